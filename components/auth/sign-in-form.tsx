@@ -1,0 +1,86 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { ErrorText } from "@/components/ui/alert";
+
+interface Choice {
+  providerId: string;
+  organizationName: string;
+}
+
+export function SignInForm({
+  defaultProvider,
+  devLogin,
+  callbackUrl,
+}: {
+  defaultProvider: { id: string; name: string } | null;
+  devLogin: boolean;
+  callbackUrl: string;
+}) {
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Choice[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function continueWithSso(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const res = await fetch(`/api/auth/sso-discovery?email=${encodeURIComponent(email)}`);
+      const body = await res.json();
+      if (!res.ok) return setError(body.error ?? "Could not look up single sign-on for this email.");
+      if (body.choices.length === 0) return setError(`No organization has single sign-on set up for ${email.split("@")[1]}.`);
+      if (body.choices.length === 1) return void (await signIn(body.choices[0].providerId, { callbackUrl }));
+      setChoices(body.choices);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function devSignIn(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const res = await signIn("dev", { email, callbackUrl, redirect: false });
+    if (res?.error) setError("Enter a valid email address.");
+    else if (res?.url) window.location.href = res.url;
+  }
+
+  return (
+    <div className="flex flex-col gap-5">
+      <form onSubmit={continueWithSso} className="flex flex-col gap-3" aria-label="Sign in with your company">
+        <Field label="Work email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Button type="submit" disabled={busy}>
+          Continue with SSO
+        </Button>
+      </form>
+      {choices ? (
+        <ul className="flex flex-col gap-2" aria-label="Organizations">
+          {choices.map((c) => (
+            <li key={c.providerId}>
+              <Button variant="secondary" className="w-full" onClick={() => signIn(c.providerId, { callbackUrl })}>
+                Sign in to {c.organizationName}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorText message={error} />
+      {defaultProvider ? (
+        <Button variant="secondary" onClick={() => signIn(defaultProvider.id, { callbackUrl })}>
+          Sign in with {defaultProvider.name}
+        </Button>
+      ) : null}
+      {devLogin ? (
+        <form onSubmit={devSignIn} className="flex flex-col gap-2 rounded-md border border-dashed border-amber-400 bg-amber-50 p-3" aria-label="Development sign-in">
+          <p className="text-xs text-amber-800">Development sign-in (AUTH_DEV_LOGIN=1): any email, no password.</p>
+          <Button type="submit" variant="secondary">
+            Development sign-in
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

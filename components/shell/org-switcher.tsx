@@ -1,0 +1,24 @@
+"use client";
+import { useRouter } from "next/navigation";
+
+export function OrgSwitcher({ current, orgs }: { current: string; orgs: { slug: string; name: string }[] }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="sr-only">Organization</span>
+      <select
+        aria-label="Organization"
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        value={current}
+        onChange={(e) => router.push(e.target.value === "__new" ? "/onboarding" : `/${e.target.value}/stacks`)}
+      >
+        {orgs.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+        <option value="__new">+ New organization…</option>
+      </select>
+    </label>
+  );
+}

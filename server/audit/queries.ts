@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/server/db/types";
+
+export const auditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  actor: z.string().trim().max(320).optional(),
+  action: z.string().trim().max(100).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  actorEmail: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export async function listAuditEvents(client: Db, organizationId: string, q: AuditQuery) {
+  const where = {
+    organizationId,
+    ...(q.actor ? { actorEmail: { contains: q.actor, mode: "insensitive" as const } } : {}),
+    ...(q.action ? { action: { startsWith: q.action } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    client.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    client.auditEvent.count({ where }),
+  ]);
+  const items: AuditRow[] = rows.map((r) => ({
+    id: r.id.toString(),
+    at: r.at.toISOString(),
+    actorEmail: r.actorEmail,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    before: r.before,
+    after: r.after,
+  }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function distinctAuditActions(client: Db, organizationId: string): Promise<string[]> {
+  const rows = await client.auditEvent.findMany({ where: { organizationId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/server/db/client";
+import { findMembership, type OrgMembership } from "./membership";
+import { requestHeaders } from "./request-context";
+import { sessionUserFromHeaders, type SessionUser } from "./session-token";
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await sessionUserFromHeaders(await requestHeaders());
+  if (!user) redirect("/signin");
+  const exists = await db().user.findUnique({ where: { id: user.id }, select: { id: true } });
+  if (!exists) redirect("/signin");
+  return user;
+}
+
+/** For pages under /[org]: the membership, or 404 for anyone outside the organization. */
+export async function requireMembership(orgSlug: string): Promise<OrgMembership & { user: SessionUser }> {
+  const user = await requireUser();
+  const membership = await findMembership(db(), user.id, orgSlug);
+  if (!membership) notFound();
+  return { ...membership, user };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+import { ActionError, forbidden, notFound } from "@/server/auth/errors";
+import type { Role } from "@/server/auth/permissions";
+
+async function loadMember(tx: Db, organizationId: string, membershipId: string) {
+  const m = await tx.membership.findFirst({
+    where: { id: membershipId, organizationId },
+    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
+  });
+  if (!m) throw notFound("Member not found.");
+  return m;
+}
+
+// Locks the organization's owner rows so two concurrent demotions cannot both see "another owner
+// remains" and leave the organization with none.
+async function lockedOwnerCount(tx: Db, organizationId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Membership" WHERE "organizationId" = ${organizationId} AND role = 'owner' FOR UPDATE`;
+  return rows.length;
+}
+
+function assertMayTouch(actorRole: Role, targetRole: Role, newRole?: Role) {
+  if ((targetRole === "owner" || newRole === "owner") && actorRole !== "owner") {
+    throw forbidden("Only an owner can grant, change or remove the owner role.");
+  }
+}
+
+export async function changeMemberRole(tx: Db, organizationId: string, actorRole: Role, membershipId: string, role: Role) {
+  const member = await loadMember(tx, organizationId, membershipId);
+  assertMayTouch(actorRole, member.role, role);
+  if (member.role === "owner" && role !== "owner" && (await lockedOwnerCount(tx, organizationId)) <= 1) {
+    throw new ActionError(409, "This is the last owner: make someone else an owner first.", { role: "The last owner cannot be demoted." });
+  }
+  await tx.membership.update({ where: { id: member.id }, data: { role } });
+  return { email: member.user.email, before: member.role, after: role };
+}
+
+export async function removeMember(tx: Db, organizationId: string, actorRole: Role, membershipId: string) {
+  const member = await loadMember(tx, organizationId, membershipId);
+  assertMayTouch(actorRole, member.role);
+  if (member.role === "owner" && (await lockedOwnerCount(tx, organizationId)) <= 1) {
+    throw new ActionError(409, "This is the last owner: make someone else an owner first.");
+  }
+  await tx.membership.delete({ where: { id: member.id } });
+  return { email: member.user.email, role: member.role };
+}
+
+export async function listMembers(client: Db, organizationId: string) {
+  return client.membership.findMany({
+    where: { organizationId },
+    orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { parse as parseYaml } from "yaml";
+import type { Db } from "@/server/db/types";
+import { isUniqueViolation } from "@/server/db/errors";
+import { ActionError, invalid, notFound } from "@/server/auth/errors";
+import { findStack } from "./queries";
+import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
+
+const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
+
+async function assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string) {
+  const clash = await tx.stack.findFirst({ where: { organizationId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
+  if (clash) throw duplicateName(name);
+}
+
+async function guardUnique<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicateName(name);
+    throw e;
+  }
+}
+
+export async function createStack(tx: Db, organizationId: string, name: string, authorId: string) {
+  await assertNameFree(tx, organizationId, name);
+  return guardUnique(name, () =>
+    tx.stack.create({
+      data: {
+        organizationId,
+        name,
+        revisions: {
+          create: {
+            number: 1,
+            yaml: STARTER_YAML,
+            definition: parseYaml(STARTER_YAML),
+            code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER },
+            message: "Created",
+            authorId,
+          },
+        },
+      },
+      select: { id: true, name: true },
+    }),
+  );
+}
+
+export async function renameStack(tx: Db, organizationId: string, stackId: string, name: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+  if (stack.name === name) return { before: stack.name, after: name };
+  await assertNameFree(tx, organizationId, name, stackId);
+  await guardUnique(name, () => tx.stack.update({ where: { id: stackId }, data: { name } }));
+  return { before: stack.name, after: name };
+}
+
+export async function deleteStack(tx: Db, organizationId: string, stackId: string, confirmation: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+  if (confirmation !== stack.name) {
+    throw new ActionError(400, `confirmation: type the stack name "${stack.name}" to delete it.`, {
+      confirmation: `Type "${stack.name}" exactly.`,
+    });
+  }
+  const deployed = await tx.deployment.count({ where: { stage: { stackId }, status: "succeeded" } });
+  await tx.stack.delete({ where: { id: stackId } });
+  return { name: stack.name, hadDeployments: deployed > 0 };
+}

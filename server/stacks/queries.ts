@@ -1,0 +1,47 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+
+export interface StackSummary {
+  id: string;
+  name: string;
+  updatedAt: Date;
+  latestRevision: number | null;
+  stageCount: number;
+}
+
+export async function listStacks(client: Db, organizationId: string): Promise<StackSummary[]> {
+  const rows = await client.stack.findMany({
+    where: { organizationId },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      updatedAt: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+      _count: { select: { stages: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    updatedAt: r.updatedAt,
+    latestRevision: r.revisions[0]?.number ?? null,
+    stageCount: r._count.stages,
+  }));
+}
+
+/** Scoped to the organization: an id from elsewhere is simply not found. */
+export async function findStack(client: Db, organizationId: string, stackId: string) {
+  return client.stack.findFirst({ where: { id: stackId, organizationId } });
+}
+
+export async function findStackByName(client: Db, organizationId: string, name: string) {
+  return client.stack.findFirst({
+    where: { organizationId, name },
+    include: { revisions: { orderBy: { number: "desc" }, take: 20, select: { id: true, number: true, message: true, createdAt: true, authorId: true } } },
+  });
+}
+
+export async function latestRevision(client: Db, stackId: string) {
+  return client.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" } });
+}
