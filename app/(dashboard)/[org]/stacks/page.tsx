@@ -34,7 +34,7 @@ export default async function StacksPage({ params }: { params: Promise<{ org: st
           </thead>
           <tbody>
             {stacks.map((s) => (
-              <tr key={s.id} className="border-t border-slate-200" data-testid={`stack-row-${s.name}`}>
+              <tr key={s.id} className="border-t border-slate-200" data-testid={`stack-row-${s.name}`} data-stack-id={s.id}>
                 <td className="px-3 py-2 font-medium">
                   <Link className="text-indigo-700 hover:underline" href={`/${org.slug}/stacks/${encodeURIComponent(s.name)}`}>
                     {s.name}

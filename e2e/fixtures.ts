@@ -1,0 +1,50 @@
+import { parse as parseYaml } from "yaml";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { encryptSecret } from "@/server/crypto";
+import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "@/server/stacks/starter";
+import { E2E } from "./env";
+
+export const USERS = {
+  acmeOwner: "owner@acme.test",
+  acmeViewer: "viewer@acme.test",
+  globexOwner: "boss@globex.test",
+} as const;
+
+async function stack(client: PrismaClient, organizationId: string, name: string) {
+  await client.stack.create({
+    data: {
+      organizationId,
+      name,
+      revisions: {
+        create: { number: 1, yaml: STARTER_YAML, definition: parseYaml(STARTER_YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Seeded for e2e" },
+      },
+    },
+  });
+}
+
+/** Two organizations: Acme (with SSO through the test IdP) and Globex, a stranger to Acme. */
+export async function seedE2e(client: PrismaClient): Promise<void> {
+  const acme = await client.organization.create({ data: { slug: E2E.acme.orgSlug, name: E2E.acme.orgName } });
+  const globex = await client.organization.create({ data: { slug: E2E.globex.orgSlug, name: E2E.globex.orgName } });
+  await client.ssoConnection.create({
+    data: {
+      id: E2E.acme.ssoConnectionId,
+      organizationId: acme.id,
+      issuer: E2E.idpIssuer,
+      clientId: E2E.acme.client.id,
+      clientSecretEncrypted: encryptSecret(E2E.acme.client.secret),
+      allowedDomains: [E2E.acme.domain],
+      defaultRole: E2E.acme.defaultRole,
+    },
+  });
+  const members: [string, string, "owner" | "viewer"][] = [
+    [USERS.acmeOwner, acme.id, "owner"],
+    [USERS.acmeViewer, acme.id, "viewer"],
+    [USERS.globexOwner, globex.id, "owner"],
+  ];
+  for (const [email, organizationId, role] of members) {
+    await client.user.create({ data: { email, memberships: { create: { organizationId, role } } } });
+  }
+  await stack(client, acme.id, "orders");
+  await stack(client, globex.id, "payroll");
+}

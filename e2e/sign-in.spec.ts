@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./env";
+import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
+
+test("a production build without AUTH_DEV_LOGIN offers no development sign-in", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { name: "Sign in to Lambdaplane" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Continue with SSO" })).toBeVisible();
+  await expect(page.getByText(/development sign-in/i)).toHaveCount(0);
+});
+
+test("signing in through the OIDC provider lands in the organization whose domain matches, with its default role", async ({ page }) => {
+  await signInWithOrgSso(page, `new.person@${E2E.acme.domain}`);
+  await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
+  await expect(page.getByTestId("current-role")).toHaveText(E2E.acme.defaultRole);
+  await expect(page.getByRole("combobox", { name: "Organization" })).toHaveValue(E2E.acme.orgSlug);
+  await expect(page.getByTestId("stack-row-orders")).toBeVisible();
+});
+
+test("an email domain without SSO is told so by name", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Work email").fill("someone@nowhere.test");
+  await page.getByRole("button", { name: "Continue with SSO" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("No organization has single sign-on set up for nowhere.test.");
+});
+
+test("a person from the instance IdP with no organization creates one and owns it", async ({ page }) => {
+  await signInWithDefaultIdp(page, "founder@startup.test");
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await page.getByLabel("Organization name").fill("Startup Inc");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/startup-inc\/stacks$/);
+  await expect(page.getByTestId("current-role")).toHaveText("owner");
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInWithOrgSso(page, `leaver@${E2E.acme.domain}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto(`/${E2E.acme.orgSlug}/stacks`);
+  await expect(page).toHaveURL(/\/signin/);
+});

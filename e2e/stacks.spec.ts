@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./env";
+import { USERS } from "./fixtures";
+import { signInWithOrgSso } from "./helpers";
+
+const rows = (page: Page) => page.locator('[data-testid^="stack-row-"]');
+
+test.beforeEach(async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
+});
+
+test("bad stack names get an inline error naming the field, and nothing is written", async ({ page }) => {
+  const before = await rows(page).count();
+  const name = page.getByLabel("New stack name");
+  const create = page.getByRole("button", { name: "Create stack" });
+  const alert = page.getByRole("form", { name: "Create stack" }).getByRole("alert");
+
+  await create.click();
+  await expect(alert).toHaveText("Name is required.");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+
+  await name.fill("orders");
+  await create.click();
+  await expect(alert).toHaveText('A stack named "orders" already exists in this organization.');
+
+  await name.fill("x".repeat(65));
+  await create.click();
+  await expect(alert).toHaveText("Name must be at most 64 characters.");
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(before);
+});
+
+test("an owner creates, renames and deletes a stack with the keyboard, and the audit log records it", async ({ page }) => {
+  await page.getByLabel("New stack name").fill("billing");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("stack-row-billing")).toBeVisible();
+
+  await page.getByRole("button", { name: "Rename billing" }).focus();
+  await page.keyboard.press("Enter");
+  const rename = page.getByRole("dialog", { name: "Rename billing" });
+  await rename.getByLabel("Name").fill("invoicing");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("stack-row-invoicing")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete invoicing" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete invoicing?" });
+  const confirm = dialog.getByRole("button", { name: "Delete stack" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Stack name").fill("invoicing");
+  await confirm.click();
+  await expect(page.getByTestId("stack-row-invoicing")).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Action").selectOption("stack.rename");
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table).toContainText(USERS.acmeOwner);
+  await expect(table).toContainText('"name":"invoicing"');
+  await page.getByLabel("Action").selectOption("");
+  await expect(table).toContainText("stack.delete");
+  await expect(table).toContainText("stack.create");
+});
+
+test("the last owner cannot be demoted or removed", async ({ page }) => {
+  await page.getByRole("link", { name: "Members" }).click();
+  const me = page.getByTestId(`member-${USERS.acmeOwner}`);
+  await me.getByRole("combobox", { name: `Role of ${USERS.acmeOwner}` }).selectOption("admin");
+  await expect(me.getByRole("alert")).toHaveText("This is the last owner: make someone else an owner first.");
+  await page.reload();
+  await expect(me.getByRole("combobox")).toHaveValue("owner");
+
+  await me.getByRole("button", { name: `Remove ${USERS.acmeOwner}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("This is the last owner: make someone else an owner first.");
+});
+
+test("an owner changes a member's role", async ({ page }) => {
+  await page.getByRole("link", { name: "Members" }).click();
+  const viewer = page.getByTestId(`member-${USERS.acmeViewer}`);
+  const role = viewer.getByRole("combobox", { name: `Role of ${USERS.acmeViewer}` });
+  await role.selectOption("deployer");
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(role).toHaveValue("deployer");
+  await role.selectOption("viewer");
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(role).toHaveValue("viewer");
+});
