@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/server/db/test-database";
+import { asUser } from "@/server/actions/test-session";
+import { createStack } from "./create-stack";
+import { renameStack } from "./rename-stack";
+import { deleteStack } from "./delete-stack";
+
+const database = useTestDatabase();
+let org: { id: string; slug: string };
+let owner: { id: string; email: string };
+let editor: { id: string; email: string };
+
+beforeAll(async () => {
+  const p = database.prisma;
+  org = await p.organization.create({ data: { slug: "acme", name: "Acme" } });
+  owner = await p.user.create({ data: { email: "owner@acme.test", memberships: { create: { organizationId: org.id, role: "owner" } } } });
+  editor = await p.user.create({ data: { email: "editor@acme.test", memberships: { create: { organizationId: org.id, role: "editor" } } } });
+});
+
+const stackCount = () => database.prisma.stack.count({ where: { organizationId: org.id } });
+const auditCount = () => database.prisma.auditEvent.count({ where: { organizationId: org.id } });
+
+describe("createStack", () => {
+  it("creates the stack with revision 1 and audits it in the same transaction", async () => {
+    const r = await asUser(editor, () => createStack({ orgSlug: org.slug, name: "orders" }));
+    expect(r.ok).toBe(true);
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "orders" }, include: { revisions: true } });
+    expect(stack.revisions.map((x) => x.number)).toEqual([1]);
+    expect(stack.revisions[0].yaml).toContain("resources:");
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "stack.create" } });
+    expect(audit).toMatchObject({ actorEmail: editor.email, targetType: "stack", targetId: stack.id, after: { name: "orders" } });
+  });
+
+  it.each([
+    ["", "Name is required."],
+    ["x".repeat(65), "Name must be at most 64 characters."],
+    ["orders", 'A stack named "orders" already exists in this organization.'],
+  ])("refuses %j with a field error and writes nothing", async (name, message) => {
+    const [stacks, audits] = [await stackCount(), await auditCount()];
+    const r = await asUser(owner, () => createStack({ orgSlug: org.slug, name }));
+    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { name: message } });
+    expect(await stackCount()).toBe(stacks);
+    expect(await auditCount()).toBe(audits);
+  });
+});
+
+describe("renameStack and deleteStack", () => {
+  it("renames with a before/after audit summary", async () => {
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "orders" } });
+    const r = await asUser(editor, () => renameStack({ orgSlug: org.slug, stackId: stack.id, name: "sales" }));
+    expect(r).toEqual({ ok: true, data: { name: "sales" } });
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "stack.rename", targetId: stack.id } });
+    expect(audit.before).toEqual({ name: "orders" });
+    expect(audit.after).toEqual({ name: "sales" });
+  });
+
+  it("refuses an editor's delete (403) and a wrong confirmation (400), then deletes for the owner", async () => {
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "sales" } });
+    expect(await asUser(editor, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "sales" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await asUser(owner, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "sale" }))).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { confirmation: 'Type "sales" exactly.' },
+    });
+    expect(await database.prisma.stack.count({ where: { id: stack.id } })).toBe(1);
+    expect(await asUser(owner, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "sales" }))).toEqual({ ok: true, data: null });
+    expect(await database.prisma.stack.count({ where: { id: stack.id } })).toBe(0);
+    expect(await database.prisma.auditEvent.count({ where: { action: "stack.delete", targetId: stack.id } })).toBe(1);
+  });
+});

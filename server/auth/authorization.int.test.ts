@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { encode } from "next-auth/jwt";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/server/db/test-database";
+import { REPO_ROOT } from "@/server/db/paths";
+import { withRequestHeaders } from "./request-context";
+
+// Every exported server action and route handler, discovered from the source tree (files with a
+// top-level "use server" directive; every app/**/route.ts), must refuse an unauthenticated call and
+// a call from a member of another organization. app/api/auth/** is the sign-in machinery itself,
+// public by design, and is checked separately for that.
+
+const SECRET = "authorization-test-secret";
+const database = useTestDatabase();
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "node_modules" || e.name === "generated" ? [] : walk(full);
+    return /\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+const sources = [...walk(path.join(REPO_ROOT, "app")), ...walk(path.join(REPO_ROOT, "server"))];
+const actionFiles = sources.filter((f) => /^\s*["']use server["'];?/.test(readFileSync(f, "utf8")));
+const routeFiles = sources.filter((f) => path.basename(f) === "route.ts");
+const isPublicAuthRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "auth"));
+
+type Action = ((input: unknown) => Promise<{ ok: boolean; status?: number }>) & { orgScoped?: boolean };
+
+async function loadExports<T>(file: string): Promise<[string, T][]> {
+  const mod = await import(pathToFileURL(file).href);
+  return Object.entries(mod).filter(([, v]) => typeof v === "function") as [string, T][];
+}
+
+async function cookieFor(user: { id: string; email: string }): Promise<Headers> {
+  const token = await encode({ token: { sub: user.id, email: user.email }, secret: SECRET });
+  return new Headers({ cookie: `next-auth.session-token=${token}` });
+}
+
+/** Route params for a route file: [org] is the target organization, other dynamic segments a dummy. */
+function paramsFor(file: string, orgSlug: string): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const seg of path.relative(path.join(REPO_ROOT, "app"), file).split(path.sep)) {
+    const m = /^\[(\.\.\.)?(.+)\]$/.exec(seg);
+    if (m) params[m[2]] = m[2] === "org" ? orgSlug : m[1] ? ["x"] : "x";
+  }
+  return params;
+}
+
+let acme: { id: string; slug: string };
+let stranger: { id: string; email: string };
+
+beforeAll(() => {
+  process.env.NEXTAUTH_SECRET = SECRET;
+});
+
+beforeAll(async () => {
+  const prisma = database.prisma;
+  acme = await prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
+  const owner = await prisma.user.create({ data: { email: "owner@acme.test" } });
+  await prisma.membership.create({ data: { userId: owner.id, organizationId: acme.id, role: "owner" } });
+  await prisma.stack.create({ data: { organizationId: acme.id, name: "orders" } });
+  const globex = await prisma.organization.create({ data: { slug: "globex", name: "Globex" } });
+  stranger = await prisma.user.create({ data: { email: "boss@globex.test" } });
+  await prisma.membership.create({ data: { userId: stranger.id, organizationId: globex.id, role: "owner" } });
+});
+
+describe("discovery", () => {
+  it("finds the server actions and route handlers", () => {
+    expect(actionFiles.length).toBeGreaterThanOrEqual(6);
+    expect(routeFiles.some((f) => f.includes(path.join("orgs", "[org]")))).toBe(true);
+  });
+});
+
+describe.each(actionFiles.map((f) => [path.relative(REPO_ROOT, f), f]))("server actions in %s", (_rel, file) => {
+  it("refuses an unauthenticated call", async () => {
+    for (const [name, action] of await loadExports<Action>(file)) {
+      const r = await withRequestHeaders(new Headers(), () => action({ orgSlug: acme.slug }));
+      expect(r, name).toMatchObject({ ok: false, status: 401 });
+    }
+  });
+
+  it("refuses a member of another organization, revealing nothing", async () => {
+    const headers = await cookieFor(stranger);
+    for (const [name, action] of await loadExports<Action>(file)) {
+      const before = await database.prisma.auditEvent.count({ where: { organizationId: acme.id } });
+      const r = await withRequestHeaders(headers, () => action({ orgSlug: acme.slug, name: "intruder", stackId: "x", membershipId: "x" }));
+      if (action.orgScoped) {
+        expect(r, name).toEqual({ ok: false, status: 404, error: "Not found." });
+      }
+      // User-level actions (creating an organization) have no target organization; whatever they
+      // do must not touch or join the other organization.
+      const joined = await database.prisma.membership.count({ where: { userId: stranger.id, organizationId: acme.id } });
+      expect(joined, name).toBe(0);
+      expect(await database.prisma.auditEvent.count({ where: { organizationId: acme.id } }), name).toBe(before);
+      expect(await database.prisma.stack.count({ where: { organizationId: acme.id } }), name).toBe(1);
+    }
+  });
+});
+
+describe.each(routeFiles.filter((f) => !isPublicAuthRoute(f)).map((f) => [path.relative(REPO_ROOT, f), f]))("route handlers in %s", (_rel, file) => {
+  type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+  it("refuses an unauthenticated call with 401", async () => {
+    for (const [method, handler] of await loadExports<Handler>(file)) {
+      const res = await handler(new Request("http://localhost/x", { method }), { params: Promise.resolve(paramsFor(file, acme.slug)) });
+      expect(res.status, method).toBe(401);
+    }
+  });
+
+  it("answers a member of another organization with 404 and no data", async () => {
+    const headers = await cookieFor(stranger);
+    for (const [method, handler] of await loadExports<Handler>(file)) {
+      const res = await handler(new Request("http://localhost/x", { method, headers }), { params: Promise.resolve(paramsFor(file, acme.slug)) });
+      expect(res.status, method).toBe(404);
+      expect(await res.text(), method).not.toContain("acme");
+    }
+  });
+});
+
+describe("public sign-in routes", () => {
+  it("are only the next-auth handler and SSO discovery", () => {
+    const publicRoutes = routeFiles.filter(isPublicAuthRoute).map((f) => path.relative(REPO_ROOT, f)).sort();
+    expect(publicRoutes).toEqual([path.join("app/api/auth/[...nextauth]/route.ts"), path.join("app/api/auth/sso-discovery/route.ts")]);
+  });
+});
