@@ -25,7 +25,8 @@ export default defineConfig({
   },
   // One process serves everything the tests talk to: a fresh database, the OIDC IdP and `next start`.
   webServer: {
-    command: "npx tsx e2e/serve.ts",
+    command: "npx tsx --conditions=react-server e2e/serve.ts",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     url: `${E2E.appUrl}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,

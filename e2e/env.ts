@@ -24,3 +24,9 @@ export const E2E = {
   },
   globex: { orgSlug: "globex", orgName: "Globex" },
 } as const;
+
+export const USERS = {
+  acmeOwner: "owner@acme.test",
+  acmeViewer: "viewer@acme.test",
+  globexOwner: "boss@globex.test",
+} as const;

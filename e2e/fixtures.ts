@@ -2,13 +2,7 @@ import { parse as parseYaml } from "yaml";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { encryptSecret } from "@/server/crypto";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "@/server/stacks/starter";
-import { E2E } from "./env";
-
-export const USERS = {
-  acmeOwner: "owner@acme.test",
-  acmeViewer: "viewer@acme.test",
-  globexOwner: "boss@globex.test",
-} as const;
+import { E2E, USERS } from "./env";
 
 async function stack(client: PrismaClient, organizationId: string, name: string) {
   await client.stack.create({

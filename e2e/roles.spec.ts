@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E } from "./env";
-import { USERS } from "./fixtures";
+import { E2E, USERS } from "./env";
 import { callServerActionDirectly, signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
 
 const stacksUrl = `/${E2E.acme.orgSlug}/stacks`;
@@ -28,6 +27,8 @@ test("a member of another organization gets 404 for its pages and its ids", asyn
   const acmeStackId = await page.getByTestId("stack-row-orders").getAttribute("data-stack-id");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  // Signing out of Lambdaplane does not end the IdP's own session; a different person needs a clean browser.
+  await page.context().clearCookies();
 
   await signInWithDefaultIdp(page, USERS.globexOwner);
   await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.globex.orgSlug}/stacks`);

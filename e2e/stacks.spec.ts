@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./env";
-import { USERS } from "./fixtures";
+import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 
 const rows = (page: Page) => page.locator('[data-testid^="stack-row-"]');

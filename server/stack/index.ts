@@ -1,0 +1,13 @@
+// Public API of the stack model: schema and types, defaults and limits, directives, parse/print, validation.
+export * from "./schema";
+export * from "./defaults";
+export * from "./limits";
+export * from "./directives";
+export * from "./diagnostics";
+export { detectRuntime } from "./runtime";
+export { checkScheduleExpression } from "./schedule-expression";
+export { parseStack, type ParseStackOptions, type ParseStackResult } from "./parse";
+export { printStack } from "./print";
+export { validateStack, analyzeStack, type ValidateStackOptions, type AnalyzeStackResult } from "./validate";
+export { specAttributes, type CfnAttributeLookup } from "./cfn-attributes";
+export { locatePath, createLocator, type DefinitionPath, type SourceLocator, type SourcePosition, type LocateTarget } from "./locate";

@@ -1,0 +1,42 @@
+// AWS limits on what a stack definition may ask for (the CloudFormation template limits are in
+// server/validate/limits.ts). Sources: seed 002-004 and the AWS Lambda / Lambda@Edge quotas pages.
+
+/** Lambda: "Environment variables: 4 KB, for all environment variables associated with the function, in aggregate". */
+export const LAMBDA_ENVIRONMENT_MAX_BYTES = 4096;
+
+/** Lambda@Edge viewer request/response triggers: 128 MB memory, 5 s timeout, 1 MB zipped package. */
+export const EDGE_VIEWER_MAX_MEMORY_MB = 128;
+export const EDGE_VIEWER_MAX_TIMEOUT_SECONDS = 5;
+export const EDGE_VIEWER_MAX_ZIPPED_BYTES = 1024 * 1024;
+/** Lambda@Edge origin request/response triggers: 30 s timeout, 50 MB zipped package. */
+export const EDGE_ORIGIN_MAX_TIMEOUT_SECONDS = 30;
+export const EDGE_ORIGIN_MAX_ZIPPED_BYTES = 50 * 1024 * 1024;
+
+/** SQS event source: a batch size above 10 needs a batching window of at least 1 second. */
+export const SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW = 10;
+
+/** Environment variable names Lambda reserves for itself. */
+export const LAMBDA_RESERVED_ENV_VARS = [
+  "_HANDLER",
+  "_X_AMZN_TRACE_ID",
+  "AWS_DEFAULT_REGION",
+  "AWS_REGION",
+  "AWS_EXECUTION_ENV",
+  "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+  "AWS_LAMBDA_FUNCTION_VERSION",
+  "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME",
+  "AWS_ACCESS_KEY",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API",
+  "LAMBDA_TASK_ROOT",
+  "LAMBDA_RUNTIME_DIR",
+] as const;
+
+/** ALB listener rules: up to 3 match evaluations per condition and 5 per rule. */
+export const ALB_MAX_VALUES_PER_CONDITION = 3;
+export const ALB_MAX_VALUES_PER_RULE = 5;

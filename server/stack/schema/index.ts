@@ -1,0 +1,6 @@
+export * from "./common";
+export * from "./packaging";
+export * from "./events";
+export * from "./functions";
+export * from "./resources";
+export * from "./stack";

@@ -1,0 +1,44 @@
+// Semantic validation of a schema-valid definition: cross-references, directive targets, AWS limits and syntax.
+import { specAttributes, type CfnAttributeLookup } from "./cfn-attributes";
+import type { Diagnostic } from "./diagnostics";
+import { parseStack, type ParseStackOptions } from "./parse";
+import { createContext } from "./rules/context";
+import { checkDirectives } from "./rules/directives";
+import { checkEdge } from "./rules/edge";
+import { checkEvents } from "./rules/events";
+import { checkFunctions } from "./rules/functions";
+import { checkResources } from "./rules/resources";
+import type { StackDefinition } from "./schema";
+
+export interface ValidateStackOptions {
+  /** GetAtt attribute names per CloudFormation type; defaults to @aws-cdk/aws-service-spec (loaded on first use). */
+  cfnAttributes?: CfnAttributeLookup;
+}
+
+/** Diagnostics (with paths, without source positions) for a definition that already passed the schema. */
+export function validateStack(definition: StackDefinition, opts: ValidateStackOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const ctx = createContext(definition, opts.cfnAttributes ?? specAttributes, diagnostics);
+  checkDirectives(ctx);
+  checkFunctions(ctx);
+  checkEdge(ctx);
+  checkEvents(ctx);
+  checkResources(ctx);
+  return diagnostics;
+}
+
+export interface AnalyzeStackResult {
+  /** Present when parsing succeeded, even if validation found errors. */
+  definition?: StackDefinition;
+  /** Parse, schema and validation diagnostics, each with file, line and column. */
+  diagnostics: Diagnostic[];
+}
+
+/** Parse, then validate, with every diagnostic carrying the file, line and column it points at. */
+export function analyzeStack(source: string, opts: ParseStackOptions & ValidateStackOptions = {}): AnalyzeStackResult {
+  const parsed = parseStack(source, opts);
+  if (!parsed.definition) return { diagnostics: parsed.diagnostics };
+  const located = validateStack(parsed.definition, opts).map((d) => ({ ...d, file: opts.file, ...parsed.locator.locate(d.path) }));
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { definition: parsed.definition, diagnostics: [...parsed.diagnostics, ...located] };
+}
