@@ -19,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           <tr>
             <th scope="col" className="px-3 py-2">Email</th>
             <th scope="col" className="px-3 py-2">Name</th>
-            <th scope="col" className="px-3 py-2">{manage ? <span className="sr-only">Role and actions</span> : "Role"}</th>
+            <th scope="col" className="px-3 py-2 text-right">Role</th>
           </tr>
         </thead>
         <tbody>
