@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/server/db/test-database";
+import { setupTestDatabase } from "@/server/db/test-database";
 import { REPO_ROOT } from "@/server/db/paths";
 import { withRequestHeaders } from "./request-context";
 
@@ -13,7 +13,7 @@ import { withRequestHeaders } from "./request-context";
 // public by design, and is checked separately for that.
 
 const SECRET = "authorization-test-secret";
-const database = useTestDatabase();
+const database = setupTestDatabase();
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/server/db/test-database";
+import { setupTestDatabase } from "@/server/db/test-database";
 import { signInDirect, signInThroughOrgSso } from "./sign-in";
 
-const database = useTestDatabase();
+const database = setupTestDatabase();
 let orgId: string;
 let connectionId: string;
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/server/db/test-database";
+import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
 import { changeMemberRole } from "./change-member-role";
 import { removeMember } from "./remove-member";
 
-const database = useTestDatabase();
+const database = setupTestDatabase();
 let org: { id: string; slug: string };
 const people: Record<string, { id: string; email: string; membershipId: string }> = {};
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/server/db/test-database";
+import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
 import { createStack } from "./create-stack";
 import { renameStack } from "./rename-stack";
 import { deleteStack } from "./delete-stack";
 
-const database = useTestDatabase();
+const database = setupTestDatabase();
 let org: { id: string; slug: string };
 let owner: { id: string; email: string };
 let editor: { id: string; email: string };
