@@ -5,5 +5,5 @@ import { withAuth } from "next-auth/middleware";
 export const proxy = withAuth({ pages: { signIn: "/signin" } });
 
 export const config = {
-  matcher: ["/((?!api/|signin|_next/|favicon.ico).*)"],
+  matcher: ["/((?!api/|signin|invite/|_next/|favicon.ico).*)"],
 };

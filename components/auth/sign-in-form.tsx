@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
+import { signInErrorMessage } from "./sign-in-errors";
 
 interface Choice {
   providerId: string;
@@ -44,7 +45,7 @@ export function SignInForm({
     e.preventDefault();
     setError(null);
     const res = await signIn("dev", { email, callbackUrl, redirect: false });
-    if (res?.error) setError("Enter a valid email address.");
+    if (res?.error) setError(signInErrorMessage(res.error));
     else if (res?.url) window.location.href = res.url;
   }
 

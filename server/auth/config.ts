@@ -21,4 +21,5 @@ export function defaultOidc(): DefaultOidc | null {
 
 export const DEFAULT_OIDC_PROVIDER_ID = "oidc";
 export const DEV_PROVIDER_ID = "dev";
+export const INVITATION_PROVIDER_ID = "invitation";
 export const ORG_SSO_PREFIX = "sso-";

@@ -4,7 +4,9 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db/client";
 import { decryptSecret } from "@/server/crypto";
-import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, ORG_SSO_PREFIX, defaultOidc, devLoginEnabled } from "./config";
+import { recordAudit } from "@/server/audit/record";
+import { InvitationError, describeInvitation, redeemInvitation } from "@/server/invitations/mutations";
+import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, INVITATION_PROVIDER_ID, ORG_SSO_PREFIX, defaultOidc, devLoginEnabled } from "./config";
 import { emailSchema } from "./email";
 import { oidcProvider } from "./oidc-provider";
 import { signInDirect, signInThroughOrgSso, type SignInOutcome } from "./sign-in";
@@ -22,6 +24,39 @@ async function orgSsoProviders(): Promise<Provider[]> {
       clientSecret: decryptSecret(c.clientSecretEncrypted),
     }),
   );
+}
+
+// Accepting an invitation signs the person in: the single-use token sent to their address is the proof.
+function invitationProvider(): Provider {
+  return CredentialsProvider({
+    id: INVITATION_PROVIDER_ID,
+    name: "Invitation",
+    credentials: { token: { label: "Invitation token", type: "text" } },
+    async authorize(credentials) {
+      const token = credentials?.token ?? "";
+      return db().$transaction(async (tx) => {
+        const described = await describeInvitation(tx, token);
+        if (described.ok && described.ssoEnforced) {
+          throw new Error(`${described.org.name} requires single sign-on: sign in with SSO as ${described.email}, then open this link again.`);
+        }
+        try {
+          const r = await redeemInvitation(tx, token);
+          await recordAudit(tx, {
+            organizationId: r.invitation.organizationId,
+            actor: { id: r.user.id, email: r.user.email },
+            action: "invitation.accept",
+            targetType: "invitation",
+            targetId: r.invitation.id,
+            after: { email: r.user.email, role: r.invitation.role },
+          });
+          return { id: r.user.id, email: r.user.email };
+        } catch (e) {
+          if (e instanceof InvitationError) throw new Error(e.message);
+          throw e;
+        }
+      });
+    },
+  });
 }
 
 function devProvider(): Provider {
@@ -52,6 +87,8 @@ export function baseAuthOptions(): NextAuthOptions {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
         };
+        // The invitation provider already did its work (and its checks) in authorize.
+        if (account.provider === INVITATION_PROVIDER_ID) return true;
         const outcome: SignInOutcome = await db().$transaction((tx) =>
           account.provider.startsWith(ORG_SSO_PREFIX)
             ? signInThroughOrgSso(tx, account.provider.slice(ORG_SSO_PREFIX.length), who)
@@ -80,6 +117,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
   const fallback = defaultOidc();
   if (fallback) providers.push(oidcProvider({ id: DEFAULT_OIDC_PROVIDER_ID, ...fallback }));
   providers.push(...(await orgSsoProviders()));
+  providers.push(invitationProvider());
   if (devLoginEnabled()) providers.push(devProvider());
   return { ...baseAuthOptions(), providers };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
+import { ORG_SSO_PREFIX } from "./config";
 import { emailDomain } from "./email";
 import type { Role } from "./permissions";
 
@@ -10,7 +11,7 @@ export interface SignInIdentity {
   providerAccountId: string;
 }
 
-export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: "DomainNotAllowed" | "NoEmail" };
+export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: "DomainNotAllowed" | "NoEmail" | "SsoRequired" };
 
 /** Upserts the user and links the provider account. */
 async function upsertUser(tx: Db, who: SignInIdentity): Promise<string> {
@@ -44,13 +45,28 @@ export async function signInThroughOrgSso(tx: Db, ssoConnectionId: string, who: 
   if (!who.email) return { ok: false, reason: "NoEmail" };
   const conn = await tx.ssoConnection.findUnique({ where: { id: ssoConnectionId } });
   if (!conn || !conn.allowedDomains.includes(emailDomain(who.email))) return { ok: false, reason: "DomainNotAllowed" };
+  if (await enforcedSsoRefuses(tx, who.email, who.provider)) return { ok: false, reason: "SsoRequired" };
   const userId = await upsertUser(tx, who);
   await joinIfAbsent(tx, userId, conn.organizationId, conn.defaultRole);
   return { ok: true, userId };
 }
 
+/**
+ * An organization that enforces SSO lets its members in only through its own connection: any
+ * other way in (the development login, the instance IdP, another organization's SSO) is refused
+ * for them.
+ */
+async function enforcedSsoRefuses(tx: Db, email: string, provider: string): Promise<boolean> {
+  const enforced = await tx.ssoConnection.findMany({
+    where: { enforced: true, organization: { memberships: { some: { user: { email } } } } },
+    select: { id: true },
+  });
+  return enforced.length > 0 && !enforced.some((c) => provider === `${ORG_SSO_PREFIX}${c.id}`);
+}
+
 /** The instance-wide IdP and the development login: the person gets an account, memberships come from invitations or onboarding. */
 export async function signInDirect(tx: Db, who: SignInIdentity): Promise<SignInOutcome> {
   if (!who.email) return { ok: false, reason: "NoEmail" };
+  if (await enforcedSsoRefuses(tx, who.email, who.provider)) return { ok: false, reason: "SsoRequired" };
   return { ok: true, userId: await upsertUser(tx, who) };
 }

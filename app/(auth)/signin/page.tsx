@@ -1,18 +1,11 @@
 import type { Metadata } from "next";
 import { DEFAULT_OIDC_PROVIDER_ID, defaultOidc, devLoginEnabled } from "@/server/auth/config";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-const ERRORS: Record<string, string> = {
-  DomainNotAllowed: "Your email domain is not allowed by that organization's single sign-on.",
-  NoEmail: "Your identity provider did not share an email address; ask your administrator to release the email claim.",
-  OAuthCallback: "The identity provider's answer could not be verified. Try again.",
-  OAuthSignin: "Could not reach the identity provider. Try again, or ask your administrator to check the SSO settings.",
-  AccessDenied: "Access was denied.",
-  SessionRequired: "Sign in to continue.",
-};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { error, callbackUrl } = await searchParams;
@@ -24,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-5 text-sm text-slate-600">Use your company account.</p>
         {error ? (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {ERRORS[error] ?? "Sign-in failed. Try again."}
+            {signInErrorMessage(error)}
           </p>
         ) : null}
         <SignInForm

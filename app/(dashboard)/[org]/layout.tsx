@@ -23,6 +23,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <nav aria-label="Organization" className="flex gap-1">
             <NavLink href={`/${org.slug}/stacks`}>Stacks</NavLink>
             <NavLink href={`/${org.slug}/settings/members`}>Members</NavLink>
+            {can(role, "sso:manage") ? <NavLink href={`/${org.slug}/settings/sso`}>SSO</NavLink> : null}
             {can(role, "audit:read") ? <NavLink href={`/${org.slug}/settings/audit`}>Audit log</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm text-slate-600">

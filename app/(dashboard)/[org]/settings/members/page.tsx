@@ -3,7 +3,10 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { listMembers } from "@/server/members/mutations";
+import { listInvitations } from "@/server/invitations/mutations";
 import { MemberRowControls } from "@/components/team/member-row-controls";
+import { InviteForm } from "@/components/team/invite-form";
+import { PendingInvitations } from "@/components/team/pending-invitations";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -14,6 +17,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Members</h1>
+      {manage ? <InviteForm orgSlug={org.slug} actorIsOwner={role === "owner"} /> : null}
       <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>
@@ -41,6 +45,17 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
           ))}
         </tbody>
       </table>
+      {manage ? (
+        <section aria-labelledby="invitations" className="flex flex-col gap-2">
+          <h2 id="invitations" className="text-lg font-semibold">
+            Pending invitations
+          </h2>
+          <PendingInvitations
+            orgSlug={org.slug}
+            invitations={(await listInvitations(db(), org.id)).map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), expired: i.expired }))}
+          />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { db } from "@/server/db/client";
+import { ORG_SSO_PREFIX } from "@/server/auth/config";
+import { requestHeaders } from "@/server/auth/request-context";
+import { sessionUserFromHeaders } from "@/server/auth/session-token";
+import { INVITATION_PROBLEMS, describeInvitation } from "@/server/invitations/mutations";
+import { enforcedSsoConnectionId } from "@/server/sso/queries";
+import { AcceptInvitation } from "@/components/auth/accept-invitation";
+
+export const metadata: Metadata = { title: "Invitation" };
+export const dynamic = "force-dynamic";
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="flex w-full max-w-md flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-semibold">{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = await describeInvitation(db(), token);
+  if (!invitation.ok) {
+    return (
+      <Card title="This invitation cannot be used">
+        <p role="alert" className="text-sm text-red-700">
+          {INVITATION_PROBLEMS[invitation.problem]}
+        </p>
+      </Card>
+    );
+  }
+  const user = await sessionUserFromHeaders(await requestHeaders());
+  const mode = user
+    ? user.email === invitation.email
+      ? "accept-signed-in"
+      : "wrong-account"
+    : invitation.ssoEnforced
+      ? "sso-required"
+      : "accept-and-sign-in";
+  const ssoId = invitation.ssoEnforced ? await enforcedSsoConnectionId(db(), invitation.org.slug) : null;
+  return (
+    <Card title={`Join ${invitation.org.name}`}>
+      <p className="text-sm text-slate-700">
+        You are invited as <strong>{invitation.role}</strong>. This invitation is for <strong>{invitation.email}</strong> and expires{" "}
+        {invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+      </p>
+      {mode === "wrong-account" ? (
+        <p className="text-sm text-amber-800">You are signed in as {user!.email}. Sign out first to accept it as {invitation.email}.</p>
+      ) : null}
+      {mode === "sso-required" ? (
+        <p className="text-sm text-slate-700">{invitation.org.name} requires single sign-on. Sign in with SSO as {invitation.email}, and you will come back here.</p>
+      ) : null}
+      <AcceptInvitation token={token} orgSlug={invitation.org.slug} mode={mode} ssoProviderId={ssoId ? `${ORG_SSO_PREFIX}${ssoId}` : null} />
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/server/db/test-database";
+import { asUser } from "@/server/actions/test-session";
+import { saveSsoConnection } from "@/server/actions/sso/save-sso-connection";
+import { decryptSecret } from "@/server/crypto";
+import { signInDirect, signInThroughOrgSso } from "@/server/auth/sign-in";
+import { ssoSettings } from "./queries";
+
+// A loopback HTTP server stands in for the IdP's discovery endpoint (its one job here).
+const database = setupTestDatabase();
+let idp: Server;
+let issuer: string;
+let org: { id: string; slug: string };
+let owner: { id: string; email: string };
+
+beforeAll(async () => {
+  process.env.LAMBDAPLANE_ENCRYPTION_KEY = "2".repeat(64);
+  idp = createServer((_req, res) =>
+    res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` })),
+  );
+  await new Promise<void>((r) => idp.listen(0, "127.0.0.1", r));
+  issuer = `http://127.0.0.1:${(idp.address() as { port: number }).port}`;
+  org = await database.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
+  owner = await database.prisma.user.create({ data: { email: "owner@acme.test", memberships: { create: { organizationId: org.id, role: "owner" } } } });
+});
+afterAll(() => new Promise<void>((r) => idp.close(() => r())));
+
+const base = () => ({ orgSlug: org.slug, issuer, clientId: "lp", allowedDomains: ["@Acme.test", "acme.co.uk"], defaultRole: "editor" as const, enforced: false });
+
+describe("SSO settings", () => {
+  it("requires a secret the first time and names the field", async () => {
+    expect(await asUser(owner, () => saveSsoConnection(base()))).toMatchObject({ ok: false, fieldErrors: { clientSecret: "Client secret is required." } });
+  });
+
+  it("refuses an unreachable issuer with the reason, saving nothing", async () => {
+    const r = await asUser(owner, () => saveSsoConnection({ ...base(), issuer: "http://127.0.0.1:1/nowhere", clientSecret: "s" }));
+    expect(r).toMatchObject({ ok: false, status: 400 });
+    expect(r.ok ? "" : r.fieldErrors?.issuer).toMatch(/openid-configuration is unreachable/);
+    expect(await ssoSettings(database.prisma, org.id)).toBeNull();
+  });
+
+  it("saves normalised domains and an encrypted, write-only secret", async () => {
+    expect((await asUser(owner, () => saveSsoConnection({ ...base(), clientSecret: "top-secret" }))).ok).toBe(true);
+    const shown = await ssoSettings(database.prisma, org.id);
+    expect(shown).toMatchObject({ issuer, allowedDomains: ["acme.test", "acme.co.uk"], defaultRole: "editor", hasSecret: true });
+    expect(JSON.stringify(shown)).not.toContain("top-secret");
+    const row = await database.prisma.ssoConnection.findFirstOrThrow({ where: { organizationId: org.id } });
+    expect(decryptSecret(row.clientSecretEncrypted)).toBe("top-secret");
+    expect(JSON.stringify(await database.prisma.auditEvent.findMany({ select: { before: true, after: true } }))).not.toContain("top-secret");
+
+    expect((await asUser(owner, () => saveSsoConnection({ ...base(), clientId: "lp2" }))).ok).toBe(true);
+    const kept = await database.prisma.ssoConnection.findFirstOrThrow({ where: { organizationId: org.id } });
+    expect(decryptSecret(kept.clientSecretEncrypted)).toBe("top-secret");
+  });
+
+  it("when enforced, members get in only through the organization's connection", async () => {
+    expect((await asUser(owner, () => saveSsoConnection({ ...base(), enforced: true }))).ok).toBe(true);
+    const conn = await database.prisma.ssoConnection.findFirstOrThrow({ where: { organizationId: org.id } });
+    const who = { email: owner.email, provider: "dev", providerAccountId: owner.email };
+    expect(await signInDirect(database.prisma, who)).toEqual({ ok: false, reason: "SsoRequired" });
+    expect(await signInDirect(database.prisma, { ...who, provider: "oidc" })).toEqual({ ok: false, reason: "SsoRequired" });
+    expect(await signInThroughOrgSso(database.prisma, conn.id, { ...who, provider: `sso-${conn.id}` })).toMatchObject({ ok: true });
+    expect(await signInDirect(database.prisma, { email: "outsider@else.test", provider: "dev", providerAccountId: "o" })).toMatchObject({ ok: true });
+  });
+});
