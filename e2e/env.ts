@@ -1,12 +1,18 @@
 // Fixed addresses and fixtures shared by the e2e server (e2e/serve.ts) and the specs.
 // The app runs on localhost and the IdP on 127.0.0.1 so their cookies never mix.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+// A second `next start` of the same build with AUTH_DEV_LOGIN=1, for the specs about that sign-in.
+const devAppPort = appPort + 1;
 const idpPort = Number(process.env.E2E_IDP_PORT ?? 9400);
 
 export const E2E = {
   appPort,
+  devAppPort,
   idpPort,
   appUrl: `http://localhost:${appPort}`,
+  devAppUrl: `http://localhost:${devAppPort}`,
+  /** Where e2e/serve.ts writes the database URL, for specs that must age or inspect rows. */
+  databaseUrlFile: "e2e/.state/database-url",
   idpIssuer: `http://127.0.0.1:${idpPort}`,
   database: "lambdaplane_e2e",
   secrets: {
@@ -23,10 +29,19 @@ export const E2E = {
     defaultRole: "editor" as const,
   },
   globex: { orgSlug: "globex", orgName: "Globex" },
+  initech: {
+    orgSlug: "initech",
+    orgName: "Initech",
+    ssoConnectionId: "e2e-initech-sso",
+    client: { id: "initech-lambdaplane", secret: "initech-e2e-secret" },
+    domain: "initech.test",
+  },
 } as const;
 
 export const USERS = {
   acmeOwner: "owner@acme.test",
   acmeViewer: "viewer@acme.test",
   globexOwner: "boss@globex.test",
+  initechOwner: "owner@initech.test",
+  initechMember: "milton@initech.test",
 } as const;

@@ -16,7 +16,7 @@ async function stack(client: PrismaClient, organizationId: string, name: string)
   });
 }
 
-/** Two organizations: Acme (with SSO through the test IdP) and Globex, a stranger to Acme. */
+/** Acme and Initech (each with SSO through the test IdP) and Globex, a stranger to both. */
 export async function seedE2e(client: PrismaClient): Promise<void> {
   const acme = await client.organization.create({ data: { slug: E2E.acme.orgSlug, name: E2E.acme.orgName } });
   const globex = await client.organization.create({ data: { slug: E2E.globex.orgSlug, name: E2E.globex.orgName } });
@@ -31,7 +31,21 @@ export async function seedE2e(client: PrismaClient): Promise<void> {
       defaultRole: E2E.acme.defaultRole,
     },
   });
-  const members: [string, string, "owner" | "viewer"][] = [
+  const initech = await client.organization.create({ data: { slug: E2E.initech.orgSlug, name: E2E.initech.orgName } });
+  await client.ssoConnection.create({
+    data: {
+      id: E2E.initech.ssoConnectionId,
+      organizationId: initech.id,
+      issuer: E2E.idpIssuer,
+      clientId: E2E.initech.client.id,
+      clientSecretEncrypted: encryptSecret(E2E.initech.client.secret),
+      allowedDomains: [E2E.initech.domain],
+      defaultRole: "viewer",
+    },
+  });
+  const members: [string, string, "owner" | "viewer" | "editor"][] = [
+    [USERS.initechOwner, initech.id, "owner"],
+    [USERS.initechMember, initech.id, "editor"],
     [USERS.acmeOwner, acme.id, "owner"],
     [USERS.acmeViewer, acme.id, "viewer"],
     [USERS.globexOwner, globex.id, "owner"],

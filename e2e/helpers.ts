@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import pg from "pg";
+import { E2E } from "./env";
 import path from "node:path";
 
 /** Signs in on the IdP's own login and consent pages, as a person would. */
@@ -12,8 +14,8 @@ async function completeIdpLogin(page: Page, email: string) {
 }
 
 /** Email-first SSO: our sign-in page discovers the organization's IdP from the email domain. */
-export async function signInWithOrgSso(page: Page, email: string) {
-  await page.goto("/signin");
+export async function signInWithOrgSso(page: Page, email: string, origin = "") {
+  await page.goto(`${origin}/signin`);
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Continue with SSO" }).click();
   await completeIdpLogin(page, email);
@@ -50,4 +52,15 @@ export async function callServerActionDirectly(page: Page, exportedName: string,
     },
     { id, input },
   );
+}
+
+/** Runs SQL against the e2e database, for states a browser cannot reach quickly (an expired link). */
+export async function sql(text: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
 }

@@ -3,6 +3,8 @@
 // production build under `next start`. Run with `tsx --conditions=react-server` (server modules
 // import "server-only").
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";
@@ -36,48 +38,52 @@ await seedE2e(prisma);
 await prisma.$disconnect();
 log("database ready and seeded");
 
+mkdirSync(path.dirname(E2E.databaseUrlFile), { recursive: true });
+writeFileSync(E2E.databaseUrlFile, databaseUrl);
+
+const callbacks = (provider: string) => [E2E.appUrl, E2E.devAppUrl].map((origin) => `${origin}/api/auth/callback/${provider}`);
 const idp = await startOidcProvider({
   port: E2E.idpPort,
   clients: [
-    { client_id: E2E.defaultClient.id, client_secret: E2E.defaultClient.secret, redirect_uris: [`${E2E.appUrl}/api/auth/callback/oidc`] },
-    {
-      client_id: E2E.acme.client.id,
-      client_secret: E2E.acme.client.secret,
-      redirect_uris: [`${E2E.appUrl}/api/auth/callback/sso-${E2E.acme.ssoConnectionId}`],
-    },
+    { client_id: E2E.defaultClient.id, client_secret: E2E.defaultClient.secret, redirect_uris: callbacks("oidc") },
+    { client_id: E2E.acme.client.id, client_secret: E2E.acme.client.secret, redirect_uris: callbacks(`sso-${E2E.acme.ssoConnectionId}`) },
+    { client_id: E2E.initech.client.id, client_secret: E2E.initech.client.secret, redirect_uris: callbacks(`sso-${E2E.initech.ssoConnectionId}`) },
   ],
 });
 log(`OIDC provider at ${idp.issuer}`);
 
-// No AUTH_DEV_LOGIN: the specs check that a production build offers no development sign-in.
 // Same process group as this script: Playwright stops the whole group, so `next start` and the
 // next-server it forks never outlive a run, even one that is killed.
-const next = spawn("node_modules/.bin/next", ["start", "-p", String(E2E.appPort)], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    AUTH_DEV_LOGIN: "",
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: E2E.appUrl,
-    NEXTAUTH_SECRET: E2E.secrets.nextAuth,
-    LAMBDAPLANE_ENCRYPTION_KEY: E2E.secrets.encryptionKey,
-    AUTH_OIDC_ISSUER: idp.issuer,
-    AUTH_OIDC_CLIENT_ID: E2E.defaultClient.id,
-    AUTH_OIDC_CLIENT_SECRET: E2E.defaultClient.secret,
-    AUTH_OIDC_NAME: "Test IdP",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
+function nextStart(port: number, origin: string, devLogin: boolean) {
+  return spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      AUTH_DEV_LOGIN: devLogin ? "1" : "",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: E2E.secrets.nextAuth,
+      LAMBDAPLANE_ENCRYPTION_KEY: E2E.secrets.encryptionKey,
+      AUTH_OIDC_ISSUER: idp.issuer,
+      AUTH_OIDC_CLIENT_ID: E2E.defaultClient.id,
+      AUTH_OIDC_CLIENT_SECRET: E2E.defaultClient.secret,
+      AUTH_OIDC_NAME: "Test IdP",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+}
+// The main server has no AUTH_DEV_LOGIN: the specs check that such a build offers no development sign-in.
+const apps = [nextStart(E2E.appPort, E2E.appUrl, false), nextStart(E2E.devAppPort, E2E.devAppUrl, true)];
 
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) next.kill("SIGTERM");
+  for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
   await idp.close();
   await server.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
-next.on("exit", (code) => void shutdown(code ?? 1));
+for (const app of apps) app.on("exit", (code) => void shutdown(code ?? 1));

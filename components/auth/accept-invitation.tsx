@@ -1,5 +1,6 @@
 "use client";
 import { signIn, signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { acceptInvitation } from "@/server/actions/invitations/accept-invitation";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { ErrorText } from "@/components/ui/alert";
 type Mode = "accept-signed-in" | "accept-and-sign-in" | "wrong-account" | "sso-required";
 
 export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { token: string; orgSlug: string; mode: Mode; ssoProviderId: string | null }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const destination = `/${orgSlug}/stacks`;
@@ -46,7 +48,7 @@ export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { toke
               const r = await signIn("invitation", { token, redirect: false });
               if (r?.error) return r.error;
             }
-            window.location.href = destination;
+            router.push(destination);
             return null;
           })
         }

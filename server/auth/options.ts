@@ -94,7 +94,8 @@ export function baseAuthOptions(): NextAuthOptions {
             ? signInThroughOrgSso(tx, account.provider.slice(ORG_SSO_PREFIX.length), who)
             : signInDirect(tx, who),
         );
-        return outcome.ok ? true : `/signin?error=${outcome.reason}`;
+        // Absolute: next-auth's client parses this URL to read the error (a relative one throws there).
+        return outcome.ok ? true : new URL(`/signin?error=${outcome.reason}`, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
       },
       async jwt({ token, account }) {
         // On sign-in, swap the IdP's subject for our own user id; later requests keep it.
