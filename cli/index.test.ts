@@ -1,0 +1,116 @@
+// Spawns the CLI as users run it and checks exit codes, streams and messages.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const FIXTURES = path.join(ROOT, "server", "render", "fixtures");
+const work = mkdtempSync(path.join(tmpdir(), "lambdaplane-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(args: string[]) {
+  const result = spawnSync(TSX, [path.join(ROOT, "cli", "index.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const STACK_TRACE = /^\s+at /m;
+// Each case spawns Node with tsx; on a busy 2-core machine one spawn takes seconds.
+const SLOW = 60_000;
+
+describe("cli render", () => {
+  it("prints only the template JSON on stdout and exits 0", () => {
+    const { code, stdout, stderr } = cli(["render", path.join(FIXTURES, "seed000-sqs.yml")]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const template = JSON.parse(stdout);
+    expect(template.AWSTemplateFormatVersion).toBe("2010-09-09");
+    expect(template.Resources.MyLambdaEvent0EventSourceMapping.Type).toBe("AWS::Lambda::EventSourceMapping");
+  }, SLOW);
+
+  it("uses --stage and --region, and a content-hashed key for the entry file resolved next to the YAML", () => {
+    const { code, stdout } = cli(["render", path.join(FIXTURES, "seed000-sqs.yml"), "--stage", "prod", "--region", "eu-west-1"]);
+    expect(code).toBe(0);
+    const fn = JSON.parse(stdout).Resources.MyLambdaFunction.Properties;
+    expect(fn.FunctionName).toBe("seed000-sqs-prod-myLambda");
+    const hash = createHash("sha256").update(readFileSync(path.join(FIXTURES, "path", "to", "my-lambda.ts"))).digest("hex");
+    expect(fn.Code).toEqual({ S3Bucket: "lambdaplane-artifacts-eu-west-1", S3Key: `seed000-sqs/myLambda/${hash}.zip` });
+  }, SLOW);
+
+  it("changes the template when the function's code changes", () => {
+    const dir = path.join(work, "code-change");
+    cpSync(path.join(FIXTURES, "seed000-basic-function.yml"), path.join(dir, "stack.yml"));
+    cpSync(path.join(FIXTURES, "path"), path.join(dir, "path"), { recursive: true });
+    const keyOf = () => JSON.parse(cli(["render", path.join(dir, "stack.yml")]).stdout).Resources.MyLambdaFunction.Properties.Code.S3Key;
+    const before = keyOf();
+    writeFileSync(path.join(dir, "path", "to", "my-lambda.ts"), "export default async () => 'changed';\n");
+    expect(keyOf()).not.toBe(before);
+  }, SLOW);
+
+  it("reports an unknown key with file, line and path on stderr, prints nothing on stdout, exits 1", () => {
+    const file = path.join(work, "typo.yml");
+    writeFileSync(
+      file,
+      "resources:\n  fn:\n    type: function\n    properties:\n      memmory: 512\n      packaging:\n        type: stacktape-lambda-buildpack\n        properties:\n          entryfilePath: a.ts\n",
+    );
+    const { code, stdout, stderr } = cli(["render", file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/typo\.yml:5:\d+: error: resources\.fn\.properties\.memmory: /);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  }, SLOW);
+
+  it("reports a missing entry file at its line", () => {
+    const file = path.join(work, "missing-entry.yml");
+    writeFileSync(
+      file,
+      "resources:\n  fn:\n    type: function\n    properties:\n      packaging:\n        type: stacktape-lambda-buildpack\n        properties:\n          entryfilePath: nowhere.ts\n",
+    );
+    const { code, stdout, stderr } = cli(["render", file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/missing-entry\.yml:8:\d+: error: .*entryfilePath: entry file .*nowhere\.ts does not exist/);
+  }, SLOW);
+
+  it("reports malformed YAML, a missing file and bad usage without stack traces", () => {
+    const broken = path.join(work, "broken.yml");
+    writeFileSync(broken, "resources:\n  fn: [unclosed\n");
+    for (const args of [["render", broken], ["render", path.join(work, "absent.yml")], ["deploy", broken], ["render"], ["render", broken, "--region", "mars"]]) {
+      const { code, stdout, stderr } = cli(args);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.trim()).not.toBe("");
+      expect(stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(cli(["render", path.join(work, "absent.yml")]).stderr).toMatch(/absent\.yml: error: \(root\): cannot read the file: no such file/);
+    expect(cli(["deploy", broken]).stderr).toMatch(/unknown command 'deploy'/);
+  }, SLOW);
+});
+
+describe("cli validate", () => {
+  it("exits 0 for a valid definition", () => {
+    const { code, stdout } = cli(["validate", path.join(FIXTURES, "seed000-http-api-cognito.yml")]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/seed000-http-api-cognito\.yml: valid \(0 errors, 0 warnings\)/);
+  }, SLOW);
+
+  it("prints every problem with its location and exits 1", () => {
+    const { code, stdout, stderr } = cli(["validate", path.join(FIXTURES, "invalid", "seed000-cloudwatch-log-verbatim.yml")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/seed000-cloudwatch-log-verbatim\.yml:\d+:\d+: error: resources\.myLogConsumingLambda\.properties\.events\.0\.properties\.logGroupArn: /);
+    expect(stderr).toMatch(/\d+ errors?, \d+ warnings?/);
+    expect(stderr).not.toMatch(STACK_TRACE);
+  }, SLOW);
+});
+
+describe("cli cost", () => {
+  it("dispatches to the cost command", () => {
+    const { code, stdout } = cli(["cost", path.join(FIXTURES, "seed000-sqs.yml")]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Total\s+\$\d+\.\d{2}$/m);
+  }, SLOW);
+});

@@ -1,0 +1,133 @@
+// Lambdaplane CLI: `render <file.yml>` prints the CloudFormation template (and nothing else) on
+// stdout; `validate <file.yml>` reports every problem; `cost <file.yml>` estimates the monthly
+// cost (commands/cost.ts). Problems go to stderr, exit code 1.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
+import { serializeTemplate } from "@/server/render";
+import { renderFile, type PipelineOptions } from "./pipeline";
+
+const USAGE = `Usage:
+  npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
+  npm run cli -- validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
+  npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
+
+render    prints the CloudFormation template JSON on stdout
+validate  prints every diagnostic (schema, references, limits, CloudFormation spec)
+cost      prints the estimated monthly cost per resource and the total (cost --help for more)
+
+--stack-name defaults to the file name without its extension.
+Code artifacts are placeholders: bucket lambdaplane-artifacts-<region>, key <stack>/<function>/<sha256 of the entry file>.zip.
+`;
+
+class UsageError extends Error {}
+
+const STAGE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
+
+interface Command {
+  name: "render" | "validate";
+  file: string;
+  options: PipelineOptions;
+}
+
+function parseCommand(argv: string[]): Command | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        stage: { type: "string", default: "dev" },
+        region: { type: "string", default: "us-east-1" },
+        "stack-name": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  const [name, file, ...extra] = positionals;
+  if (name !== "render" && name !== "validate") {
+    throw new UsageError(name === undefined ? "missing command" : `unknown command '${name}'`);
+  }
+  if (file === undefined) throw new UsageError(`${name} needs a stack definition file`);
+  if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+  const stage = values.stage!;
+  const region = values.region!;
+  const stackName = values["stack-name"] ?? path.basename(file).replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9-]/g, "-");
+  if (!STAGE.test(stage)) throw new UsageError(`--stage '${stage}': letters, digits and '-', at most 32 characters`);
+  if (!REGION.test(region)) throw new UsageError(`--region '${region}' is not an AWS region name such as us-east-1`);
+  if (!STACK_NAME.test(stackName)) {
+    throw new UsageError(`stack name '${stackName}' must start with a letter and contain letters, digits and '-': set --stack-name`);
+  }
+  return { name, file: path.resolve(file), options: { stage, region, stackName } };
+}
+
+function report(diagnostics: Diagnostic[]): void {
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+function summary(diagnostics: Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+async function run(command: Command): Promise<number> {
+  const result = await renderFile(command.file, command.options);
+  const shownFile = path.relative(process.cwd(), command.file) || command.file;
+
+  if (command.name === "render") {
+    report(result.diagnostics);
+    if (hasErrors(result.diagnostics) || !result.template) {
+      process.stderr.write(`${shownFile}: not rendered (${summary(result.diagnostics)})\n`);
+      return 1;
+    }
+    process.stdout.write(serializeTemplate(result.template));
+    return 0;
+  }
+
+  const diagnostics = [...result.diagnostics];
+  if (result.template && !hasErrors(diagnostics)) {
+    // Loaded only here: the spec database is large. Its paths point into the rendered template.
+    const { validateTemplateAgainstSpec } = await import("@/server/validate/spec");
+    diagnostics.push(...validateTemplateAgainstSpec(result.template).map((d) => ({ ...d, file: `${shownFile} (rendered template)` })));
+  }
+  report(diagnostics);
+  if (hasErrors(diagnostics)) {
+    process.stderr.write(`${shownFile}: ${summary(diagnostics)}\n`);
+    return 1;
+  }
+  process.stdout.write(`${shownFile}: valid (${summary(diagnostics)})\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "cost") {
+    const { runCostCommand } = await import("./commands/cost");
+    return runCostCommand(argv.slice(1));
+  }
+  try {
+    const command = parseCommand(argv);
+    if (command === "help") {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return await run(command);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n\n${USAGE}`);
+      return 1;
+    }
+    // A bug, not bad input: still one line, never a stack trace.
+    process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,17 @@
+// Public API of the cost model: estimate a stack's monthly cost, compare two estimates, read usage files.
+export { estimateStackCost, type EstimateOptions } from "./estimate";
+export { diffCosts, formatMonthlyDelta, type CostDiff, type ResourceCostDelta } from "./diff";
+export { formatCostTable, formatUsd } from "./format";
+export {
+  parseUsage,
+  validateUsage,
+  USAGE_DEFAULTS,
+  SECRET_USAGE_PREFIX,
+  type StackUsage,
+  type ResourceUsage,
+  type FunctionUsage,
+  type TriggerUsage,
+  type UsageResult,
+} from "./usage";
+export { PRICES, PRICED_REGIONS, isPricedRegion, type PricedRegion, type RegionPrices, type PriceConfidence } from "./prices";
+export type { Assumption, CostEstimate, CostLineItem, CostResourceKind, CostService, ResourceCost } from "./types";

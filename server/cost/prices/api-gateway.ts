@@ -1,0 +1,55 @@
+// Amazon API Gateway request prices (HTTP APIs and REST APIs).
+import { copiedFrom, PAGES, read, SEEN_IN } from "./evidence";
+import type { PricedRegion } from "./regions";
+import type { TieredPrice } from "./types";
+
+export interface ApiGatewayPrices {
+  /** Per million requests, each request metered in 512 KB increments. */
+  httpApiRequests: TieredPrice;
+  /** Per million requests. */
+  restApiRequests: TieredPrice;
+}
+
+const whitepaper = read(SEEN_IN.apiGatewayWhitepaper, PAGES.apiGateway, "published");
+
+const US_EAST_1: ApiGatewayPrices = {
+  httpApiRequests: {
+    unit: "million requests",
+    tiers: [
+      { upTo: 300, usd: 1.0 },
+      { upTo: null, usd: 0.9 },
+    ],
+    ...whitepaper,
+  },
+  restApiRequests: {
+    unit: "million requests",
+    // First 333 million, next 667 million, next 19 billion, over 20 billion.
+    tiers: [
+      { upTo: 333, usd: 3.5 },
+      { upTo: 1000, usd: 2.8 },
+      { upTo: 20000, usd: 2.38 },
+      { upTo: null, usd: 1.51 },
+    ],
+    ...whitepaper,
+  },
+};
+
+const derived = (): ApiGatewayPrices => ({
+  httpApiRequests: copiedFrom(US_EAST_1.httpApiRequests, "us-east-1"),
+  restApiRequests: copiedFrom(US_EAST_1.restApiRequests, "us-east-1"),
+});
+
+export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
+  "us-east-1": US_EAST_1,
+  "us-west-2": {
+    httpApiRequests: {
+      ...US_EAST_1.httpApiRequests,
+      ...read(SEEN_IN.priceListUsWest2, PAGES.apiGateway, "published"),
+      evidence: `tier 1 ($1.00): ${SEEN_IN.priceListUsWest2.text}; the 300M+ tier copied from us-east-1`,
+    },
+    restApiRequests: copiedFrom(US_EAST_1.restApiRequests, "us-east-1"),
+  },
+  "eu-west-1": derived(),
+  "eu-central-1": derived(),
+  "ap-southeast-1": derived(),
+};

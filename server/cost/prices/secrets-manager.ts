@@ -1,0 +1,24 @@
+// AWS Secrets Manager prices.
+import { copiedFrom, PAGES, read, SEEN_IN, type Seen } from "./evidence";
+import type { PricedRegion } from "./regions";
+import type { UnitPrice } from "./types";
+
+export interface SecretsManagerPrices {
+  /** Per secret per month. */
+  secrets: UnitPrice;
+  /** Per 10,000 API calls. */
+  apiCalls: UnitPrice;
+}
+
+// The invoice lists "$0.05 per 10000 API Requests" for each of the five regions priced here.
+const apiCalls: UnitPrice = { usd: 0.05, unit: "10,000 API calls", ...read(SEEN_IN.invoiceMay2025, PAGES.secretsManager, "published") };
+const secret = (seen: Seen): UnitPrice => ({ usd: 0.4, unit: "secret-month", ...read(seen, PAGES.secretsManager, "published") });
+const SINGAPORE_SECRET = secret(SEEN_IN.invoiceMay2025);
+
+export const SECRETS_MANAGER_PRICES: Record<PricedRegion, SecretsManagerPrices> = {
+  "us-east-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "us-west-2": { secrets: secret(SEEN_IN.priceListUsWest2), apiCalls },
+  "eu-west-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "eu-central-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "ap-southeast-1": { secrets: SINGAPORE_SECRET, apiCalls },
+};

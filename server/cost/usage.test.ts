@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { edgeFn, fn, stack } from "./testing";
+import { parseUsage, validateUsage } from "./usage";
+
+const definition = stack(
+  {
+    api: { type: "http-api-gateway" },
+    edge: edgeFn(),
+    site: { type: "bucket" },
+    worker: fn({ environment: [{ name: "DB_PASSWORD", value: "$Secret('db.password')" }] }),
+  },
+  { q: { Type: "AWS::SQS::Queue" }, bucket: { Type: "AWS::S3::Bucket" } },
+);
+
+describe("parseUsage", () => {
+  it("reads usage keyed by resource name, logical id and secret", () => {
+    const source = [
+      "worker:",
+      "  invocationsPerMonth: 3000000",
+      "  averageDurationMs: 120",
+      "  events:",
+      "    - eventsPerMonth: 10",
+      "api:",
+      "  requestsPerMonth: 5000000",
+      "q:",
+      "  messagesPerMonth: 100",
+      "secret:db:",
+      "  apiCallsPerMonth: 40",
+      "",
+    ].join("\n");
+    const { usage, diagnostics } = parseUsage(source, definition, { file: "usage.yml" });
+    expect(diagnostics).toEqual([]);
+    expect(usage).toEqual({
+      worker: { invocationsPerMonth: 3_000_000, averageDurationMs: 120, events: [{ eventsPerMonth: 10 }] },
+      api: { requestsPerMonth: 5_000_000 },
+      q: { messagesPerMonth: 100 },
+      "secret:db": { apiCallsPerMonth: 40 },
+    });
+  });
+
+  it("points at an unknown field with file, line and column", () => {
+    const { usage, diagnostics } = parseUsage("worker:\n  averageDurationMs: 100\n  memory: 512\n", definition, { file: "usage.yml" });
+    expect(usage).toBeUndefined();
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "error", code: "usage", path: ["worker", "memory"], file: "usage.yml", line: 3, column: 3 })]);
+  });
+
+  it("rejects negative numbers and a non-positive duration", () => {
+    const { diagnostics } = parseUsage("worker:\n  invocationsPerMonth: -1\n  averageDurationMs: 0\n", definition);
+    expect(diagnostics.map((d) => d.path)).toEqual([
+      ["worker", "invocationsPerMonth"],
+      ["worker", "averageDurationMs"],
+    ]);
+  });
+
+  it("rejects names the stack does not have, fields of another kind of resource, and unpriced resources", () => {
+    const { diagnostics } = parseUsage("workr: {}\napi:\n  messagesPerMonth: 1\nedge:\n  events: []\nsite: {}\nbucket: {}\nsecret:other: {}\n", definition);
+    expect(diagnostics.map((d) => [d.path.join("."), d.message])).toEqual([
+      ["workr", "no resource, CloudFormation resource or 'secret:<name>' named 'workr' in the stack"],
+      ["api.messagesPerMonth", expect.stringContaining("messagesPerMonth")],
+      ["edge.events", expect.stringContaining("events")],
+      ["site", "bucket resources are not priced, so they take no usage"],
+      ["bucket", "AWS::S3::Bucket is not priced, so it takes no usage"],
+      ["secret:other", "no $Secret('other') in the stack"],
+    ]);
+  });
+
+  it("reports YAML syntax errors with their position", () => {
+    const { usage, diagnostics } = parseUsage("worker: [\n", definition, { file: "u.yml" });
+    expect(usage).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ code: "yaml", file: "u.yml", line: expect.any(Number) });
+  });
+
+  it("treats an empty file as no usage", () => {
+    expect(parseUsage("", definition)).toEqual({ usage: {}, diagnostics: [] });
+  });
+});
+
+describe("validateUsage", () => {
+  it("rejects a list at the top level", () => {
+    expect(validateUsage([1], definition).diagnostics[0].message).toBe("expected a mapping of resource names to usage");
+  });
+});

@@ -1,0 +1,208 @@
+// Usage assumptions: how much traffic each resource and trigger sees in a month. Everything is optional;
+// what is left out comes from USAGE_DEFAULTS (or from the definition, e.g. a schedule's rate), and the
+// estimate lists each figure it assumed. A usage file is YAML keyed by resource name, CloudFormation
+// logical id, or `secret:<name>` for a `$Secret('<name>...')` secret.
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import type { Diagnostic } from "@/server/stack/diagnostics";
+import { parseDirective } from "@/server/stack/directives";
+import { createLocator } from "@/server/stack/locate";
+import type { StackDefinition } from "@/server/stack/schema";
+import { schemaProblems, type SchemaProblem } from "@/server/stack/schema-issues";
+
+const count = z.number().min(0);
+
+export const TriggerUsageSchema = z.strictObject({
+  /** Events (requests, messages, records, firings) a month through this trigger. */
+  eventsPerMonth: count.optional(),
+  /** Average size of one event's payload (for HTTP and load balancer triggers: request plus response), KB. */
+  payloadKb: count.optional(),
+  /** Average events per invocation for batching sources (SQS, Kinesis, DynamoDB streams, Kafka). */
+  averageBatchSize: z.number().min(1).optional(),
+});
+export type TriggerUsage = z.infer<typeof TriggerUsageSchema>;
+
+export const FunctionUsageSchema = z.strictObject({
+  /** Replaces the sum of the triggers' invocations. */
+  invocationsPerMonth: count.optional(),
+  /** Average billed duration of one invocation, ms. */
+  averageDurationMs: z.number().positive().optional(),
+  /** Log bytes one invocation writes (Lambda's own START/END/REPORT lines included). */
+  logBytesPerInvocation: count.optional(),
+  /** Hours a month provisioned concurrency is on (730 = always). */
+  provisionedHoursPerMonth: z.number().min(0).max(744).optional(),
+  /** Per trigger, in the order of the function's `events`. */
+  events: z.array(TriggerUsageSchema).optional(),
+});
+export type FunctionUsage = z.infer<typeof FunctionUsageSchema>;
+
+export const EdgeFunctionUsageSchema = FunctionUsageSchema.pick({ invocationsPerMonth: true, averageDurationMs: true, logBytesPerInvocation: true });
+export type EdgeFunctionUsage = z.infer<typeof EdgeFunctionUsageSchema>;
+
+/** HTTP API: replaces the traffic of the routes that point at it. */
+export const ApiUsageSchema = z.strictObject({ requestsPerMonth: count.optional(), payloadKb: count.optional() });
+/** REST API declared in cloudformationResources (its routes are not modelled). */
+export const RestApiUsageSchema = z.strictObject({ requestsPerMonth: count.optional() });
+export const LoadBalancerUsageSchema = z.strictObject({
+  /** Average Load Balancer Capacity Units used per hour; derived from the routes' traffic when omitted. */
+  lcuPerHour: count.optional(),
+});
+export const TableUsageSchema = z.strictObject({
+  readRequestUnitsPerMonth: count.optional(),
+  writeRequestUnitsPerMonth: count.optional(),
+  storageGb: count.optional(),
+});
+export const QueueUsageSchema = z.strictObject({ messagesPerMonth: count.optional(), payloadKb: count.optional(), averageBatchSize: z.number().min(1).optional() });
+export const TopicUsageSchema = z.strictObject({ publishesPerMonth: count.optional(), payloadKb: count.optional() });
+export const EventBusUsageSchema = z.strictObject({ eventsPerMonth: count.optional(), payloadKb: count.optional() });
+export const StreamUsageSchema = z.strictObject({ recordsPerMonth: count.optional(), payloadKb: count.optional() });
+export const NatGatewayUsageSchema = z.strictObject({ processedGbPerMonth: count.optional() });
+export const SecretUsageSchema = z.strictObject({ apiCallsPerMonth: count.optional() });
+
+/** Every usage field any resource can have; a validated entry holds only those of its resource's kind. */
+export type ResourceUsage = Partial<
+  FunctionUsage &
+    z.infer<typeof ApiUsageSchema> &
+    z.infer<typeof LoadBalancerUsageSchema> &
+    z.infer<typeof TableUsageSchema> &
+    z.infer<typeof QueueUsageSchema> &
+    z.infer<typeof TopicUsageSchema> &
+    z.infer<typeof EventBusUsageSchema> &
+    z.infer<typeof StreamUsageSchema> &
+    z.infer<typeof NatGatewayUsageSchema> &
+    z.infer<typeof SecretUsageSchema>
+>;
+export type StackUsage = Readonly<Record<string, ResourceUsage>>;
+
+/** The figures used when the usage says nothing. They are assumptions, and the estimate lists each use. */
+export const USAGE_DEFAULTS = {
+  trafficPerMonth: { value: 1_000_000, note: "1M a month: the assumed traffic of a trigger, API, queue, topic, bus, stream or table" },
+  invocationsPerMonth: { value: 1_000_000, note: "1M invocations a month: assumed for a function without triggers and for edge functions" },
+  averageDurationMs: { value: 100, note: "100 ms average billed duration (assumed)" },
+  payloadKb: { value: 1, note: "1 KB per event (assumed)" },
+  logBytesPerInvocation: { value: 1024, note: "1 KB of logs per invocation (assumed; Lambda's START/END/REPORT lines alone are about 300 bytes)" },
+  averageBatchSize: { value: 1, note: "one event per invocation (assumed; batches only fill under load)" },
+  provisionedHoursPerMonth: { value: 730, note: "provisioned concurrency on all month (assumed)" },
+  tableStorageGb: { value: 1, note: "1 GB stored (assumed)" },
+  natProcessedGbPerMonth: { value: 10, note: "10 GB a month through the NAT gateway (assumed)" },
+  deploysPerMonth: { value: 30, note: "30 deploys a month, each resolving every $Secret reference once (assumed)" },
+} as const;
+
+export const SECRET_USAGE_PREFIX = "secret:";
+
+const TYPED_USAGE: Record<string, z.ZodType | undefined> = {
+  function: FunctionUsageSchema,
+  "edge-lambda-function": EdgeFunctionUsageSchema,
+  "http-api-gateway": ApiUsageSchema,
+  "application-load-balancer": LoadBalancerUsageSchema,
+  "dynamo-db-table": TableUsageSchema,
+  "event-bus": EventBusUsageSchema,
+};
+
+const CLOUDFORMATION_USAGE: Record<string, z.ZodType | undefined> = {
+  "AWS::SQS::Queue": QueueUsageSchema,
+  "AWS::SNS::Topic": TopicUsageSchema,
+  "AWS::Events::EventBus": EventBusUsageSchema,
+  "AWS::Kinesis::Stream": StreamUsageSchema,
+  "AWS::DynamoDB::Table": TableUsageSchema,
+  "AWS::ApiGateway::RestApi": RestApiUsageSchema,
+  "AWS::EC2::NatGateway": NatGatewayUsageSchema,
+};
+
+/** Calls `visit` with every string inside `value` (without building paths: this runs on every edit). */
+function forEachString(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === "string") visit(value);
+  else if (Array.isArray(value)) for (const item of value) forEachString(item, visit);
+  else if (value !== null && typeof value === "object") for (const item of Object.values(value)) forEachString(item, visit);
+}
+
+/** Names of the secrets `$Secret(...)` reads anywhere in the definition, with how often each is referenced. */
+export function secretReferences(definition: StackDefinition): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachString(definition, (text) => {
+    if (!text.includes("$")) return;
+    const result = parseDirective(text);
+    if (result?.ok && result.directive.kind === "Secret") {
+      counts.set(result.directive.secretName, (counts.get(result.directive.secretName) ?? 0) + 1);
+    }
+  });
+  return counts;
+}
+
+type SchemaLookup = { schema: z.ZodType } | { problem: string };
+
+function schemaFor(key: string, definition: StackDefinition, secrets: Map<string, number>): SchemaLookup {
+  if (key.startsWith(SECRET_USAGE_PREFIX)) {
+    const name = key.slice(SECRET_USAGE_PREFIX.length);
+    return secrets.has(name) ? { schema: SecretUsageSchema } : { problem: `no $Secret('${name}') in the stack` };
+  }
+  const resource = definition.resources[key];
+  if (resource) {
+    const schema = TYPED_USAGE[resource.type];
+    return schema ? { schema } : { problem: `${resource.type} resources are not priced, so they take no usage` };
+  }
+  const raw = definition.cloudformationResources?.[key];
+  if (raw) {
+    const schema = CLOUDFORMATION_USAGE[raw.Type];
+    return schema ? { schema } : { problem: `${raw.Type} is not priced, so it takes no usage` };
+  }
+  return { problem: `no resource, CloudFormation resource or 'secret:<name>' named '${key}' in the stack` };
+}
+
+export interface UsageResult {
+  /** Present when there are no errors. */
+  usage?: StackUsage;
+  diagnostics: Diagnostic[];
+}
+
+function usageError(message: string, path: (string | number)[]): SchemaProblem {
+  return { diagnostic: { severity: "error", code: "usage", message, path }, target: "key" };
+}
+
+function checkUsage(data: unknown, definition: StackDefinition): { usage: Record<string, ResourceUsage>; problems: SchemaProblem[] } {
+  const usage: Record<string, ResourceUsage> = {};
+  if (data === null || data === undefined) return { usage, problems: [] };
+  if (typeof data !== "object" || Array.isArray(data)) return { usage, problems: [usageError("expected a mapping of resource names to usage", [])] };
+  const secrets = secretReferences(definition);
+  const problems: SchemaProblem[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const lookup = schemaFor(key, definition, secrets);
+    if ("problem" in lookup) {
+      problems.push(usageError(lookup.problem, [key]));
+      continue;
+    }
+    const parsed = lookup.schema.safeParse(value ?? {});
+    if (parsed.success) {
+      usage[key] = parsed.data as ResourceUsage;
+      continue;
+    }
+    for (const { diagnostic, target } of schemaProblems(lookup.schema, value, parsed.error.issues)) {
+      problems.push({ diagnostic: { ...diagnostic, code: "usage", path: [key, ...diagnostic.path] }, target });
+    }
+  }
+  return { usage, problems };
+}
+
+/** Checks usage data (already parsed from YAML or JSON) against the definition it describes. */
+export function validateUsage(data: unknown, definition: StackDefinition): UsageResult {
+  const { usage, problems } = checkUsage(data, definition);
+  return problems.length ? { diagnostics: problems.map((p) => p.diagnostic) } : { usage, diagnostics: [] };
+}
+
+/** Parses a usage file (YAML or JSON) and validates it; diagnostics carry the file, line and column. */
+export function parseUsage(source: string, definition: StackDefinition, opts: { file?: string } = {}): UsageResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locator = createLocator(doc, lineCounter);
+  if (doc.errors.length) {
+    return {
+      diagnostics: doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return { severity: "error", code: "yaml", message: e.message, path: [], file: opts.file, line, column: col };
+      }),
+    };
+  }
+  const { usage, problems } = checkUsage(doc.toJS({ maxAliasCount: 100 }), definition);
+  if (problems.length === 0) return { usage, diagnostics: [] };
+  return { diagnostics: problems.map(({ diagnostic, target }) => ({ ...diagnostic, file: opts.file, ...locator.locate(diagnostic.path, target) })) };
+}

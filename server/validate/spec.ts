@@ -1,0 +1,449 @@
+import type { Diagnostic } from "@/server/stack/diagnostics";
+import {
+  allResourceTypes,
+  hasAttribute,
+  isCustomResourceType,
+  propertyTypeSpec,
+  resourceSpec,
+  type ObjectSpec,
+  type SpecType,
+} from "./spec-db";
+import { didYouMean } from "./suggest";
+import { findCycles, resourceGraph } from "./template-graph";
+import {
+  INTRINSIC_FUNCTIONS,
+  PSEUDO_PARAMETERS,
+  forEachReference,
+  intrinsicName,
+  isPlainObject,
+  type TemplatePath,
+  type TemplateReference,
+} from "./template-refs";
+
+// Checks a rendered CloudFormation template against the resource spec: resource types, required
+// and known properties (nested property types included), value shapes, Fn::GetAtt attributes, and
+// that every Ref / GetAtt / Sub / DependsOn / Condition names something that exists, without cycles.
+// Every diagnostic has code "spec" and a path inside the template.
+
+const TEMPLATE_SECTIONS = [
+  "AWSTemplateFormatVersion",
+  "Description",
+  "Metadata",
+  "Parameters",
+  "Rules",
+  "Mappings",
+  "Conditions",
+  "Transform",
+  "Resources",
+  "Outputs",
+];
+const RESOURCE_KEYS = [
+  "Type",
+  "Properties",
+  "DependsOn",
+  "Condition",
+  "Metadata",
+  "DeletionPolicy",
+  "UpdateReplacePolicy",
+  "CreationPolicy",
+  "UpdatePolicy",
+];
+const OUTPUT_KEYS = ["Description", "Value", "Export", "Condition"];
+
+interface Context {
+  diagnostics: Diagnostic[];
+  /** Logical id -> resource type ("" when the type is missing). */
+  resources: Map<string, string>;
+  parameters: Set<string>;
+  conditions: Set<string>;
+  mappings: Set<string>;
+}
+
+function error(path: TemplatePath, message: string): Diagnostic {
+  return { severity: "error", code: "spec", message, path };
+}
+
+function warning(path: TemplatePath, message: string): Diagnostic {
+  return { severity: "warning", code: "spec", message, path };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/** "Environment.Variables", "Layers[0]": a property path as people write it. */
+function propertyLabel(segments: TemplatePath): string {
+  return segments.reduce<string>((label, s) => {
+    if (typeof s === "number") return `${label}[${s}]`;
+    return label ? `${label}.${s}` : s;
+  }, "");
+}
+
+/** Who a template path belongs to, for messages: "AWS::Lambda::Function 'ApiFn' property 'Role'". */
+function subject(ctx: Context, path: TemplatePath): string {
+  const [section, id, area, ...rest] = path;
+  if (section === "Resources" && typeof id === "string") {
+    const owner = `${ctx.resources.get(id) || "Resource"} '${id}'`;
+    if (area === "Properties" && rest.length) return `${owner} property '${propertyLabel(rest)}'`;
+    return area === undefined ? owner : `${owner} ${propertyLabel([area, ...rest])}`;
+  }
+  if (section === "Outputs" && typeof id === "string") return `Output '${id}'`;
+  if (section === "Conditions" && typeof id === "string") return `Condition '${id}'`;
+  return propertyLabel(path) || "The template";
+}
+
+function objectSection(ctx: Context, template: Record<string, unknown>, name: string): Record<string, unknown> {
+  const section = template[name];
+  if (section === undefined) return {};
+  if (!isPlainObject(section)) {
+    ctx.diagnostics.push(error([name], `'${name}' must be an object, not ${kindOf(section)}`));
+    return {};
+  }
+  return section;
+}
+
+export function validateTemplateAgainstSpec(template: unknown): Diagnostic[] {
+  if (!isPlainObject(template)) return [error([], `The template must be a JSON object, not ${kindOf(template)}`)];
+  const ctx: Context = {
+    diagnostics: [],
+    resources: new Map(),
+    parameters: new Set(),
+    conditions: new Set(),
+    mappings: new Set(),
+  };
+  for (const key of Object.keys(template)) {
+    if (!TEMPLATE_SECTIONS.includes(key)) {
+      ctx.diagnostics.push(error([key], `Unknown template section '${key}'${didYouMean(key, TEMPLATE_SECTIONS)}`));
+    }
+  }
+  const resources = objectSection(ctx, template, "Resources");
+  const parameters = objectSection(ctx, template, "Parameters");
+  const conditions = objectSection(ctx, template, "Conditions");
+  const outputs = objectSection(ctx, template, "Outputs");
+  for (const name of Object.keys(parameters)) ctx.parameters.add(name);
+  for (const name of Object.keys(conditions)) ctx.conditions.add(name);
+  for (const name of Object.keys(objectSection(ctx, template, "Mappings"))) ctx.mappings.add(name);
+  for (const [id, resource] of Object.entries(resources)) {
+    const type = isPlainObject(resource) && typeof resource.Type === "string" ? resource.Type : "";
+    ctx.resources.set(id, type);
+  }
+
+  if (Object.keys(resources).length === 0) {
+    ctx.diagnostics.push(error(["Resources"], "The template must declare at least one resource in 'Resources'"));
+  }
+  for (const [name, parameter] of Object.entries(parameters)) checkParameter(ctx, name, parameter);
+  for (const [id, resource] of Object.entries(resources)) checkResource(ctx, id, resource);
+  for (const [name, output] of Object.entries(outputs)) checkOutput(ctx, name, output);
+  for (const [name, condition] of Object.entries(conditions)) checkConditionDefinition(ctx, name, condition);
+  checkCycles(ctx, resources);
+  return ctx.diagnostics;
+}
+
+function checkParameter(ctx: Context, name: string, parameter: unknown): void {
+  if (!isPlainObject(parameter) || typeof parameter.Type !== "string") {
+    ctx.diagnostics.push(error(["Parameters", name], `Parameter '${name}' must be an object with a string 'Type'`));
+  }
+}
+
+function checkResource(ctx: Context, id: string, resource: unknown): void {
+  const path = ["Resources", id];
+  if (!isPlainObject(resource)) {
+    ctx.diagnostics.push(error(path, `Resource '${id}' must be an object with a 'Type', not ${kindOf(resource)}`));
+    return;
+  }
+  const type = ctx.resources.get(id) ?? "";
+  if (!type) ctx.diagnostics.push(error(path, `Resource '${id}' has no 'Type'`));
+  for (const key of Object.keys(resource)) {
+    if (!RESOURCE_KEYS.includes(key)) {
+      ctx.diagnostics.push(
+        error([...path, key], `${subject(ctx, path)} has unknown attribute '${key}'${didYouMean(key, RESOURCE_KEYS)}`),
+      );
+    }
+  }
+  checkDependsOn(ctx, id, resource.DependsOn);
+  checkConditionName(ctx, [...path, "Condition"], resource.Condition);
+  checkReferencesIn(ctx, resource, path);
+  if (type) checkProperties(ctx, id, type, resource.Properties);
+}
+
+function checkProperties(ctx: Context, id: string, type: string, properties: unknown): void {
+  const path = ["Resources", id, "Properties"];
+  const owner = `${type} '${id}'`;
+  if (properties !== undefined && !isPlainObject(properties)) {
+    ctx.diagnostics.push(error(path, `${owner} 'Properties' must be an object, not ${kindOf(properties)}`));
+    return;
+  }
+  const values = properties ?? {};
+  if (isCustomResourceType(type)) {
+    if (!("ServiceToken" in values)) {
+      ctx.diagnostics.push(error(path, `${owner} is missing required property 'ServiceToken'`));
+    }
+    return;
+  }
+  const spec = resourceSpec(type);
+  if (!spec) {
+    ctx.diagnostics.push(unknownTypeDiagnostic(id, type));
+    return;
+  }
+  ctx.diagnostics.push(...checkObject(ctx, values, spec, path));
+}
+
+function unknownTypeDiagnostic(id: string, type: string): Diagnostic {
+  const path = ["Resources", id, "Type"];
+  if (type.startsWith("AWS::") || type.startsWith("Alexa::")) {
+    return error(path, `Resource '${id}' has unknown type '${type}'${didYouMean(type, allResourceTypes())}`);
+  }
+  return warning(
+    path,
+    `Resource '${id}' has type '${type}', which the CloudFormation resource spec does not know; ` +
+      "it deploys only if that extension is registered in the target account",
+  );
+}
+
+function checkObject(ctx: Context, value: Record<string, unknown>, spec: ObjectSpec, path: TemplatePath): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const isTopLevel = path.length === 3;
+  const label = (name: string) => (isTopLevel ? name : propertyLabel([...path.slice(3), name]));
+  const owner = subject(ctx, path.slice(0, 2));
+  for (const [name, child] of Object.entries(value)) {
+    const property = spec.properties.get(name);
+    if (!property) {
+      found.push(
+        error(
+          [...path, name],
+          `${owner} has unknown property '${label(name)}'${didYouMean(name, spec.properties.keys())}`,
+        ),
+      );
+      continue;
+    }
+    found.push(...checkValue(ctx, child, property.types, [...path, name]));
+  }
+  for (const [name, property] of spec.properties) {
+    if (property.required && !(name in value)) {
+      found.push(error(path, `${owner} is missing required property '${label(name)}'`));
+    }
+  }
+  return found;
+}
+
+/** Checks `value` against any of `types`; passes if one fits, else reports the closest fit. */
+function checkValue(ctx: Context, value: unknown, types: readonly SpecType[], path: TemplatePath): Diagnostic[] {
+  let closest: Diagnostic[] | undefined;
+  for (const type of types) {
+    const found = checkType(ctx, value, type, path);
+    if (found.length === 0) return found;
+    if (!closest || found.length < closest.length) closest = found;
+  }
+  return closest ?? [];
+}
+
+function shapeError(ctx: Context, value: unknown, expected: string, path: TemplatePath): Diagnostic[] {
+  return [error(path, `${subject(ctx, path)} must be ${expected}, not ${kindOf(value)}`)];
+}
+
+function checkType(ctx: Context, value: unknown, type: SpecType, path: TemplatePath): Diagnostic[] {
+  if (value === null) return shapeError(ctx, value, "a value", path);
+  const fn = intrinsicName(value);
+  if (fn) return checkIntrinsicValue(ctx, value as Record<string, unknown>, fn, type, path);
+  switch (type.type) {
+    case "json":
+      return [];
+    case "string":
+    case "number":
+    case "integer":
+    case "boolean":
+    case "date-time":
+    case "null":
+      return typeof value === "object" ? shapeError(ctx, value, `a ${type.type}`, path) : [];
+    case "tag":
+      if (!isPlainObject(value)) return shapeError(ctx, value, "a tag object with Key and Value", path);
+      return checkObject(ctx, value, TAG_SPEC, path);
+    case "ref":
+      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path);
+      return checkObject(ctx, value, propertyTypeSpec(type.reference.$ref), path);
+    case "array":
+      if (!Array.isArray(value)) return shapeError(ctx, value, "a list", path);
+      return value.flatMap((item, i) => checkValue(ctx, item, [type.element], [...path, i]));
+    case "map":
+      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path);
+      return Object.entries(value).flatMap(([key, item]) => checkValue(ctx, item, [type.element], [...path, key]));
+    case "union":
+      return checkValue(ctx, value, type.types, path);
+  }
+}
+
+const TAG_SPEC: ObjectSpec = {
+  name: "Tag",
+  properties: new Map([
+    ["Key", { required: true, types: [{ type: "string" }] }],
+    ["Value", { required: true, types: [{ type: "string" }] }],
+  ]),
+};
+
+/** Intrinsics resolve at deploy time; only Fn::If has branches whose shape is known now. */
+function checkIntrinsicValue(
+  ctx: Context,
+  value: Record<string, unknown>,
+  fn: string,
+  type: SpecType,
+  path: TemplatePath,
+): Diagnostic[] {
+  const args = value[fn];
+  if (fn !== "Fn::If" || !Array.isArray(args) || args.length !== 3) return [];
+  return [1, 2].flatMap((i) => {
+    const branch = args[i];
+    if (isPlainObject(branch) && branch.Ref === "AWS::NoValue") return [];
+    return checkType(ctx, branch, type, [...path, "Fn::If", i]);
+  });
+}
+
+function checkDependsOn(ctx: Context, id: string, dependsOn: unknown): void {
+  if (dependsOn === undefined) return;
+  const path = ["Resources", id, "DependsOn"];
+  const targets = typeof dependsOn === "string" ? [dependsOn] : dependsOn;
+  if (!Array.isArray(targets) || targets.some((t) => typeof t !== "string")) {
+    ctx.diagnostics.push(error(path, `${subject(ctx, ["Resources", id])} DependsOn must be a name or a list of names`));
+    return;
+  }
+  targets.forEach((target: string, i) => {
+    const at = typeof dependsOn === "string" ? path : [...path, i];
+    if (target === id) {
+      ctx.diagnostics.push(error(at, `${subject(ctx, ["Resources", id])} DependsOn itself`));
+    } else if (!ctx.resources.has(target)) {
+      ctx.diagnostics.push(
+        error(
+          at,
+          `${subject(ctx, ["Resources", id])} DependsOn '${target}', which is not a resource in this template` +
+            didYouMean(target, ctx.resources.keys()),
+        ),
+      );
+    }
+  });
+}
+
+function checkConditionName(ctx: Context, path: TemplatePath, name: unknown): void {
+  if (name === undefined) return;
+  if (typeof name !== "string" || !ctx.conditions.has(name)) {
+    ctx.diagnostics.push(
+      error(path, `${subject(ctx, path)} uses condition ${JSON.stringify(name)}, which is not declared in 'Conditions'`),
+    );
+  }
+}
+
+function checkOutput(ctx: Context, name: string, output: unknown): void {
+  const path = ["Outputs", name];
+  if (!isPlainObject(output)) {
+    ctx.diagnostics.push(error(path, `Output '${name}' must be an object with a 'Value'`));
+    return;
+  }
+  if (!("Value" in output)) ctx.diagnostics.push(error(path, `Output '${name}' has no 'Value'`));
+  for (const key of Object.keys(output)) {
+    if (!OUTPUT_KEYS.includes(key)) {
+      ctx.diagnostics.push(error([...path, key], `Output '${name}' has unknown key '${key}'${didYouMean(key, OUTPUT_KEYS)}`));
+    }
+  }
+  checkConditionName(ctx, [...path, "Condition"], output.Condition);
+  checkReferencesIn(ctx, output, path);
+}
+
+/** Conditions are evaluated before any resource exists, so they may only refer to parameters. */
+function checkConditionDefinition(ctx: Context, name: string, condition: unknown): void {
+  const path = ["Conditions", name];
+  forEachReference(condition, path, (ref) => {
+    if (ref.via === "Ref" && (ctx.parameters.has(ref.target) || PSEUDO_PARAMETERS.has(ref.target))) return;
+    ctx.diagnostics.push(
+      error(ref.path, `Condition '${name}' refers to '${ref.target}'; conditions may only refer to parameters`),
+    );
+  });
+  checkIntrinsicNames(ctx, condition, path, true);
+}
+
+function checkReferencesIn(ctx: Context, value: unknown, path: TemplatePath): void {
+  forEachReference(value, path, (ref) => checkReference(ctx, ref));
+  checkIntrinsicNames(ctx, value, path, false);
+}
+
+function checkReference(ctx: Context, ref: TemplateReference): void {
+  const where = subject(ctx, ref.path);
+  if (ref.attribute === undefined) {
+    if (ctx.resources.has(ref.target) || ctx.parameters.has(ref.target) || PSEUDO_PARAMETERS.has(ref.target)) return;
+    ctx.diagnostics.push(
+      error(
+        ref.path,
+        `${where}: ${ref.via} to '${ref.target}', which is not a resource, parameter or pseudo parameter` +
+          didYouMean(ref.target, [...ctx.resources.keys(), ...ctx.parameters]),
+      ),
+    );
+    return;
+  }
+  const targetType = ctx.resources.get(ref.target);
+  if (targetType === undefined) {
+    const what = ctx.parameters.has(ref.target) ? "a parameter" : "not a resource in this template";
+    ctx.diagnostics.push(
+      error(
+        ref.path,
+        `${where}: ${ref.via} of '${ref.target}.${ref.attribute}', but '${ref.target}' is ${what}` +
+          didYouMean(ref.target, ctx.resources.keys()),
+      ),
+    );
+    return;
+  }
+  if (hasAttribute(targetType, ref.attribute) === false) {
+    const known = [...(resourceSpec(targetType)?.attributes ?? [])];
+    ctx.diagnostics.push(
+      error(
+        ref.path,
+        `${where}: ${ref.via} of '${ref.target}.${ref.attribute}', but ${targetType} has no attribute ` +
+          `'${ref.attribute}'${didYouMean(ref.attribute, known)} (it has: ${known.join(", ") || "none"})`,
+      ),
+    );
+  }
+}
+
+/** Unknown `Fn::` functions, and the condition / mapping names used by Fn::If, Condition, Fn::FindInMap. */
+function checkIntrinsicNames(ctx: Context, value: unknown, path: TemplatePath, inConditions: boolean): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkIntrinsicNames(ctx, item, [...path, i], inConditions));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  const keys = Object.keys(value);
+  const [only] = keys;
+  if (keys.length === 1 && only.startsWith("Fn::") && !INTRINSIC_FUNCTIONS.has(only)) {
+    ctx.diagnostics.push(
+      error(path, `${subject(ctx, path)} uses unknown intrinsic function '${only}'${didYouMean(only, INTRINSIC_FUNCTIONS)}`),
+    );
+  }
+  if (keys.length === 1 && only === "Fn::If") {
+    const args = value[only];
+    if (!Array.isArray(args) || args.length !== 3) {
+      ctx.diagnostics.push(error(path, `${subject(ctx, path)}: Fn::If takes [condition, value if true, value if false]`));
+    } else {
+      checkConditionName(ctx, [...path, "Fn::If", 0], args[0]);
+    }
+  }
+  if (keys.length === 1 && only === "Condition" && inConditions) checkConditionName(ctx, path, value.Condition);
+  if (keys.length === 1 && only === "Fn::FindInMap") {
+    const args = value[only];
+    const map = Array.isArray(args) ? args[0] : undefined;
+    if (typeof map === "string" && !ctx.mappings.has(map)) {
+      ctx.diagnostics.push(error(path, `${subject(ctx, path)}: Fn::FindInMap of '${map}', which is not declared in 'Mappings'`));
+    }
+  }
+  for (const [key, child] of Object.entries(value)) checkIntrinsicNames(ctx, child, [...path, key], inConditions);
+}
+
+/** CloudFormation rejects templates whose resources depend on each other in a circle. */
+function checkCycles(ctx: Context, resources: Record<string, unknown>): void {
+  for (const [id, resource] of Object.entries(resources)) {
+    forEachReference(resource, ["Resources", id], (ref) => {
+      if (ref.target === id) ctx.diagnostics.push(error(ref.path, `${subject(ctx, ref.path)}: ${ref.via} refers to '${id}' itself`));
+    });
+  }
+  for (const cycle of findCycles(resourceGraph(resources))) {
+    ctx.diagnostics.push(error(["Resources", cycle[0]], `Circular dependency between resources: ${[...cycle, cycle[0]].join(" -> ")}`));
+  }
+}
