@@ -1,7 +1,6 @@
-import { parse as parseYaml } from "yaml";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { encryptSecret } from "@/server/crypto";
-import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "@/server/stacks/starter";
+import { starterRevision } from "@/server/stacks/starter";
 import { E2E, USERS } from "./env";
 
 async function stack(client: PrismaClient, organizationId: string, name: string) {
@@ -9,9 +8,7 @@ async function stack(client: PrismaClient, organizationId: string, name: string)
     data: {
       organizationId,
       name,
-      revisions: {
-        create: { number: 1, yaml: STARTER_YAML, definition: parseYaml(STARTER_YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Seeded for e2e" },
-      },
+      revisions: { create: starterRevision("Seeded for e2e") },
     },
   });
 }

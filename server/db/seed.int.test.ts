@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseStack } from "../stack/parse";
 import { DEMO_ORG_SLUG } from "../orgs/demo";
-import { DEMO_HANDLER_PATH, DEMO_HANDLER_SOURCE, DEMO_STACK_NAME, DEMO_STACK_YAML, seedDemo } from "./seed";
+import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "../stacks/starter";
+import { DEMO_STACK_NAME, seedDemo } from "./seed";
 import { setupTestDatabase } from "./test-database";
 
 const database = setupTestDatabase();
@@ -21,9 +22,9 @@ describe("seedDemo", () => {
     const [revision] = organization.stacks[0].revisions;
     expect(organization.stacks[0].revisions).toHaveLength(1);
     expect(revision.number).toBe(1);
-    expect(revision.yaml).toBe(DEMO_STACK_YAML);
-    expect(revision.definition).toEqual(parse(DEMO_STACK_YAML));
-    expect(revision.code).toEqual({ [DEMO_HANDLER_PATH]: DEMO_HANDLER_SOURCE });
+    expect(revision.yaml).toBe(STARTER_YAML);
+    expect(revision.definition).toEqual(parse(STARTER_YAML));
+    expect(revision.code).toEqual({ [STARTER_HANDLER_PATH]: STARTER_HANDLER });
   });
 
   it("does nothing once an organization exists", async () => {
@@ -35,11 +36,11 @@ describe("seedDemo", () => {
 
 describe("the demo stack", () => {
   it("is a valid stack definition whose function points at the seeded handler", () => {
-    const result = parseStack(DEMO_STACK_YAML);
+    const result = parseStack(STARTER_YAML);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const resources = parse(DEMO_STACK_YAML).resources;
+    const resources = parse(STARTER_YAML).resources;
     expect(resources.helloApi.type).toBe("http-api-gateway");
-    expect(resources.hello.properties.packaging.properties.entryfilePath).toBe(DEMO_HANDLER_PATH);
+    expect(resources.hello.properties.packaging.properties.entryfilePath).toBe(STARTER_HANDLER_PATH);
     expect(resources.hello.properties.events[0].properties.httpApiGatewayName).toBe("helloApi");
   });
 });

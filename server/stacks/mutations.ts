@@ -1,10 +1,9 @@
 import "server-only";
-import { parse as parseYaml } from "yaml";
 import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
-import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
+import { starterRevision } from "./starter";
 
 const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
 
@@ -29,16 +28,7 @@ export async function createStack(tx: Db, organizationId: string, name: string, 
       data: {
         organizationId,
         name,
-        revisions: {
-          create: {
-            number: 1,
-            yaml: STARTER_YAML,
-            definition: parseYaml(STARTER_YAML),
-            code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER },
-            message: "Created",
-            authorId,
-          },
-        },
+        revisions: { create: starterRevision("Created", authorId) },
       },
       select: { id: true, name: true },
     }),

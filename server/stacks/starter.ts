@@ -1,8 +1,11 @@
-// What a new stack starts with: one function behind an HTTP API, in the seed's format.
-export const STARTER_HANDLER_PATH = "src/handler.ts";
+import { parse as parseYaml } from "yaml";
+
+// What a new stack (and the demo stack seeded on first run) starts with: one function behind an
+// HTTP API, in the seed's format.
+export const STARTER_HANDLER_PATH = "src/hello.ts";
 
 export const STARTER_YAML = `resources:
-  api:
+  helloApi:
     type: http-api-gateway
   hello:
     type: function
@@ -11,17 +14,37 @@ export const STARTER_YAML = `resources:
         type: stacktape-lambda-buildpack
         properties:
           entryfilePath: ${STARTER_HANDLER_PATH}
-      memory: 512
+      memory: 256
       timeout: 10
       events:
         - type: http-api-gateway
           properties:
-            httpApiGatewayName: api
+            httpApiGatewayName: helloApi
             path: /hello
             method: GET
 `;
 
-export const STARTER_HANDLER = `export default async (event: { rawPath?: string }) => {
-  return { statusCode: 200, body: JSON.stringify({ hello: "world", path: event.rawPath }) };
-};
+export const STARTER_HANDLER = `// GET /hello?name=... on the stack's HTTP API.
+type Event = { queryStringParameters?: Record<string, string | undefined> | null };
+
+export default async function handler(event: Event) {
+  const name = event.queryStringParameters?.name ?? "world";
+  return {
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ message: \`Hello, \${name}!\` }),
+  };
+}
 `;
+
+/** Revision 1 of a stack that starts from the starter. */
+export function starterRevision(message: string, authorId: string | null = null) {
+  return {
+    number: 1,
+    yaml: STARTER_YAML,
+    definition: parseYaml(STARTER_YAML),
+    code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER },
+    message,
+    authorId,
+  };
+}
