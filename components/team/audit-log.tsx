@@ -62,6 +62,17 @@ export function AuditLog({ orgSlug, actions }: { orgSlug: string; actions: strin
             ))}
           </select>
         </label>
+        <div className="ml-auto flex items-end gap-2 text-sm">
+          {(["csv", "json"] as const).map((format) => (
+            <a
+              key={format}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
+              href={`/api/orgs/${orgSlug}/audit/export?${new URLSearchParams({ format, ...(actor ? { actor } : {}), ...(action ? { action } : {}) })}`}
+            >
+              Export {format.toUpperCase()}
+            </a>
+          ))}
+        </div>
       </div>
       {query.isError ? <ErrorText message={query.error.message} /> : null}
       {query.isPending ? (
