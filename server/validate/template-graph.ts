@@ -22,15 +22,20 @@ export function resourceGraph(resources: Readonly<Record<string, unknown>>): Res
   const ids = Object.keys(resources).sort();
   const dependencies = new Map<string, string[]>();
   const dependents = new Map<string, string[]>(ids.map((id) => [id, []]));
+  const found: string[] = [];
+  const collect = (target: string) => {
+    found.push(target);
+  };
   for (const id of ids) {
+    const resource = resources[id];
+    found.length = 0;
+    found.push(...dependsOnList(resource));
+    forEachReferenceTarget(resource, collect);
     // A resource refers to a handful of others: a list beats a Set here.
     const deps: string[] = [];
-    const add = (target: string) => {
+    for (const target of found) {
       if (target !== id && !deps.includes(target) && Object.hasOwn(resources, target)) deps.push(target);
-    };
-    const resource = resources[id];
-    for (const t of dependsOnList(resource)) add(t);
-    forEachReferenceTarget(resource, add);
+    }
     deps.sort();
     dependencies.set(id, deps);
     for (const d of deps) dependents.get(d)!.push(id);

@@ -14,17 +14,19 @@ const stackNode = (stack: number) => `stack:${stack}`;
 
 /** Merges mutually dependent groups into units; returns the units and the resources left in the parent. */
 export function formUnits(graph: ResourceGraph, owners: ReadonlyMap<string, Owner>): { units: Units; parent: string[] } {
-  const node = (id: string) => {
+  const nodeOf = new Map<string, string>();
+  for (const id of graph.ids) {
     const owner = owners.get(id);
-    return owner ? groupNode(owner) : id;
-  };
+    nodeOf.set(id, owner ? groupNode(owner) : id);
+  }
   const edges = new Map<string, Set<string>>();
   for (const id of graph.ids) {
-    const from = node(id);
-    if (!edges.has(from)) edges.set(from, new Set());
+    const from = nodeOf.get(id)!;
+    let out = edges.get(from);
+    if (!out) edges.set(from, (out = new Set()));
     for (const dep of graph.dependencies.get(id)!) {
-      const to = node(dep);
-      if (to !== from) edges.get(from)!.add(to);
+      const to = nodeOf.get(dep)!;
+      if (to !== from) out.add(to);
     }
   }
   const sortedEdges = new Map([...edges].map(([k, v]) => [k, [...v].sort()]));
@@ -73,17 +75,18 @@ export function placeUnits(units: Units, graph: ResourceGraph, bucketCount: numb
 
   // Dependencies at unit level, computed once: unit or parent resource -> units and parent resources.
   const unitNode = (unit: string) => `unit:${unit}`;
-  const levelOf = (id: string) => {
+  const levelOf = new Map<string, string>();
+  for (const id of graph.ids) {
     const unit = unitOf.get(id);
-    return unit === undefined ? id : unitNode(unit);
-  };
+    levelOf.set(id, unit === undefined ? id : unitNode(unit));
+  }
   const unitEdges = new Map<string, Set<string>>();
   for (const id of graph.ids) {
-    const from = levelOf(id);
+    const from = levelOf.get(id)!;
     let out = unitEdges.get(from);
     if (!out) unitEdges.set(from, (out = new Set()));
     for (const dep of graph.dependencies.get(id)!) {
-      const to = levelOf(dep);
+      const to = levelOf.get(dep)!;
       if (to !== from) out.add(to);
     }
   }

@@ -1,0 +1,22 @@
+// Timing helpers: run a function a number of times after a warm-up and report the median.
+
+export interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function measure(fn: () => unknown, { warmup, runs }: { warmup: number; runs: number }): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const mid = Math.floor(times.length / 2);
+  const median = times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+  return { median, min: times[0], max: times[times.length - 1], runs };
+}
