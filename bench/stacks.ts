@@ -18,7 +18,7 @@ export function artifactKey(i: number): string {
   return `bench/${functionName(i)}/${hash}.zip`;
 }
 
-function definitionYaml(functions: number): string {
+export function definitionYaml(functions: number): string {
   const lines = ["resources:", "  api:", "    type: http-api-gateway"];
   for (let i = 0; i < functions; i++) {
     lines.push(

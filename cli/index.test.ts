@@ -1,10 +1,11 @@
 // Spawns the CLI as users run it and checks exit codes, streams and messages.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { definitionYaml } from "@/bench/stacks";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -112,5 +113,34 @@ describe("cli cost", () => {
     const { code, stdout } = cli(["cost", path.join(FIXTURES, "seed000-sqs.yml")]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Total\s+\$\d+\.\d{2}$/m);
+  }, SLOW);
+});
+
+describe("cli render of a stack past CloudFormation's limits", () => {
+  it("splits it into nested stacks written to --out-dir, and needs that option", () => {
+    const dir = mkdtempSync(path.join(work, "big-"));
+    writeFileSync(path.join(dir, "big.yml"), definitionYaml(120));
+    mkdirSync(path.join(dir, "src"));
+    writeFileSync(path.join(dir, "src", "handler.ts"), "export default async () => ({ statusCode: 200 });\n");
+
+    const refused = cli(["render", path.join(dir, "big.yml")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(/split into \d+ nested stacks: pass --out-dir/);
+
+    const out = path.join(dir, "out");
+    const { code, stdout, stderr } = cli(["render", path.join(dir, "big.yml"), "--out-dir", out]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const parent = JSON.parse(stdout);
+    const nested = Object.values<{ Type: string; Properties: { TemplateURL: string } }>(parent.Resources).filter((r) => r.Type === "AWS::CloudFormation::Stack");
+    expect(nested.length).toBeGreaterThan(1);
+    expect(Object.keys(parent.Resources).length).toBeLessThanOrEqual(500);
+    for (const stack of nested) {
+      const key = new URL(stack.Properties.TemplateURL).pathname.slice(1);
+      expect(key).toMatch(/^big\/dev\/templates\//);
+      const child = JSON.parse(readFileSync(path.join(out, key), "utf8"));
+      expect(Object.keys(child.Resources).length).toBeLessThanOrEqual(500);
+    }
   }, SLOW);
 });

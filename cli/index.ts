@@ -1,6 +1,7 @@
 // Lambdaplane CLI: `render <file.yml>` prints the CloudFormation template (and nothing else) on
 // stdout; `validate <file.yml>` reports every problem; `cost <file.yml>` estimates the monthly
 // cost (commands/cost.ts). Problems go to stderr, exit code 1.
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
@@ -8,7 +9,7 @@ import { serializeTemplate } from "@/server/render";
 import { renderFile, type PipelineOptions } from "./pipeline";
 
 const USAGE = `Usage:
-  npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
+  npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
   npm run cli -- validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
   npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
 
@@ -17,6 +18,8 @@ validate  prints every diagnostic (schema, references, limits, CloudFormation sp
 cost      prints the estimated monthly cost per resource and the total (cost --help for more)
 
 --stack-name defaults to the file name without its extension.
+--out-dir   where render writes the nested stack templates of a stack past CloudFormation's 500
+            resources or template size (required then); stdout gets the parent template.
 Code artifacts are placeholders: bucket lambdaplane-artifacts-<region>, key <stack>/<function>/<sha256 of the entry file>.zip.
 `;
 
@@ -30,6 +33,7 @@ interface Command {
   name: "render" | "validate";
   file: string;
   options: PipelineOptions;
+  outDir?: string;
 }
 
 function parseCommand(argv: string[]): Command | "help" {
@@ -42,6 +46,7 @@ function parseCommand(argv: string[]): Command | "help" {
         stage: { type: "string", default: "dev" },
         region: { type: "string", default: "us-east-1" },
         "stack-name": { type: "string" },
+        "out-dir": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -64,7 +69,8 @@ function parseCommand(argv: string[]): Command | "help" {
   if (!STACK_NAME.test(stackName)) {
     throw new UsageError(`stack name '${stackName}' must start with a letter and contain letters, digits and '-': set --stack-name`);
   }
-  return { name, file: path.resolve(file), options: { stage, region, stackName } };
+  const outDir = values["out-dir"] === undefined ? undefined : path.resolve(values["out-dir"]);
+  return { name, file: path.resolve(file), options: { stage, region, stackName }, outDir };
 }
 
 function report(diagnostics: Diagnostic[]): void {
@@ -87,6 +93,19 @@ async function run(command: Command): Promise<number> {
     if (hasErrors(result.diagnostics) || !result.template) {
       process.stderr.write(`${shownFile}: not rendered (${summary(result.diagnostics)})\n`);
       return 1;
+    }
+    if (result.nestedUploads) {
+      if (!command.outDir) {
+        process.stderr.write(
+          `${shownFile}: the stack is past one CloudFormation template's limits and was split into ${result.nestedUploads.length} nested stacks: pass --out-dir <dir> to write their templates\n`,
+        );
+        return 1;
+      }
+      for (const upload of result.nestedUploads) {
+        const target = path.join(command.outDir, upload.key);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, upload.body);
+      }
     }
     process.stdout.write(serializeTemplate(result.template));
     return 0;

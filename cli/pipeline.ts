@@ -6,7 +6,8 @@ import type { Diagnostic } from "@/server/stack/diagnostics";
 import { hasErrors } from "@/server/stack/diagnostics";
 import { analyzeStack, locatePath } from "@/server/stack";
 import { renderStack, type CfTemplate } from "@/server/render";
-import { collectArtifacts } from "./artifacts";
+import { needsSplitting, splitIntoNestedStacks, type NestedTemplateUpload } from "@/server/render/nested-stacks";
+import { artifactsBucketName, collectArtifacts } from "./artifacts";
 
 export interface PipelineOptions {
   stage: string;
@@ -15,8 +16,10 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  /** Present when rendering ran (even if it reported errors). */
+  /** Present when rendering ran (even if it reported errors); the parent when the stack was split. */
   template?: CfTemplate;
+  /** Nested stack templates to upload, by S3 key, when the stack is past one template's limits. */
+  nestedUploads?: NestedTemplateUpload[];
   diagnostics: Diagnostic[];
 }
 
@@ -48,8 +51,18 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
   }
 
   const rendered = renderStack(analyzed.definition, { ...options, artifacts });
-  return {
-    template: rendered.template,
-    diagnostics: [...analyzed.diagnostics, ...located(source, shownFile, rendered.diagnostics)],
-  };
+  const diagnostics = [...analyzed.diagnostics, ...located(source, shownFile, rendered.diagnostics)];
+  if (hasErrors(diagnostics) || !needsSplitting(rendered.template)) return { template: rendered.template, diagnostics };
+
+  // Past 500 resources or the template size limit: split into nested stacks, or say why not.
+  const split = splitIntoNestedStacks(rendered.template, {
+    artifactsBucket: artifactsBucketName(options.region),
+    region: options.region,
+    keyPrefix: `${options.stackName}/${options.stage}/templates/`,
+  });
+  if (!split.ok) {
+    const message = `the stack cannot be split into nested stacks: ${split.reason}`;
+    return { template: rendered.template, diagnostics: [...diagnostics, { severity: "error", code: "limit", message, path: split.path, file: shownFile }] };
+  }
+  return { template: split.parent, nestedUploads: Object.values(split.uploads), diagnostics };
 }

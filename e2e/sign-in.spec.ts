@@ -40,3 +40,11 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto(`/${E2E.acme.orgSlug}/stacks`);
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("with AUTH_DEV_LOGIN=1 the development sign-in lets a person in by email alone", async ({ page }) => {
+  await page.goto(`${E2E.devAppUrl}/signin`);
+  await page.getByLabel("Work email").fill("dev.person@localhost.test");
+  await page.getByRole("button", { name: "Development sign-in" }).click();
+  await expect(page).toHaveURL(`${E2E.devAppUrl}/onboarding`);
+  await expect(page.getByText("Signed in as dev.person@localhost.test")).toBeVisible();
+});

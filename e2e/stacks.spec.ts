@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 
@@ -60,6 +61,12 @@ test("an owner creates, renames and deletes a stack with the keyboard, and the a
   await page.getByLabel("Action").selectOption("");
   await expect(table).toContainText("stack.delete");
   await expect(table).toContainText("stack.create");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = readFileSync((await (await download).path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toBe("at,actorEmail,action,targetType,targetId,before,after");
+  expect(csv).toMatch(/owner@acme\.test,stack\.rename,stack,/);
 });
 
 test("the last owner cannot be demoted or removed", async ({ page }) => {

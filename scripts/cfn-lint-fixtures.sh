@@ -38,7 +38,17 @@ if ! printf '%s\0' "${fixtures[@]}" | xargs -0 -n 1 -P "$(nproc)" bash -c 'rende
   echo "cfn-lint-fixtures: FAILED (a fixture did not render)" >&2
   exit 1
 fi
-templates=("$out"/*.json)
+# A stack past 500 resources, as the CLI splits it: the parent and every nested template.
+big="$out/big"
+mkdir -p "$big/src"
+npx tsx -e 'import("./bench/stacks.ts").then((m) => process.stdout.write(m.definitionYaml(150)))' >"$big/big.yml"
+echo 'export default async () => ({ statusCode: 200 });' >"$big/src/handler.ts"
+if ! npx tsx cli/index.ts render "$big/big.yml" --out-dir "$big/nested" >"$out/big-parent.json"; then
+  echo "cfn-lint-fixtures: FAILED (the 150-function stack did not render and split)" >&2
+  exit 1
+fi
+mapfile -t nested < <(find "$big/nested" -name '*.json' | sort)
+templates=("$out"/*.json "${nested[@]}")
 if ! cfn-lint --non-zero-exit-code error --format parseable -- "${templates[@]}"; then
   echo "cfn-lint-fixtures: FAILED (cfn-lint reported errors, listed above)" >&2
   exit 1
