@@ -5,9 +5,9 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // `server-only` throws outside React Server Components; tests run server code directly.
-      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+      "server-only": path.join(import.meta.dirname, "node_modules/server-only/empty.js"),
     },
   },
   test: {

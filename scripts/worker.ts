@@ -1,0 +1,22 @@
+// npm run worker (tsx --conditions=react-server scripts/worker.ts): deploy workers in a process of
+// their own, next to (or instead of) the ones the web process runs. Any number may run against one
+// PostgreSQL. SIGTERM/SIGINT stop taking work and hand running deployments back to the queue.
+import { stopDeployQueue } from "@/server/deploy/queue";
+import { startDeployWorker, workerOptionsFromEnv } from "@/server/deploy/worker";
+
+const log = (message: string) => console.log(`[deploy-worker ${process.pid}] ${message}`);
+
+const worker = await startDeployWorker({ ...workerOptionsFromEnv(), log });
+log("ready");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  await worker.stop();
+  await stopDeployQueue();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

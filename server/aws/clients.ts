@@ -1,0 +1,42 @@
+import "server-only";
+import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { S3Client } from "@aws-sdk/client-s3";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { AwsConnectionConfig } from "./connection-config";
+import { connectionCredentials } from "./credentials";
+
+export interface AwsClients {
+  cloudFormation: CloudFormationClient;
+  s3: S3Client;
+  sts: STSClient;
+}
+
+export interface ClientOptions {
+  /** SDK attempts per call (default 3); tests and interactive checks use fewer. */
+  maxAttempts?: number;
+  /** Milliseconds to wait for a connection and for a response, per attempt. */
+  timeoutMs?: number;
+}
+
+/** The SDK client configuration shared by every service client of a connection in one region. */
+export function clientConfig(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}) {
+  const credentials = connectionCredentials(connection, region, options);
+  return {
+    region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.timeoutMs ? { requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs } } : {}),
+    customUserAgent: "lambdaplane",
+  };
+}
+
+/** Clients for one connection and region. S3 uses path-style URLs against an emulator (no bucket DNS there). */
+export function awsClients(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): AwsClients {
+  const config = clientConfig(connection, region, options);
+  return {
+    cloudFormation: new CloudFormationClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: connection.endpoint !== null }),
+    sts: new STSClient(config),
+  };
+}

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCloudFormationDouble, type CloudFormationDouble, type ScriptedEvent } from "@/e2e/moto/cloudformation-double";
+import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
+import { isGroupAlive, stopGroup } from "@/scripts/process-group";
+import { asUser } from "@/server/actions/test-session";
+import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
+import { createStage } from "@/server/actions/stages/create-stage";
+import { startDeployment } from "@/server/actions/deployments/start-deployment";
+import { REPO_ROOT } from "@/server/db/paths";
+import { setupTestDatabase } from "@/server/db/test-database";
+import { stopDeployQueue } from "./queue";
+import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
+
+// The worker process (npm run worker) is killed with SIGKILL while it follows a deployment, then
+// started again: the new process finds the deployment in flight, follows it to its real end, and
+// the timeline has every CloudFormation event exactly once. CloudFormation is the scripted double
+// (moto has no in-progress phase to kill a worker in); S3 and the bootstrap stack are real moto.
+
+const database = setupTestDatabase();
+const REGION = "eu-west-1";
+let moto: MotoServer;
+let double: CloudFormationDouble;
+let people: Awaited<ReturnType<typeof seedOrganization>>;
+const workers: ChildProcess[] = [];
+
+// Twelve resource events over about 4 seconds, then CREATE_COMPLETE.
+const RESOURCES = ["jobsQueue", "WorkerRole", "CronRole", "WorkerLogGroup", "CronLogGroup", "WorkerFunction"];
+const SCRIPT: ScriptedEvent[] = [
+  { status: "CREATE_IN_PROGRESS", reason: "User Initiated" },
+  ...RESOURCES.flatMap((logicalId) => [
+    { afterMs: 150, logicalId, resourceType: "AWS::Test::Resource", status: "CREATE_IN_PROGRESS" },
+    { afterMs: 200, logicalId, resourceType: "AWS::Test::Resource", status: "CREATE_COMPLETE" },
+  ]),
+  { afterMs: 150, status: "CREATE_COMPLETE" },
+];
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      LAMBDAPLANE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      LAMBDAPLANE_DEPLOY_POLL_MS: "100",
+      LAMBDAPLANE_DEPLOY_SWEEP_MS: "1000",
+    },
+  });
+  workers.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the worker did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("] ready")) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
+  moto = await startMoto();
+  double = await startCloudFormationDouble({ upstream: moto.endpoint, region: REGION });
+  double.script("shop-crash", { onExecute: SCRIPT });
+  people = await seedOrganization(database.prisma, "crashco");
+}, 60_000);
+
+afterAll(async () => {
+  for (const w of workers) if (w.pid && isGroupAlive(w.pid)) await stopGroup(w.pid, 5000);
+  await stopDeployQueue();
+  await double?.stop();
+  await moto?.stop();
+});
+
+describe("a worker killed during a deploy", () => {
+  it("is replaced by a new process that follows the deployment to its real end, without gaps or duplicates", async () => {
+    const stack = await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } });
+    await addRevision(database.prisma, stack.id, shopYaml(256), SHOP_CODE);
+    const connection = await asUser(people.owner, () =>
+      createAwsConnection({ orgSlug: people.org.slug, name: "double", defaultRegion: REGION, credentialType: "default_chain", endpoint: double.endpoint }),
+    );
+    if (!connection.ok) expect.fail(connection.error);
+    const stage = await asUser(people.owner, () => createStage({ orgSlug: people.org.slug, stackId: stack.id, name: "crash", awsConnectionId: connection.data.id }));
+    if (!stage.ok) expect.fail(stage.error);
+
+    const first = await startWorkerProcess();
+    const started = await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId: stage.data.id }));
+    if (!started.ok) expect.fail(started.error);
+    const { deploymentId } = started.data;
+
+    await waitForStatus(database.prisma, deploymentId, ["executing"], 60_000);
+    await expect.poll(async () => (await timeline(database.prisma, deploymentId)).filter((e) => e.kind === "resource").length, { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(3);
+    process.kill(-first.pid!, "SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+    const seenAtKill = (await timeline(database.prisma, deploymentId)).filter((e) => e.kind === "resource").length;
+    expect(seenAtKill).toBeLessThan(SCRIPT.length);
+
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await database.prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe("executing");
+
+    await startWorkerProcess();
+    const done = await waitForStatus(database.prisma, deploymentId, ["succeeded"], 60_000);
+    expect(done.finishedAt).not.toBeNull();
+
+    const events = await timeline(database.prisma, deploymentId);
+    const resourceEvents = events.filter((e) => e.kind === "resource").map((e) => `${e.logicalId} ${e.status}`);
+    expect(resourceEvents).toEqual(SCRIPT.map((e) => `${e.logicalId ?? "shop-crash"} ${e.status}`));
+    expect(new Set(events.map((e) => e.eventKey)).size).toBe(events.length);
+    expect(double.calls.filter((c) => c.action === "ExecuteChangeSet")).toHaveLength(1);
+  }, 120_000);
+});

@@ -1,0 +1,132 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import type { AwsClients } from "@/server/aws/clients";
+import { isTransientAwsError } from "@/server/aws/errors";
+import { deleteChangeSet } from "./cloudformation";
+import { appendEvents, hasEvent } from "./events";
+import { changeSetName } from "./names";
+import { defaultPipelineEnv, errorMessage, fail, runContext, StepFailure, warn, type PipelineEnv, type RunContext, type StepResult } from "./run-context";
+import { isTerminal } from "./status";
+import { awaitingApprovalStep, changeSetStep } from "./steps/change-set";
+import { destroyStep } from "./steps/destroy";
+import { followStep } from "./steps/follow";
+import { prepare } from "./steps/prepare";
+import { loadDeployment, type DeploymentRecord } from "./store";
+
+// Runs a deployment from whatever status it is in until it ends, waits for a person, or has used
+// its time slice. The status in the database is the only state: a job that starts after a crash
+// (or on another machine) continues exactly where the last one stopped.
+
+/** "done": nothing to do until something changes; "again": still in progress, run another slice. */
+export type RunOutcome = "done" | "again";
+
+const DOING: Record<string, string> = {
+  queued: "starting the deployment",
+  packaging: "packaging and uploading the code",
+  uploading: "uploading the code",
+  creating_change_set: "creating the change set",
+  awaiting_approval: "starting the approved change set",
+  executing: "following the stack's operation",
+};
+
+function step(run: RunContext): Promise<StepResult> {
+  const { status } = run.d;
+  if (run.operation === "destroy") return status === "queued" ? destroyStep(run) : followStep(run);
+  switch (status) {
+    case "queued":
+    case "packaging":
+    case "uploading":
+      return prepare(run);
+    case "creating_change_set":
+      return changeSetStep(run);
+    case "awaiting_approval":
+      return awaitingApprovalStep(run);
+    default:
+      return followStep(run);
+  }
+}
+
+/** A change set that was created and will never run (the deployment was cancelled before execution). */
+async function discardChangeSet(d: DeploymentRecord, env: PipelineEnv): Promise<void> {
+  if (d.status !== "cancelled" || d.operation !== "deploy" || d.executedAt || !d.cfnStackName) return;
+  if (!(await hasEvent(db(), d.id, "status:creating_change_set")) || (await hasEvent(db(), d.id, "change_set:deleted"))) return;
+  const run = runContext(d, env);
+  await deleteChangeSet(run.aws.cloudFormation, run.stackName, changeSetName(d.id));
+  await appendEvents(d.id, [{ kind: "change_set", eventKey: "change_set:deleted", reason: "The change set was deleted: the deployment was cancelled before it ran" }]);
+}
+
+async function tidyUp(d: DeploymentRecord, env: PipelineEnv): Promise<void> {
+  try {
+    await discardChangeSet(d, env);
+  } catch (error) {
+    await warn(d.id, `Could not delete the change set: ${errorMessage(error, "deleting the change set", d.stage.awsConnection?.endpoint ?? null)}`);
+  }
+}
+
+async function runStep(d: DeploymentRecord, env: PipelineEnv): Promise<StepResult> {
+  try {
+    return await step(runContext(d, env));
+  } catch (error) {
+    const message = errorMessage(error, DOING[d.status] ?? d.status, d.stage.awsConnection?.endpoint ?? null);
+    // Once the operation may have started, a failed call says nothing about the stack: keep following.
+    // (Before the start is recorded, only a transient error leaves that open.)
+    if (d.status === "executing" && !(error instanceof StepFailure) && (d.executedAt || isTransientAwsError(error))) {
+      await warn(d.id, `Could not read the stack, retrying: ${message}`);
+      return "wait";
+    }
+    await fail({ d, operation: d.operation }, message);
+    return "continue";
+  }
+}
+
+/** One set of AWS clients per connection and region for the whole run (an assumed role is assumed once). */
+function withClientCache(env: PipelineEnv): { env: PipelineEnv; destroy: () => void } {
+  const cache = new Map<string, AwsClients>();
+  return {
+    env: {
+      ...env,
+      clients: (connection, region) => {
+        const key = JSON.stringify([connection, region]);
+        let clients = cache.get(key);
+        if (!clients) cache.set(key, (clients = env.clients(connection, region)));
+        return clients;
+      },
+    },
+    destroy: () => {
+      for (const c of cache.values()) for (const client of Object.values(c)) client.destroy();
+    },
+  };
+}
+
+export async function runDeployment(deploymentId: string, baseEnv: PipelineEnv = defaultPipelineEnv): Promise<RunOutcome> {
+  const { env, destroy } = withClientCache(baseEnv);
+  try {
+    return await run(deploymentId, env);
+  } finally {
+    destroy();
+  }
+}
+
+async function run(deploymentId: string, env: PipelineEnv): Promise<RunOutcome> {
+  const started = Date.now();
+  for (;;) {
+    if (env.signal?.aborted) return "again";
+    const d = await loadDeployment(db(), deploymentId);
+    if (!d) return "done";
+    if (isTerminal(d.status)) {
+      await tidyUp(d, env);
+      return "done";
+    }
+    const result = await runStep(d, env);
+    if (result === "stop") {
+      // A step stops when the deployment ended or waits for a person; if a cancel won the race, tidy up.
+      const after = await loadDeployment(db(), deploymentId);
+      if (after && isTerminal(after.status)) await tidyUp(after, env);
+      return "done";
+    }
+    if (result === "wait") {
+      if (Date.now() - started >= env.sliceMs) return "again";
+      await env.sleep(env.pollMs);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import type { Db } from "@/server/db/types";
+import { WAKE_CHANNEL } from "./channels";
+
+// The durable job queue (pg-boss 10) on the application's PostgreSQL, in its own schema. A job
+// says "advance this deployment"; the deployment's status says how. Jobs are cheap and may repeat:
+// the worker runs a deployment under an advisory lock, so two jobs never run one deployment at once.
+
+export const DEPLOY_QUEUE = "lambdaplane-deploy";
+export const QUEUE_SCHEMA = "pgboss";
+
+export interface DeployJob {
+  deploymentId: string;
+}
+
+const QUEUE_OPTIONS = {
+  name: DEPLOY_QUEUE,
+  policy: "standard" as const,
+  // A job that throws (the database went away mid-step) is tried again; the pipeline is resumable.
+  retryLimit: 10,
+  retryDelay: 5,
+  retryBackoff: true,
+  // A slice of work is at most a few minutes (PipelineEnv.sliceMs); past this a job's worker is gone.
+  expireInSeconds: 15 * 60,
+};
+
+const shared = globalThis as unknown as { lambdaplaneDeployQueue?: Promise<PgBoss> };
+
+/** The process's pg-boss instance, started (schema installed or migrated) with the deploy queue created. */
+export function deployQueue(): Promise<PgBoss> {
+  shared.lambdaplaneDeployQueue ??= (async () => {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: the deploy queue lives in the application's PostgreSQL.");
+    const boss = new PgBoss({ connectionString, schema: QUEUE_SCHEMA, max: 4, application_name: "lambdaplane-queue" });
+    boss.on("error", (error) => console.error("[deploy-queue]", error));
+    await boss.start();
+    await boss.createQueue(DEPLOY_QUEUE, QUEUE_OPTIONS);
+    return boss;
+  })().catch((error: unknown) => {
+    shared.lambdaplaneDeployQueue = undefined;
+    throw error;
+  });
+  return shared.lambdaplaneDeployQueue;
+}
+
+export async function stopDeployQueue(): Promise<void> {
+  const pending = shared.lambdaplaneDeployQueue;
+  shared.lambdaplaneDeployQueue = undefined;
+  if (pending) await (await pending).stop({ graceful: false, wait: true });
+}
+
+/** pg-boss runs its SQL through this, inside the caller's transaction. */
+function inTransaction(tx: Db) {
+  return {
+    executeSql: async (text: string, values: unknown[]) => {
+      const params = values.map((v) => (v === undefined ? null : typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v));
+      return { rows: (await tx.$queryRawUnsafe(text, ...params)) as unknown[] };
+    },
+  };
+}
+
+/**
+ * Enqueues work on a deployment in the caller's transaction: the job exists exactly when the
+ * change that needs it commits. Workers are woken at commit (NOTIFY) rather than at their next poll.
+ */
+export async function enqueueDeployment(tx: Db, deploymentId: string): Promise<void> {
+  const boss = await deployQueue();
+  await boss.send(DEPLOY_QUEUE, { deploymentId } satisfies DeployJob, { db: inTransaction(tx) });
+  await tx.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, ${deploymentId})`;
+}
+
+/** Enqueues outside any transaction (the worker handing a deployment to its next slice, the sweeper). */
+export async function sendDeploymentJob(deploymentId: string, startAfterSeconds = 0): Promise<void> {
+  const boss = await deployQueue();
+  await boss.send(DEPLOY_QUEUE, { deploymentId } satisfies DeployJob, startAfterSeconds > 0 ? { startAfter: startAfterSeconds } : {});
+}

@@ -1,0 +1,113 @@
+import type { StackEvent } from "@aws-sdk/client-cloudformation";
+import type { DeploymentOperation, TerminalStatus } from "./status";
+
+// Reading a CloudFormation operation from its stack events and status. Pure.
+
+export const STACK_RESOURCE_TYPE = "AWS::CloudFormation::Stack";
+
+/** A row for the deployment timeline; `eventKey` makes appending it idempotent. */
+export interface TimelineEvent {
+  kind: string;
+  eventKey: string;
+  at?: Date;
+  logicalId?: string | null;
+  resourceType?: string | null;
+  status?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export const cfnEventKey = (eventId: string) => `cfn:${eventId}`;
+
+/**
+ * DescribeStackEvents lists the newest first. The events up to (not including) the first one in
+ * `stopAt` (the newest event already stored, or the baseline taken before the operation started),
+ * oldest first; `reachedStop` says whether the page held a stop event (else fetch the next page).
+ */
+export function eventsUntil(newestFirst: readonly StackEvent[], stopAt: ReadonlySet<string>): { events: StackEvent[]; reachedStop: boolean } {
+  const events: StackEvent[] = [];
+  for (const e of newestFirst) {
+    if (e.EventId && stopAt.has(e.EventId)) return { events: events.reverse(), reachedStop: true };
+    events.push(e);
+  }
+  return { events: events.reverse(), reachedStop: false };
+}
+
+export function timelineEvent(e: StackEvent): TimelineEvent {
+  return {
+    kind: "resource",
+    eventKey: cfnEventKey(e.EventId ?? ""),
+    at: e.Timestamp,
+    logicalId: e.LogicalResourceId ?? null,
+    resourceType: e.ResourceType ?? null,
+    status: e.ResourceStatus ?? null,
+    reason: e.ResourceStatusReason ?? null,
+    data: { eventId: e.EventId, ...(e.PhysicalResourceId ? { physicalId: e.PhysicalResourceId } : {}) },
+  };
+}
+
+export interface RecordedEvent {
+  logicalId: string | null;
+  resourceType: string | null;
+  status: string | null;
+  reason: string | null;
+}
+
+// When one resource fails, CloudFormation cancels the others with these reasons: they are not the cause.
+const KNOCK_ON = /^Resource (creation|update) cancelled$|^Resource handler returned message: "Resource creation cancelled"/i;
+
+/** The first resource that failed and why (events oldest first): what the user needs to see. */
+export function firstFailure(events: readonly RecordedEvent[]): RecordedEvent | undefined {
+  const failed = events.filter((e) => e.status?.endsWith("_FAILED"));
+  const resources = failed.filter((e) => e.resourceType !== STACK_RESOURCE_TYPE);
+  return resources.find((e) => !KNOCK_ON.test(e.reason ?? "")) ?? resources[0] ?? failed[0];
+}
+
+export function failureMessage(failure: RecordedEvent | undefined, stackStatus: string): string {
+  if (!failure) return `The stack ended in ${stackStatus}.`;
+  const what = failure.resourceType === STACK_RESOURCE_TYPE ? `The stack ${failure.logicalId}` : `${failure.logicalId} (${failure.resourceType})`;
+  return `${what} failed: ${failure.reason || failure.status}`;
+}
+
+const DEPLOY_OUTCOMES: Record<string, "succeeded" | "rolled_back" | "failed"> = {
+  CREATE_COMPLETE: "succeeded",
+  UPDATE_COMPLETE: "succeeded",
+  IMPORT_COMPLETE: "succeeded",
+  ROLLBACK_COMPLETE: "rolled_back",
+  UPDATE_ROLLBACK_COMPLETE: "rolled_back",
+  IMPORT_ROLLBACK_COMPLETE: "rolled_back",
+  CREATE_FAILED: "failed",
+  ROLLBACK_FAILED: "failed",
+  UPDATE_FAILED: "failed",
+  UPDATE_ROLLBACK_FAILED: "failed",
+  IMPORT_ROLLBACK_FAILED: "failed",
+  DELETE_COMPLETE: "failed",
+  DELETE_FAILED: "failed",
+};
+
+export interface OperationState {
+  /** The stack's status now; undefined when the stack no longer exists. */
+  stackStatus: string | undefined;
+  /** Statuses of the stack itself in this operation's events (after the baseline). */
+  ownStackStatuses: readonly string[];
+  cancelRequested: boolean;
+}
+
+/**
+ * Whether the operation has ended and how. A terminal stack status counts only once this
+ * operation's own events show the stack reaching it: right after ExecuteChangeSet or DeleteStack,
+ * DescribeStacks may still report the previous operation's final status.
+ */
+export function operationOutcome(operation: DeploymentOperation, state: OperationState): TerminalStatus | undefined {
+  const { stackStatus, ownStackStatuses } = state;
+  if (operation === "destroy") {
+    if (stackStatus === undefined || (stackStatus === "DELETE_COMPLETE" && ownStackStatuses.includes("DELETE_COMPLETE"))) return "succeeded";
+    if (stackStatus === "DELETE_FAILED" && ownStackStatuses.includes("DELETE_FAILED")) return "failed";
+    return undefined;
+  }
+  if (stackStatus === undefined) return "failed";
+  const outcome = DEPLOY_OUTCOMES[stackStatus];
+  if (!outcome || !ownStackStatuses.includes(stackStatus)) return undefined;
+  if (outcome === "rolled_back" && state.cancelRequested && stackStatus === "UPDATE_ROLLBACK_COMPLETE") return "cancelled";
+  return outcome;
+}

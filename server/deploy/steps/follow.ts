@@ -1,0 +1,99 @@
+import "server-only";
+import { CancelUpdateStackCommand, DeleteStackCommand, ExecuteChangeSetCommand } from "@aws-sdk/client-cloudformation";
+import { db } from "@/server/db/client";
+import { describeAwsError } from "@/server/aws/errors";
+import type { ChangeSetSummary } from "../change-set";
+import { describeChangeSet, describeStack, eventsSince } from "../cloudformation";
+import { appendEvents, hasEvent } from "../events";
+import { toJson } from "../json";
+import { changeSetName, clientRequestToken } from "../names";
+import { StepFailure, type RunContext, type StepResult } from "../run-context";
+import { failureMessage, firstFailure, operationOutcome, STACK_RESOURCE_TYPE, timelineEvent } from "../stack-events";
+import { moveTo } from "../store";
+
+// executing: start the CloudFormation operation if that has not happened yet, pass a requested
+// cancel on, copy the stack's new events to the timeline, and end the deployment with the stack's
+// final status. Every part is idempotent: a crash anywhere just means doing it again.
+
+const ALREADY_EXECUTED = new Set(["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"]);
+
+async function startOperation(run: RunContext): Promise<"started" | "wait"> {
+  const { d } = run;
+  const cf = run.aws.cloudFormation;
+  if (run.operation === "destroy") {
+    await cf.send(new DeleteStackCommand({ StackName: d.cfnStackId ?? run.stackName, ClientRequestToken: clientRequestToken(d.id, "delete") }));
+  } else {
+    const cs = await describeChangeSet(cf, run.stackName, changeSetName(d.id));
+    const status = cs?.ExecutionStatus;
+    if (status === "AVAILABLE") {
+      await cf.send(
+        new ExecuteChangeSetCommand({ StackName: run.stackName, ChangeSetName: changeSetName(d.id), ClientRequestToken: clientRequestToken(d.id, "execute") }),
+      );
+    } else if (status === "OBSOLETE") {
+      throw new StepFailure("The change set is obsolete: the stack changed after it was created. Deploy again.");
+    } else if (cs && !ALREADY_EXECUTED.has(status ?? "")) {
+      return "wait";
+    }
+  }
+  await db().deployment.update({ where: { id: d.id }, data: { executedAt: new Date() } });
+  return "started";
+}
+
+async function passCancelOn(run: RunContext): Promise<void> {
+  const { d } = run;
+  if (!d.cancelRequestedAt || (await hasEvent(db(), d.id, "cancel:sent"))) return;
+  let reason = "CancelUpdateStack sent: CloudFormation rolls the update back";
+  try {
+    await run.aws.cloudFormation.send(new CancelUpdateStackCommand({ StackName: d.cfnStackId ?? run.stackName, ClientRequestToken: clientRequestToken(d.id, "cancel") }));
+  } catch (error) {
+    reason = describeAwsError(error, { doing: "cancelling the update (CancelUpdateStack)", endpoint: d.stage.awsConnection?.endpoint });
+  }
+  await appendEvents(d.id, [{ kind: "cancel", eventKey: "cancel:sent", reason }]);
+}
+
+async function storedStackEvents(run: RunContext) {
+  return db().deploymentEvent.findMany({
+    where: { deploymentId: run.d.id, kind: "resource" },
+    orderBy: { id: "asc" },
+    select: { eventKey: true, logicalId: true, resourceType: true, status: true, reason: true },
+  });
+}
+
+function outputsOf(run: RunContext, outputs: { OutputKey?: string; OutputValue?: string; Description?: string }[] | undefined) {
+  const resources = (run.d.changeSet as ChangeSetSummary | null)?.outputResources ?? {};
+  const out: Record<string, { value: string; description: string | null; resource: string | null }> = {};
+  for (const o of outputs ?? []) {
+    if (o.OutputKey) out[o.OutputKey] = { value: o.OutputValue ?? "", description: o.Description ?? null, resource: resources[o.OutputKey] ?? null };
+  }
+  return out;
+}
+
+export async function followStep(run: RunContext): Promise<StepResult> {
+  const { d } = run;
+  const cf = run.aws.cloudFormation;
+  if (!d.executedAt && (await startOperation(run)) === "wait") return "wait";
+  await passCancelOn(run);
+
+  const stackId = d.cfnStackId ?? run.stackName;
+  const stored = await storedStackEvents(run);
+  const stopAt = new Set([...(d.baselineEventId ? [d.baselineEventId] : []), ...stored.slice(-1).map((e) => (e.eventKey ?? "").slice("cfn:".length))]);
+  const fresh = await eventsSince(cf, stackId, stopAt);
+  await appendEvents(d.id, fresh.map(timelineEvent));
+
+  const stack = await describeStack(cf, stackId);
+  const events = [...stored, ...fresh.map(timelineEvent).map((e) => ({ logicalId: e.logicalId ?? null, resourceType: e.resourceType ?? null, status: e.status ?? null, reason: e.reason ?? null }))];
+  const ownStackStatuses = events.filter((e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === run.stackName).map((e) => e.status ?? "");
+  const outcome = operationOutcome(run.operation, { stackStatus: stack?.StackStatus, ownStackStatuses, cancelRequested: d.cancelRequestedAt !== null });
+  if (!outcome) return "wait";
+
+  const stackStatus = stack?.StackStatus ?? "DELETE_COMPLETE";
+  const error = outcome === "failed" || outcome === "rolled_back" ? failureMessage(firstFailure(events), stackStatus) : null;
+  await moveTo(d.id, run.operation, outcome, {
+    data: { error, ...(run.operation === "deploy" && stack ? { outputs: toJson(outputsOf(run, stack.Outputs)) } : {}) },
+    reason: error ?? `The stack is ${stackStatus}`,
+    also: async (tx) => {
+      if (run.operation === "destroy" && outcome === "succeeded") await tx.stage.update({ where: { id: d.stageId }, data: { deployedStackName: null } });
+    },
+  });
+  return "stop";
+}

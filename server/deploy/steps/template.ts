@@ -1,0 +1,57 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { renderStack, serializeTemplate, type RenderResult } from "@/server/render";
+import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
+import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
+import { hasErrors } from "@/server/stack/diagnostics";
+import type { StackDefinition } from "@/server/stack/schema";
+import { CLOUDFORMATION_LIMITS } from "@/server/validate/limits";
+import { artifactLocations, type DeploymentArtifacts } from "../artifacts";
+import { describeDiagnostics, StepFailure, type RunContext } from "../run-context";
+import { artifactsBucket } from "./prepare";
+
+// The template a deployment hands CloudFormation: rendered from the revision and its uploaded code,
+// split into nested stacks when it is past one stack's limits, and passed by URL when its body is
+// larger than CreateChangeSet accepts inline.
+
+export function render(run: RunContext, definition: StackDefinition, artifacts: DeploymentArtifacts): RenderResult {
+  const rendered = renderStack(definition, {
+    stackName: run.renderName,
+    stage: run.d.stage.name,
+    region: run.region,
+    artifacts: artifactLocations(artifacts),
+  });
+  if (hasErrors(rendered.diagnostics)) throw new StepFailure(describeDiagnostics("The stack does not render", rendered.diagnostics));
+  return rendered;
+}
+
+const sha256 = (body: string) => createHash("sha256").update(body).digest();
+
+async function putTemplate(run: RunContext, bucket: string, key: string, body: string): Promise<void> {
+  await uploadIfMissing(run.aws.s3, bucket, {
+    key,
+    body: Buffer.from(body, "utf8"),
+    sha256Base64: sha256(body).toString("base64"),
+    contentType: "application/json",
+  });
+}
+
+export type TemplateSource = { TemplateBody: string } | { TemplateURL: string };
+
+export async function templateSource(run: RunContext, rendered: RenderResult, artifacts: DeploymentArtifacts): Promise<TemplateSource> {
+  let bucket = artifacts.bucket;
+  let template = rendered.template;
+  if (needsSplitting(template)) {
+    bucket ??= await artifactsBucket(run);
+    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: run.region, keyPrefix: `templates/${run.stackName}/nested/` });
+    if (!split.ok) throw new StepFailure(`The stack is too large for CloudFormation: ${split.reason}`);
+    for (const nested of Object.values(split.uploads)) await putTemplate(run, bucket, nested.key, nested.body);
+    template = split.parent;
+  }
+  const body = serializeTemplate(template);
+  if (Buffer.byteLength(body, "utf8") <= CLOUDFORMATION_LIMITS.templateBodyBytesInline.value) return { TemplateBody: body };
+  bucket ??= await artifactsBucket(run);
+  const key = templateKey(run.stackName, sha256(body).toString("hex"));
+  await putTemplate(run, bucket, key, body);
+  return { TemplateURL: templateUrl(bucket, run.region, key) };
+}

@@ -1,0 +1,79 @@
+// Shared by the deploy pipeline's integration tests: a stack, an organization with people, and
+// waiting for a deployment to reach a status.
+import { expect } from "vitest";
+import type { PrismaClient } from "@/server/db/generated/client";
+import { isTerminal, type DeploymentStatus } from "./status";
+
+export const TEST_ENCRYPTION_KEY = "ab".repeat(32);
+
+/** Functions with code in S3 (built by the pipeline), an SQS trigger on a queue of the stack, a schedule; each function gets a log group. */
+export function shopYaml(workerMemory = 256): string {
+  return `resources:
+  worker:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: src/worker.ts
+      memory: ${workerMemory}
+      events:
+        - type: sqs
+          properties:
+            queueArn: $CfResourceParam('jobsQueue', 'Arn')
+  cron:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: src/cron.ts
+      events:
+        - type: schedule
+          properties:
+            scheduleRate: rate(2 hours)
+cloudformationResources:
+  jobsQueue:
+    Type: AWS::SQS::Queue
+`;
+}
+
+export const SHOP_CODE = {
+  "src/worker.ts": `import { describe } from "./lib/describe";\nexport default async (event: { Records: unknown[] }) => describe(event.Records.length);\n`,
+  "src/cron.ts": `export default async () => ({ ran: new Date().toISOString() });\n`,
+  "src/lib/describe.ts": `export const describe = (n: number) => \`\${n} message(s)\`;\n`,
+};
+
+export async function seedOrganization(prisma: PrismaClient, slug: string) {
+  const org = await prisma.organization.create({ data: { slug, name: slug } });
+  const person = async (email: string, role: "owner" | "admin" | "deployer" | "viewer") =>
+    prisma.user.create({ data: { email, memberships: { create: { organizationId: org.id, role } } } });
+  return {
+    org,
+    owner: await person(`owner@${slug}.test`, "owner"),
+    deployer: await person(`deployer@${slug}.test`, "deployer"),
+    viewer: await person(`viewer@${slug}.test`, "viewer"),
+  };
+}
+
+export async function addRevision(prisma: PrismaClient, stackId: string, yaml: string, code: Record<string, string>) {
+  const last = await prisma.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" } });
+  return prisma.stackRevision.create({ data: { stackId, number: (last?.number ?? 0) + 1, yaml, definition: {}, code } });
+}
+
+/** Polls until the deployment reaches one of `statuses` (or any terminal status, which then must be one of them). */
+export async function waitForStatus(prisma: PrismaClient, deploymentId: string, statuses: DeploymentStatus[], timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const d = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
+    const status = d.status as DeploymentStatus;
+    if (statuses.includes(status)) return d;
+    if (isTerminal(status)) expect.fail(`deployment ended ${status}, expected ${statuses.join("/")}: ${d.error ?? ""}`);
+    if (Date.now() > deadline) expect.fail(`deployment still ${status} after ${timeoutMs} ms, expected ${statuses.join("/")}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function timeline(prisma: PrismaClient, deploymentId: string) {
+  return prisma.deploymentEvent.findMany({ where: { deploymentId }, orderBy: { id: "asc" } });
+}
