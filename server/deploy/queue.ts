@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "@/server/db/types";
 import { WAKE_CHANNEL } from "./channels";
@@ -9,6 +10,8 @@ import { WAKE_CHANNEL } from "./channels";
 
 export const DEPLOY_QUEUE = "lambdaplane-deploy";
 export const QUEUE_SCHEMA = "pgboss";
+/** Advisory lock key serialising queue set-up across processes (any constant unique to this use). */
+const QUEUE_SETUP_LOCK = 7_246_118_301;
 
 export interface DeployJob {
   deploymentId: string;
@@ -34,8 +37,17 @@ export function deployQueue(): Promise<PgBoss> {
     if (!connectionString) throw new Error("DATABASE_URL is not set: the deploy queue lives in the application's PostgreSQL.");
     const boss = new PgBoss({ connectionString, schema: QUEUE_SCHEMA, max: 4, application_name: "lambdaplane-queue" });
     boss.on("error", (error) => console.error("[deploy-queue]", error));
-    await boss.start();
-    await boss.createQueue(DEPLOY_QUEUE, QUEUE_OPTIONS);
+    // Replicas starting together deadlock inside pg-boss's createQueue (seen with two `next start`
+    // on one database): one process at a time sets the queue up.
+    const setup = new pg.Client({ connectionString, application_name: "lambdaplane-queue-setup" });
+    await setup.connect();
+    try {
+      await setup.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+      await boss.start();
+      if (!(await boss.getQueue(DEPLOY_QUEUE))) await boss.createQueue(DEPLOY_QUEUE, QUEUE_OPTIONS);
+    } finally {
+      await setup.end();
+    }
     return boss;
   })().catch((error: unknown) => {
     shared.lambdaplaneDeployQueue = undefined;
