@@ -13,6 +13,8 @@ export const E2E = {
   devAppUrl: `http://localhost:${devAppPort}`,
   /** Where e2e/serve.ts writes the database URL, for specs that must age or inspect rows. */
   databaseUrlFile: "e2e/.state/database-url",
+  /** Where e2e/serve.ts writes the endpoint of the moto AWS emulator it started. */
+  motoEndpointFile: "e2e/.state/moto-endpoint",
   idpIssuer: `http://127.0.0.1:${idpPort}`,
   database: "lambdaplane_e2e",
   secrets: {

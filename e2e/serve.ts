@@ -1,6 +1,6 @@
 // Everything the e2e specs talk to, in one process Playwright starts and stops: a fresh database
-// (on DATABASE_URL's server, or the embedded PostgreSQL), the OIDC identity provider, and the
-// production build under `next start`. Run with `tsx --conditions=react-server` (server modules
+// (on DATABASE_URL's server, or the embedded PostgreSQL), the OIDC identity provider, the moto AWS
+// emulator, and the production build under `next start`. Run with `tsx --conditions=react-server` (server modules
 // import "server-only").
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -14,6 +14,7 @@ import { applyMigrations } from "@/server/db/migrate";
 import { E2E } from "./env";
 import { seedE2e } from "./fixtures";
 import { startOidcProvider } from "./idp/oidc-server";
+import { startMoto } from "./moto/moto-server";
 
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
@@ -40,6 +41,9 @@ log("database ready and seeded");
 
 mkdirSync(path.dirname(E2E.databaseUrlFile), { recursive: true });
 writeFileSync(E2E.databaseUrlFile, databaseUrl);
+const moto = await startMoto();
+writeFileSync(E2E.motoEndpointFile, moto.endpoint);
+log(`moto at ${moto.endpoint}`);
 
 const callbacks = (provider: string) => [E2E.appUrl, E2E.devAppUrl].map((origin) => `${origin}/api/auth/callback/${provider}`);
 const idp = await startOidcProvider({
@@ -81,6 +85,7 @@ async function shutdown(code: number) {
   stopping = true;
   for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
   await idp.close();
+  await moto.stop();
   await server.stop();
   process.exit(code);
 }

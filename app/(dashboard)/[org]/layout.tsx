@@ -23,6 +23,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
           <nav aria-label="Organization" className="flex gap-1">
             <NavLink href={`/${org.slug}/stacks`}>Stacks</NavLink>
             <NavLink href={`/${org.slug}/settings/members`}>Members</NavLink>
+            {can(role, "aws:read") ? <NavLink href={`/${org.slug}/settings/aws`}>AWS</NavLink> : null}
             {can(role, "sso:manage") ? <NavLink href={`/${org.slug}/settings/sso`}>SSO</NavLink> : null}
             {can(role, "audit:read") ? <NavLink href={`/${org.slug}/settings/audit`}>Audit log</NavLink> : null}
           </nav>
