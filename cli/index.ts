@@ -3,10 +3,10 @@
 // cost (commands/cost.ts). Problems go to stderr, exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
 import { serializeTemplate } from "@/server/render";
 import { renderFile, type PipelineOptions } from "./pipeline";
+import { parseCliArgs, UsageError } from "./args";
 
 const USAGE = `Usage:
   npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
@@ -23,8 +23,6 @@ cost      prints the estimated monthly cost per resource and the total (cost --h
 Code artifacts are placeholders: bucket lambdaplane-artifacts-<region>, key <stack>/<function>/<sha256 of the entry file>.zip.
 `;
 
-class UsageError extends Error {}
-
 const STAGE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
@@ -37,23 +35,13 @@ interface Command {
 }
 
 function parseCommand(argv: string[]): Command | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        stage: { type: "string", default: "dev" },
-        region: { type: "string", default: "us-east-1" },
-        "stack-name": { type: "string" },
-        "out-dir": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(argv, {
+    stage: { type: "string", default: "dev" },
+    region: { type: "string", default: "us-east-1" },
+    "stack-name": { type: "string" },
+    "out-dir": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return "help";
   const [name, file, ...extra] = positionals;
   if (name !== "render" && name !== "validate") {

@@ -2,10 +2,10 @@
 // one row per resource with its service, and the total. Problems go to stderr, exit code 1.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
 import { analyzeStack } from "@/server/stack/validate";
 import { estimateStackCost, formatCostTable, isPricedRegion, parseUsage, PRICED_REGIONS, type StackUsage } from "@/server/cost";
+import { parseCliArgs, UsageError } from "../args";
 
 export const COST_USAGE = `Usage:
   npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
@@ -27,8 +27,6 @@ const processIO: CostCommandIO = {
   stderr: (text) => process.stderr.write(text),
 };
 
-class UsageError extends Error {}
-
 interface CostArguments {
   file: string;
   region: (typeof PRICED_REGIONS)[number];
@@ -37,22 +35,12 @@ interface CostArguments {
 }
 
 function parseCostArguments(argv: string[]): CostArguments | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        region: { type: "string", default: "us-east-1" },
-        usage: { type: "string" },
-        "free-tier": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs(argv, {
+    region: { type: "string", default: "us-east-1" },
+    usage: { type: "string" },
+    "free-tier": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return "help";
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError("cost needs a stack definition file");
