@@ -11,7 +11,7 @@ import { recordAudit, type AuditEntry } from "@/server/audit/record";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: ErrorStatus; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; status: ErrorStatus; error: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
 
 export interface UserContext {
   user: SessionUser;
@@ -40,8 +40,8 @@ type UserActionSpec<S extends z.ZodType, T> = {
 
 const orgScope = z.object({ orgSlug: z.string().min(1) });
 
-function failure(status: ErrorStatus, error: string, fieldErrors?: Record<string, string>): ActionResult<never> {
-  return { ok: false, status, error, ...(fieldErrors ? { fieldErrors } : {}) };
+function failure(status: ErrorStatus, error: string, fieldErrors?: Record<string, string>, details?: Record<string, unknown>): ActionResult<never> {
+  return { ok: false, status, error, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -92,7 +92,7 @@ export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> |
       });
       return { ok: true, data };
     } catch (e) {
-      if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors);
+      if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors, e.details);
       console.error(`[action ${spec.action}]`, e);
       return failure(500, "Something went wrong on the server. Nothing was changed.");
     }

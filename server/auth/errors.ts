@@ -6,6 +6,8 @@ export class ActionError extends Error {
     readonly status: ErrorStatus,
     message: string,
     readonly fieldErrors?: Record<string, string>,
+    /** Structured data the caller needs to recover, e.g. the newer revision of a save conflict. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

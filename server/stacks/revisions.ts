@@ -1,0 +1,81 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+import { ActionError, notFound } from "@/server/auth/errors";
+import { analyzeStack, formatDiagnostic, hasErrors } from "@/server/stack";
+import { findStack } from "./queries";
+
+/** Handler sources keyed by path relative to the definition file, as stored with a revision. */
+export type RevisionCode = Record<string, string>;
+
+export interface NewRevision {
+  /** The revision number the edit started from; the save is refused if the stack moved past it. */
+  baseNumber: number;
+  yaml: string;
+  code: RevisionCode;
+  message?: string | null;
+}
+
+export interface RevisionConflict {
+  latest: { number: number; yaml: string; code: RevisionCode; message: string | null; authorEmail: string | null; createdAt: string };
+}
+
+/** A stale base revision: carries the newer revision (as details.latest) so the editor can show both. */
+function conflictError(conflict: RevisionConflict): ActionError {
+  const n = conflict.latest.number;
+  return new ActionError(
+    409,
+    `revision ${n} was saved after the one you started from; nothing was overwritten.`,
+    { baseNumber: `Revision ${n} is newer than your base revision.` },
+    { ...conflict },
+  );
+}
+
+async function conflictWith(tx: Db, stackId: string): Promise<ActionError> {
+  const latest = await tx.stackRevision.findFirstOrThrow({ where: { stackId }, orderBy: { number: "desc" } });
+  const author = latest.authorId ? await tx.user.findUnique({ where: { id: latest.authorId }, select: { email: true } }) : null;
+  return conflictError({
+    latest: {
+      number: latest.number,
+      yaml: latest.yaml,
+      code: latest.code as RevisionCode,
+      message: latest.message,
+      authorEmail: author?.email ?? null,
+      createdAt: latest.createdAt.toISOString(),
+    },
+  });
+}
+
+/**
+ * Appends revision baseNumber + 1. Revisions are immutable, so a save never changes an existing one:
+ * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
+ * racing from one base are serialised and the second sees the first's revision.
+ */
+export async function saveRevision(tx: Db, organizationId: string, stackId: string, input: NewRevision, authorId: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+
+  const { definition, diagnostics } = analyzeStack(input.yaml);
+  if (!definition || hasErrors(diagnostics)) {
+    const first = diagnostics.find((d) => d.severity === "error")!;
+    throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
+  }
+
+  await tx.$queryRaw`SELECT 1 FROM "Stack" WHERE id = ${stackId} FOR UPDATE`;
+  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true } });
+  if ((latest?.number ?? 0) !== input.baseNumber) throw await conflictWith(tx, stackId);
+
+  const revision = await tx.stackRevision.create({
+    data: {
+      stackId,
+      number: input.baseNumber + 1,
+      yaml: input.yaml,
+      definition: definition as object,
+      code: input.code,
+      message: input.message?.trim() || null,
+      authorId,
+    },
+    select: { id: true, number: true, createdAt: true },
+  });
+  await tx.stack.update({ where: { id: stackId }, data: { updatedAt: new Date() } });
+  return revision;
+}
