@@ -16,7 +16,8 @@ export const E2E = {
   /** Where e2e/serve.ts writes the endpoint of the moto AWS emulator it started. */
   motoEndpointFile: "e2e/.state/moto-endpoint",
   idpIssuer: `http://127.0.0.1:${idpPort}`,
-  database: "lambdaplane_e2e",
+  // Overridable so that several checkouts can run their e2e suites against one PostgreSQL server.
+  database: process.env.E2E_DATABASE ?? "lambdaplane_e2e",
   secrets: {
     nextAuth: "e2e-nextauth-secret-not-for-production",
     encryptionKey: "0".repeat(63) + "1",
