@@ -5,8 +5,8 @@
 // API and is not installed), so the ratio is against a naive baseline in the same run: a stateless
 // recompute that re-parses and re-validates both revisions and estimates both before diffing.
 import os from "node:os";
-import { diffCosts, estimateStackCost, formatMonthlyDelta, type CostEstimate } from "@/server/cost";
-import { analyzeStack, hasErrors, parseStack, printStack, type LambdaFunction, type StackDefinition } from "@/server/stack";
+import { diffCosts, estimateStackCost, formatMonthlyDelta, type CostEstimate } from "@/lib/cost";
+import { analyzeStack, hasErrors, parseStack, printStack, type LambdaFunction, type StackDefinition } from "@/lib/stack";
 import type { Timing } from "./measure";
 import { benchDefinition, functionName } from "./stacks";
 

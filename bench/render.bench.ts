@@ -4,7 +4,7 @@
 import os from "node:os";
 import { renderStack, type CfTemplate } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks, type NestedStackSplit } from "@/server/render/nested-stacks";
-import { hasErrors } from "@/server/stack";
+import { hasErrors } from "@/lib/stack";
 import { synthesizeWithCdk } from "./cdk";
 import { measure, type Timing } from "./measure";
 import { ARTIFACTS_BUCKET, REGION, benchDefinition, benchRenderOptions } from "./stacks";

@@ -2,7 +2,7 @@
 // trigger (its queue declared in cloudformationResources), an hourly schedule and a log group with
 // 14-day retention. The same stack is built for Lambdaplane (a definition) and for AWS CDK (cdk.ts).
 import { createHash } from "node:crypto";
-import { analyzeStack, hasErrors, formatDiagnostic, type StackDefinition } from "@/server/stack";
+import { analyzeStack, hasErrors, formatDiagnostic, type StackDefinition } from "@/lib/stack";
 import type { RenderOptions } from "@/server/render";
 
 export const REGION = "us-east-1";

@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { StackDefinition } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { StackDefinition } from "@/lib/stack/schema";
 import type { ArtifactLocation } from "@/server/render";
 
 /**

@@ -3,7 +3,7 @@
 // cost (commands/cost.ts). Problems go to stderr, exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import { serializeTemplate } from "@/server/render";
 import { renderFile, type PipelineOptions } from "./pipeline";
 import { parseCliArgs, UsageError } from "./args";

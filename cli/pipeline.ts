@@ -2,9 +2,9 @@
 // in the source file. Shared by `render` and `validate`.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { hasErrors } from "@/server/stack/diagnostics";
-import { analyzeStack, locatePath } from "@/server/stack";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { hasErrors } from "@/lib/stack/diagnostics";
+import { analyzeStack, locatePath } from "@/lib/stack";
 import { renderStack, type CfTemplate } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks, type NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { artifactsBucketName, collectArtifacts } from "./artifacts";

@@ -2,9 +2,9 @@
 // one row per resource with its service, and the total. Problems go to stderr, exit code 1.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { formatDiagnostic, hasErrors, type Diagnostic } from "@/server/stack/diagnostics";
-import { analyzeStack } from "@/server/stack/validate";
-import { estimateStackCost, formatCostTable, isPricedRegion, parseUsage, PRICED_REGIONS, type StackUsage } from "@/server/cost";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
+import { analyzeStack } from "@/lib/stack/validate";
+import { estimateStackCost, formatCostTable, isPricedRegion, parseUsage, PRICED_REGIONS, type StackUsage } from "@/lib/cost";
 import { parseCliArgs, UsageError } from "../args";
 
 export const COST_USAGE = `Usage:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseStack } from "../stack/parse";
+import { parseStack } from "@/lib/stack/parse";
 import { DEMO_ORG_SLUG } from "../orgs/demo";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "../stacks/starter";
 import { DEMO_STACK_NAME, seedDemo } from "./seed";

@@ -18,7 +18,7 @@ import { db } from "@/server/db/client";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
 import { artifactKey, uploadIfMissing } from "@/server/package/upload";
-import type { StackDefinition } from "@/server/stack/schema";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { deploymentChannel, quoteChannel } from "./channels";
 import { stopDeployQueue } from "./queue";
 import { addRevision, seedOrganization, shopYaml, SHOP_CODE } from "./test-support";

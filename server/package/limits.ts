@@ -1,4 +1,4 @@
-import { EDGE_ORIGIN_MAX_ZIPPED_BYTES, EDGE_VIEWER_MAX_ZIPPED_BYTES } from "@/server/stack/limits";
+import { EDGE_ORIGIN_MAX_ZIPPED_BYTES, EDGE_VIEWER_MAX_ZIPPED_BYTES } from "@/lib/stack/limits";
 
 // Lambda's code package limits (seed 002: "50 MB compressed and 250 MB uncompressed"; seed 001:
 // 1 MB zipped for onRequest/onResponse edge functions; Lambda@Edge quotas: 50 MB for origin ones).

@@ -7,7 +7,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { StackDefinition } from "@/server/stack/schema";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { packageStack } from "./package-stack";
 import type { PackagedFunction } from "./package-function";
 

@@ -1,6 +1,6 @@
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { detectRuntime } from "@/server/stack/runtime";
-import type { StackDefinition } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { detectRuntime } from "@/lib/stack/runtime";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { codeFiles } from "./code-files";
 import type { FunctionKind } from "./limits";
 import { packageFunction, type FunctionSource, type PackagedFunction } from "./package-function";

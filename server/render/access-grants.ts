@@ -1,8 +1,8 @@
 // What `accessControl.allowAccessTo` and `connectTo` grant, per target (seed 000 "Granted
 // permissions", seed 001 "connectTo"): always scoped to that one resource's ARNs. The only
 // service-wide grants are the two the seed mandates: cognito-idp:* on a user pool and aws:ses.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { CONNECT_TO_ENV_PARAMS, CONNECT_TO_SERVICE_MACROS, connectToEnvVarName } from "@/server/stack/directives";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { CONNECT_TO_ENV_PARAMS, CONNECT_TO_SERVICE_MACROS, connectToEnvVarName } from "@/lib/stack/directives";
 import { getAtt, sub, type CfValue } from "./cfn";
 import type { RenderContext } from "./context";
 import type { DefinitionPath } from "./fragment";

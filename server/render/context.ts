@@ -1,14 +1,14 @@
 // What every resource and event module may read while rendering: the definition, the options,
 // and the few derived facts several modules need (how to address a function, physical names).
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_DEPLOYMENT_ALIAS_NAME } from "@/server/stack/defaults";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_DEPLOYMENT_ALIAS_NAME } from "@/lib/stack/defaults";
 import type {
   CloudformationResource,
   ResourceOfType,
   StackDefinition,
   StackResource,
   StackResourceType,
-} from "@/server/stack/schema";
+} from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "./cfn";
 import type { DefinitionPath } from "./fragment";
 import { logicalIds, physicalNames } from "./naming";

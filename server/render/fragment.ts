@@ -1,7 +1,7 @@
 // A fragment is what one resource or one event contributes to the template. Fragments never
 // touch each other's resources: role policies and invoke permissions are declared as data and
 // materialized here, in the one place that merges fragments and rejects logical-id collisions.
-import type { Diagnostic } from "@/server/stack/diagnostics";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { CfOutput, CfResource, CfValue } from "./cfn";
 import { compactStatements, policyDocument, type IamStatement } from "./iam";
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { analyzeStack, hasErrors, type Diagnostic, type FunctionEvent, type StackDefinition } from "@/server/stack";
+import { analyzeStack, hasErrors, type Diagnostic, type FunctionEvent, type StackDefinition } from "@/lib/stack";
 import {
   ApplicationLoadBalancerSchema,
   BucketSchema,
@@ -18,8 +18,8 @@ import {
   HttpApiGatewaySchema,
   LambdaFunctionPropertiesSchema,
   UserAuthPoolSchema,
-} from "@/server/stack/schema";
-import { arbitraryFor, arbitraryStackDefinition } from "@/server/stack/testing/arbitraries";
+} from "@/lib/stack/schema";
+import { arbitraryFor, arbitraryStackDefinition } from "@/lib/stack/testing/arbitraries";
 import { validateTemplateAgainstSpec } from "@/server/validate/spec";
 import { renderStack, type RenderOptions } from "./index";
 

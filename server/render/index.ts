@@ -1,8 +1,8 @@
 // renderStack: stack definition + stage + region + artifact locations -> CloudFormation template.
 // Pure: no I/O, no clock, no randomness. Resources and outputs are emitted sorted by logical id,
 // so the same input always serializes to the same bytes.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { StackDefinition, StackResource } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { StackDefinition, StackResource } from "@/lib/stack/schema";
 import type { CfOutput, CfResource, CfTemplate, CfValue } from "./cfn";
 import { createRenderContext, type RenderContext, type RenderOptions } from "./context";
 import { renderEvent } from "./events";

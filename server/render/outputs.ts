@@ -1,7 +1,7 @@
 // Stack outputs within CloudFormation's limit of 200 per template. Function ARNs are the outputs
 // that can go: each is derivable from the function's name. The rest (URLs, ids, DNS names) stay.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { StackDefinition } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { CLOUDFORMATION_LIMITS } from "@/server/validate/limits";
 import type { CfOutput } from "./cfn";
 import { logicalIds } from "./naming";

@@ -1,7 +1,7 @@
 // `overrides`: per logical id, properties deep-merged into what the renderer emitted for that
 // resource. Objects merge key by key, anything else replaces, and null removes the property.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { Overrides } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { Overrides } from "@/lib/stack/schema";
 import type { CfResource, CfValue } from "./cfn";
 import type { RenderContext } from "./context";
 import type { DefinitionPath } from "./fragment";

@@ -1,9 +1,9 @@
 // Directive resolution: `$ResourceParam`, `$CfResourceParam` and `$Secret` become CloudFormation
 // references. The result keeps where the value came from, so modules can tell a bucket of this
 // stack from a foreign ARN, or a queue from a topic.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { isReferenceableParam, parseDirective, secretDynamicReference } from "@/server/stack/directives";
-import type { StackResourceType } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { isReferenceableParam, parseDirective, secretDynamicReference } from "@/lib/stack/directives";
+import type { StackResourceType } from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "./cfn";
 import type { RenderContext } from "./context";
 import type { DefinitionPath } from "./fragment";

@@ -1,8 +1,8 @@
 // Helpers for the renderer's tests: YAML in, rendered template out, plus lookups that keep
 // assertions about meaning short. Not used by production code.
-import { formatDiagnostic } from "@/server/stack/diagnostics";
-import { parseStack } from "@/server/stack/parse";
-import type { StackDefinition } from "@/server/stack/schema";
+import { formatDiagnostic } from "@/lib/stack/diagnostics";
+import { parseStack } from "@/lib/stack/parse";
+import type { StackDefinition } from "@/lib/stack/schema";
 import type { CfResource, CfTemplate, CfValue } from "./cfn";
 import type { RenderOptions } from "./context";
 import { renderStack, type RenderResult } from "./index";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import { analyzeStack, formatDiagnostic, hasErrors } from "@/server/stack";
+import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { findStack } from "./queries";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */

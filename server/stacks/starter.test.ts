@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack } from "@/server/stack/validate";
+import { analyzeStack } from "@/lib/stack/validate";
 import { STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
 
 describe("the starter stack (new stacks and the seeded demo)", () => {

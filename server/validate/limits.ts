@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@/server/stack/diagnostics";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { isPlainObject } from "./template-refs";
 
 // CloudFormation's per-template quotas, as data with where each number comes from, and a check of a

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@/server/stack/diagnostics";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
 import {
   allResourceTypes,
   hasAttribute,

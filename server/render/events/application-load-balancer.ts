@@ -1,9 +1,9 @@
 // application-load-balancer: a lambda target group for the function and a listener rule that
 // forwards matching requests to it. Every condition type of the integration maps to one
 // ListenerRule condition field.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_ALB_LISTENER } from "@/server/stack/defaults";
-import type { ApplicationLoadBalancerIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_ALB_LISTENER } from "@/lib/stack/defaults";
+import type { ApplicationLoadBalancerIntegration } from "@/lib/stack/schema";
 import { ref, sub, type CfValue } from "../cfn";
 import { fragment, type Fragment } from "../fragment";
 import { logicalIds, physicalNames } from "../naming";

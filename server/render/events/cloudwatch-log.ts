@@ -1,6 +1,6 @@
 // cloudwatch-log: a subscription filter delivers a log group's records (matching `filter`) to the function.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { CloudwatchLogIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { CloudwatchLogIntegration } from "@/lib/stack/schema";
 import { ref, select, split, type CfValue } from "../cfn";
 import { fragment, type Fragment } from "../fragment";
 import { functionLogGroupName } from "../log-group";

@@ -1,7 +1,7 @@
 // dynamo-db-stream: an event source mapping on a table's stream; the role may read that stream.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_DYNAMODB_BATCH_SIZE } from "@/server/stack/defaults";
-import type { DynamoDbIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_DYNAMODB_BATCH_SIZE } from "@/lib/stack/defaults";
+import type { DynamoDbIntegration } from "@/lib/stack/schema";
 import { fragment, type Fragment } from "../fragment";
 import { allow } from "../iam";
 import { logicalIds } from "../naming";

@@ -1,7 +1,7 @@
 // event-bus: an EventBridge rule with an event pattern on the default bus, a bus of this stack
 // (eventBusName) or any bus by ARN.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { EventBusIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { EventBusIntegration } from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "../cfn";
 import { fragment, type Fragment } from "../fragment";
 import { logicalIds } from "../naming";

@@ -1,8 +1,8 @@
 // http-api-gateway: a Lambda proxy integration and a route on an HTTP API of this stack, with an
 // optional JWT authorizer (cognito user pool) or REQUEST authorizer (another function).
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_HTTP_PAYLOAD_FORMAT } from "@/server/stack/defaults";
-import type { CognitoAuthorizer, HttpApiIntegration, LambdaAuthorizer } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_HTTP_PAYLOAD_FORMAT } from "@/lib/stack/defaults";
+import type { CognitoAuthorizer, HttpApiIntegration, LambdaAuthorizer } from "@/lib/stack/schema";
 import { join, ref, sub, subLiteral, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment, type InvokePermission } from "../fragment";

@@ -1,5 +1,5 @@
 // Dispatch from an event's `type` to the module that renders it.
-import type { FunctionEvent } from "@/server/stack/schema";
+import type { FunctionEvent } from "@/lib/stack/schema";
 import type { Fragment } from "../fragment";
 import { renderApplicationLoadBalancerEvent } from "./application-load-balancer";
 import { renderCloudwatchLogEvent } from "./cloudwatch-log";

@@ -1,8 +1,8 @@
 // kafka-topic: an event source mapping on a self-managed Kafka cluster. The role may read the
 // Secrets Manager secrets the authentication method names (AWS requires that for SASL and mTLS).
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_KAFKA_BATCH_SIZE, DEFAULT_STARTING_POSITION } from "@/server/stack/defaults";
-import type { CustomKafkaEventSource, KafkaTopicIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_KAFKA_BATCH_SIZE, DEFAULT_STARTING_POSITION } from "@/lib/stack/defaults";
+import type { CustomKafkaEventSource, KafkaTopicIntegration } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

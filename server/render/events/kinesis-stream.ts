@@ -1,8 +1,8 @@
 // kinesis-stream: an event source mapping on the stream, or on an enhanced fan-out consumer
 // (given, or created here when autoCreateConsumer is set).
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_KINESIS_BATCH_SIZE } from "@/server/stack/defaults";
-import type { KinesisIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_KINESIS_BATCH_SIZE } from "@/lib/stack/defaults";
+import type { KinesisIntegration } from "@/lib/stack/schema";
 import { getAtt, type CfResource, type CfValue } from "../cfn";
 import { fragment, type Fragment, type RoleStatement } from "../fragment";
 import { allow } from "../iam";

@@ -1,5 +1,5 @@
 // The target entry shared by schedule and event-bus rules: the function plus how the event is shaped.
-import type { EventInputTransformer, JsonValue } from "@/server/stack/schema";
+import type { EventInputTransformer, JsonValue } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import { pascal } from "../naming";
 

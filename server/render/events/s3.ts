@@ -1,9 +1,9 @@
 // s3: S3 invokes the function for object events of a bucket of this stack. The notification is
 // part of the bucket's own configuration (rendered by the bucket module from s3Notifications);
 // this module contributes the invoke permission the bucket must see before it is configured.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { parseDirective } from "@/server/stack/directives";
-import type { S3Integration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { parseDirective } from "@/lib/stack/directives";
+import type { S3Integration } from "@/lib/stack/schema";
 import { ref, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

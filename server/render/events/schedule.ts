@@ -1,5 +1,5 @@
 // schedule: an EventBridge rule with a rate() or cron() expression that invokes the function.
-import type { ScheduleIntegration } from "@/server/stack/schema";
+import type { ScheduleIntegration } from "@/lib/stack/schema";
 import { getAtt } from "../cfn";
 import { fragment, type Fragment } from "../fragment";
 import { logicalIds } from "../naming";

@@ -1,7 +1,7 @@
 // sns: a subscription of the function to the topic, with an optional filter policy and a
 // dead-letter queue for messages SNS could not deliver (which SNS must be allowed to write to).
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { SnsIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { SnsIntegration } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";
 import { logicalIds } from "../naming";

@@ -1,7 +1,7 @@
 // sqs: Lambda polls the queue through an event source mapping; the role may read and delete messages.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_SQS_BATCH_SIZE } from "@/server/stack/defaults";
-import type { SqsIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_SQS_BATCH_SIZE } from "@/lib/stack/defaults";
+import type { SqsIntegration } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import { fragment, type Fragment } from "../fragment";
 import { allow } from "../iam";

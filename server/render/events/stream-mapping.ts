@@ -1,7 +1,7 @@
 // Properties shared by the Kinesis and DynamoDB stream event source mappings.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_STARTING_POSITION } from "@/server/stack/defaults";
-import type { DynamoDbIntegration, KinesisIntegration } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_STARTING_POSITION } from "@/lib/stack/defaults";
+import type { DynamoDbIntegration, KinesisIntegration } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import type { DefinitionPath, RoleStatement } from "../fragment";

@@ -1,4 +1,4 @@
-import type { FunctionEvent } from "@/server/stack/schema";
+import type { FunctionEvent } from "@/lib/stack/schema";
 import type { RenderContext } from "../context";
 import type { DefinitionPath } from "../fragment";
 

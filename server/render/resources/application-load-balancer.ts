@@ -1,8 +1,8 @@
 // application-load-balancer: an ALB in the stack's default VPC, its security group (open on the
 // listener ports) and one listener per port that answers 404 unless a function's rule matches.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { DEFAULT_ALB_LISTENER } from "@/server/stack/defaults";
-import type { ApplicationLoadBalancer } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { DEFAULT_ALB_LISTENER } from "@/lib/stack/defaults";
+import type { ApplicationLoadBalancer } from "@/lib/stack/schema";
 import { getAtt, ref, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

@@ -1,8 +1,8 @@
 // bucket: a private S3 bucket, its Lambda notifications (from functions' s3 events) and, with
 // cdn.enabled, a CloudFront distribution reading it through origin access control, with the
 // bucket's Lambda@Edge functions associated to their trigger.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { Bucket, CdnEdgeFunctions } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { Bucket, CdnEdgeFunctions } from "@/lib/stack/schema";
 import { getAtt, ref, sub, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { s3Notifications } from "../events/s3";

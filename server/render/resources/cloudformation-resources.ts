@@ -1,6 +1,6 @@
 // cloudformationResources: raw CloudFormation copied under its own logical id, directives resolved.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { CloudformationResource } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { CloudformationResource } from "@/lib/stack/schema";
 import type { CfResource, CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type Fragment } from "../fragment";

@@ -1,6 +1,6 @@
 // dynamo-db-table: on-demand unless provisioned throughput is given; a stream when streamType is set.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { DynamoDbTable } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { DynamoDbTable } from "@/lib/stack/schema";
 import { ref, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

@@ -1,13 +1,13 @@
 // edge-lambda-function: a Lambda@Edge function and the published version CloudFront runs.
 // Lambda@Edge functions live in us-east-1, are replicated to edge locations, cannot have
 // environment variables, and log to `/aws/lambda/us-east-1.<name>` in whichever region ran them.
-import type { Diagnostic } from "@/server/stack/diagnostics";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
 import {
   DEFAULT_EDGE_MEMORY_MB,
   DEFAULT_EDGE_TIMEOUT_SECONDS,
   DEFAULT_LOG_RETENTION_DAYS,
-} from "@/server/stack/defaults";
-import { EDGE_RUNTIMES, type EdgeLambdaFunction } from "@/server/stack/schema";
+} from "@/lib/stack/defaults";
+import { EDGE_RUNTIMES, type EdgeLambdaFunction } from "@/lib/stack/schema";
 import { getAtt, ref, sub, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { accessStatements } from "../access-grants";

@@ -1,5 +1,5 @@
 // event-bus: a custom EventBridge bus, optionally fed by a partner event source and archived.
-import type { EventBus } from "@/server/stack/schema";
+import type { EventBus } from "@/lib/stack/schema";
 import { getAtt, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

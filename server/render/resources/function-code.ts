@@ -1,7 +1,7 @@
 // Where a function's code comes from and how Lambda starts it, per packaging type.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { detectRuntime } from "@/server/stack/runtime";
-import type { BuildpackPackaging, LambdaRuntime, Packaging } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { detectRuntime } from "@/lib/stack/runtime";
+import type { BuildpackPackaging, LambdaRuntime, Packaging } from "@/lib/stack/schema";
 import type { CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import type { DefinitionPath } from "../fragment";

@@ -1,8 +1,8 @@
 // Published versions, the alias triggers invoke, provisioned concurrency, weighted routing and
 // CodeDeploy traffic shifting for a function with `deployment` or `provisionedConcurrency`.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { codeDeployConfigName } from "@/server/stack/defaults";
-import type { LambdaFunction } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { codeDeployConfigName } from "@/lib/stack/defaults";
+import type { LambdaFunction } from "@/lib/stack/schema";
 import { getAtt, ref, sub, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { functionAliasName } from "../context";

@@ -1,13 +1,13 @@
 // function: the Lambda function, its least-privilege execution role, its log group, destinations,
 // VPC attachment and deployment resources. Events are rendered by ../events and merged alongside.
-import type { Diagnostic } from "@/server/stack/diagnostics";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
 import {
   DEFAULT_ARCHITECTURE,
   DEFAULT_FUNCTION_MEMORY_MB,
   DEFAULT_FUNCTION_TIMEOUT_SECONDS,
   DEFAULT_LOG_RETENTION_DAYS,
-} from "@/server/stack/defaults";
-import type { LambdaFunction } from "@/server/stack/schema";
+} from "@/lib/stack/defaults";
+import type { LambdaFunction } from "@/lib/stack/schema";
 import { getAtt, ref, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { accessStatements, connectToEnvironment } from "../access-grants";

@@ -1,7 +1,7 @@
 // http-api-gateway: an HTTP API with its $default stage, deployed automatically on every change.
 // Routes, integrations and authorizers come from the functions' http-api-gateway events.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { HttpApiGateway } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { HttpApiGateway } from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

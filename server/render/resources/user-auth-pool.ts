@@ -1,6 +1,6 @@
 // user-auth-pool: a Cognito user pool whose users sign in with their email, and the app client
 // that HTTP API cognito authorizers accept tokens from.
-import type { UserAuthPool } from "@/server/stack/schema";
+import type { UserAuthPool } from "@/lib/stack/schema";
 import { getAtt, ref, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";

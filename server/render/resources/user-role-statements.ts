@@ -1,7 +1,7 @@
 // accessControl.iamRoleStatements / iamRoleStatements: appended to the role as written, with
 // directives resolved and Effect defaulting to Allow.
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import type { StpIamRoleStatement } from "@/server/stack/schema";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import type { StpIamRoleStatement } from "@/lib/stack/schema";
 import type { RenderContext } from "../context";
 import type { DefinitionPath } from "../fragment";
 import type { IamStatement } from "../iam";

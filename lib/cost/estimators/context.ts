@@ -1,5 +1,5 @@
 // What every estimator reads, and the usage it reports for account-wide adjustments.
-import type { Architecture, StackDefinition } from "@/server/stack/schema";
+import type { Architecture, StackDefinition } from "@/lib/stack/schema";
 import type { RegionPrices } from "../prices";
 import type { FunctionTraffic, TriggerTraffic } from "../traffic";
 import type { ResourceCost } from "../types";

@@ -1,5 +1,5 @@
 // NAT gateways declared in cloudformationResources: hours and data processed.
-import type { CloudformationResource } from "@/server/stack/schema";
+import type { CloudformationResource } from "@/lib/stack/schema";
 import { charge, formatCount, given, resourceCost } from "../line-items";
 import type { Assumption } from "../types";
 import { HOURS_PER_MONTH } from "../units";

@@ -1,5 +1,5 @@
 // AWS Lambda and Lambda@Edge prices.
-import type { Architecture } from "@/server/stack/schema";
+import type { Architecture } from "@/lib/stack/schema";
 import { copiedFrom, PAGES, read, SEEN_IN, type Seen } from "./evidence";
 import type { PricedRegion } from "./regions";
 import type { TieredPrice, UnitPrice } from "./types";

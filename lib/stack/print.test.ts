@@ -7,7 +7,7 @@ import { printStack } from "./print";
 import type { StackDefinition } from "./schema";
 import { arbitraryStackDefinition } from "./testing/arbitraries";
 
-const fixturesDir = path.resolve(__dirname, "../render/fixtures");
+const fixturesDir = path.resolve(__dirname, "../../server/render/fixtures");
 
 describe("printStack", () => {
   it("round-trips random valid definitions: parse(print(x)) deep-equals x", () => {

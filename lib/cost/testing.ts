@@ -8,7 +8,7 @@ import {
   type LambdaFunctionProperties,
   type StackDefinition,
   type StackResource,
-} from "@/server/stack/schema";
+} from "@/lib/stack/schema";
 import type { CostEstimate, ResourceCost } from "./types";
 
 const packaging = { type: "stacktape-lambda-buildpack" as const, properties: { entryfilePath: "src/handler.ts" } };

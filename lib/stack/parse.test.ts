@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStack } from "./parse";
 
-const fixturesDir = path.resolve(__dirname, "../render/fixtures");
+const fixturesDir = path.resolve(__dirname, "../../server/render/fixtures");
 const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith(".yml"));
 
 const fn = (extra = "") => `resources:

@@ -1,13 +1,13 @@
 // Where traffic goes: each function's triggers, the events and invocations they bring, and the stack
 // resource (API, load balancer, queue, topic, bus, stream) each trigger reads from.
-import { parseDirective } from "@/server/stack/directives";
-import type { FunctionEvent, LambdaFunction } from "@/server/stack/schema";
+import { parseDirective } from "@/lib/stack/directives";
+import type { FunctionEvent, LambdaFunction } from "@/lib/stack/schema";
 import {
   DEFAULT_DYNAMODB_BATCH_SIZE,
   DEFAULT_KAFKA_BATCH_SIZE,
   DEFAULT_KINESIS_BATCH_SIZE,
   DEFAULT_SQS_BATCH_SIZE,
-} from "@/server/stack/defaults";
+} from "@/lib/stack/defaults";
 import { given } from "./line-items";
 import { schedulesPerMonth } from "./schedule-rate";
 import type { Assumption } from "./types";

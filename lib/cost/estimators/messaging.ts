@@ -2,7 +2,7 @@
 // else from the triggers that read from it, else from the default. Queues are consumed competitively
 // (their triggers' messages add up); topics, buses and streams fan out (every subscriber sees each event,
 // so the busiest subscription stands for the resource).
-import type { CloudformationResource, EventBus } from "@/server/stack/schema";
+import type { CloudformationResource, EventBus } from "@/lib/stack/schema";
 import { charge, formatCount, given, resourceCost } from "../line-items";
 import { targetKey, type TrafficTarget, type TriggerTraffic } from "../traffic";
 import type { Assumption } from "../types";

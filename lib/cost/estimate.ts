@@ -1,6 +1,6 @@
 // The monthly cost of a stack definition: a pure function of the definition, the region's prices, the
 // usage assumptions and whether to apply the always-free tier.
-import type { StackDefinition } from "@/server/stack/schema";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { accountAdjustments } from "./estimators/account";
 import { estimateHttpApi, estimateRestApi } from "./estimators/apis";
 import { addReadings, emptyMeters, type EstimateContext, type Priced } from "./estimators/context";

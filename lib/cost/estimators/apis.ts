@@ -1,6 +1,6 @@
 // API Gateway: HTTP APIs (typed resources; traffic from the routes that point at them) and REST APIs
 // declared in cloudformationResources.
-import type { CloudformationResource, HttpApiGateway } from "@/server/stack/schema";
+import type { CloudformationResource, HttpApiGateway } from "@/lib/stack/schema";
 import { chargeFirstTier, formatCount, given, resourceCost } from "../line-items";
 import { targetKey } from "../traffic";
 import type { Assumption } from "../types";

@@ -25,7 +25,7 @@ export interface CostLineItem {
   unitPrice: number;
   /** USD a month: quantity × unitPrice. */
   monthly: number;
-  /** How sure the price is for this region (see server/cost/prices/types.ts). */
+  /** How sure the price is for this region (see lib/cost/prices/types.ts). */
   priceConfidence: PriceConfidence;
 }
 

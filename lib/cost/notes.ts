@@ -1,5 +1,5 @@
 // Plain-sentence notes on what an estimate leaves out, and on prices not confirmed for the region.
-import type { StackDefinition } from "@/server/stack/schema";
+import type { StackDefinition } from "@/lib/stack/schema";
 import { isOnDemandCloudformationTable, isOnDemandTable } from "./estimators/dynamodb";
 import { isOnDemandStream } from "./estimators/messaging";
 import type { RegionPrices } from "./prices";

@@ -1,6 +1,6 @@
 // DynamoDB tables in on-demand capacity mode: request units and storage. (Reads of a table's stream by
 // Lambda triggers are free.)
-import type { CloudformationResource, DynamoDbTable } from "@/server/stack/schema";
+import type { CloudformationResource, DynamoDbTable } from "@/lib/stack/schema";
 import { charge, formatCount, given, resourceCost } from "../line-items";
 import type { Assumption } from "../types";
 import { USAGE_DEFAULTS } from "../usage";

@@ -1,6 +1,6 @@
 // Application Load Balancers: hours, Load Balancer Capacity Units and, when internet-facing, the public
 // IPv4 addresses of its nodes.
-import type { ApplicationLoadBalancer } from "@/server/stack/schema";
+import type { ApplicationLoadBalancer } from "@/lib/stack/schema";
 import { charge, formatCount, given, resourceCost } from "../line-items";
 import { targetKey, type TriggerTraffic } from "../traffic";
 import type { Assumption } from "../types";

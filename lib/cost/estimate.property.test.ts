@@ -1,7 +1,7 @@
 // Properties of the estimate over arbitrary schema-valid definitions (cross-references usually dangling).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryStackDefinition } from "@/server/stack/testing/arbitraries";
+import { arbitraryStackDefinition } from "@/lib/stack/testing/arbitraries";
 import { diffCosts } from "./diff";
 import { estimateStackCost } from "./estimate";
 import { PRICED_REGIONS } from "./prices";

@@ -5,8 +5,8 @@ import {
   DEFAULT_EDGE_MEMORY_MB,
   DEFAULT_EPHEMERAL_STORAGE_MB,
   DEFAULT_FUNCTION_MEMORY_MB,
-} from "@/server/stack/defaults";
-import type { EdgeLambdaFunction, LambdaFunction } from "@/server/stack/schema";
+} from "@/lib/stack/defaults";
+import type { EdgeLambdaFunction, LambdaFunction } from "@/lib/stack/schema";
 import { charge, chargeFirstTier, formatCount, given, resourceCost } from "../line-items";
 import type { Assumption, CostLineItem } from "../types";
 import { MB_PER_GB } from "../units";

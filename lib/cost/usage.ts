@@ -4,11 +4,11 @@
 // logical id, or `secret:<name>` for a `$Secret('<name>...')` secret.
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import type { Diagnostic } from "@/server/stack/diagnostics";
-import { parseDirective } from "@/server/stack/directives";
-import { createLocator } from "@/server/stack/locate";
-import type { StackDefinition } from "@/server/stack/schema";
-import { schemaProblems, type SchemaProblem } from "@/server/stack/schema-issues";
+import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { parseDirective } from "@/lib/stack/directives";
+import { createLocator } from "@/lib/stack/locate";
+import type { StackDefinition } from "@/lib/stack/schema";
+import { schemaProblems, type SchemaProblem } from "@/lib/stack/schema-issues";
 
 const count = z.number().min(0);
 

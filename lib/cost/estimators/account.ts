@@ -1,7 +1,7 @@
 // Account-level adjustments AWS applies to a month's total usage, not to one resource: the always-free
 // allowances (when the estimate applies the free tier) and the volume tiers of Lambda duration and API
 // Gateway requests. Resources are priced at list (first-tier) prices; these lines carry the difference.
-import type { Architecture } from "@/server/stack/schema";
+import type { Architecture } from "@/lib/stack/schema";
 import { dominantService, formatCount, lineItem, resourceCost } from "../line-items";
 import type { FreeAllowance, RegionPrices, TieredPrice, UnitPrice } from "../prices";
 import { tieredCost } from "../tiers";

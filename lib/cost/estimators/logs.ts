@@ -1,8 +1,8 @@
 // CloudWatch Logs for a function's log group: what its invocations write, and what is kept for the
 // retention period. Storage is the steady state once the retention period has passed, counted on the
 // ingested size (archived logs are gzip-compressed, so this is an upper bound).
-import { DEFAULT_LOG_RETENTION_DAYS } from "@/server/stack/defaults";
-import type { Logging } from "@/server/stack/schema";
+import { DEFAULT_LOG_RETENTION_DAYS } from "@/lib/stack/defaults";
+import type { Logging } from "@/lib/stack/schema";
 import { charge, formatCount, given } from "../line-items";
 import type { Assumption, CostLineItem } from "../types";
 import { BYTES_PER_GB, DAYS_PER_MONTH } from "../units";

@@ -16,7 +16,7 @@ import {
 import { arbitraryStackDefinition } from "./testing/arbitraries";
 import { analyzeStack, validateStack } from "./validate";
 
-const fixturesDir = path.resolve(__dirname, "../render/fixtures");
+const fixturesDir = path.resolve(__dirname, "../../server/render/fixtures");
 
 const buildpack = (entryfilePath = "src/handler.ts") => ({ type: "stacktape-lambda-buildpack" as const, properties: { entryfilePath } });
 const fn = (props: Partial<LambdaFunctionProperties> = {}): LambdaFunction => ({ type: "function", properties: { packaging: buildpack(), ...props } });
