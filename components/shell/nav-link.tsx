@@ -2,8 +2,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: string }) {
-  const active = usePathname().startsWith(href);
+/** A navigation link marked as the current page under its href (or only at it, with `exact`). */
+export function NavLink({ href, children, exact = false }: { href: string; children: string; exact?: boolean }) {
+  const pathname = usePathname();
+  const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
@@ -19,12 +18,6 @@ export default async function StackPage({ params }: Params) {
   const latest = await latestRevision(db(), stack.id);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/${org.slug}/stacks`} className="text-sm text-indigo-700 hover:underline">
-          ← Stacks
-        </Link>
-        <h1 className="text-2xl font-semibold">{stack.name}</h1>
-      </div>
       <section aria-labelledby="definition" className="flex flex-col gap-2">
         <h2 id="definition" className="text-lg font-semibold">
           Definition {latest ? `(revision ${latest.number})` : null}
