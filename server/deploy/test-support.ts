@@ -2,7 +2,7 @@
 // waiting for a deployment to reach a status.
 import { expect } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
-import { isTerminal, type DeploymentStatus } from "./status";
+import { isTerminal, type DeploymentStatus } from "@/lib/deploy/status";
 
 export const TEST_ENCRYPTION_KEY = "ab".repeat(32);
 
