@@ -1,7 +1,7 @@
 // The monthly cost difference a deploy makes: the estimate of the revision being deployed against
 // the estimate of the revision the stage runs now (nothing, for a first deploy). Pure.
 import { diffCosts, estimateStackCost, isPricedRegion, type CostDiff, type CostEstimate } from "@/lib/cost";
-import { analyzeStack } from "@/lib/stack";
+import { parseStack } from "@/lib/stack/parse";
 import { hasErrors } from "@/lib/stack/diagnostics";
 
 export type CostDifference =
@@ -14,9 +14,10 @@ interface RevisionSource {
 }
 
 function estimate(revision: RevisionSource, region: Parameters<typeof estimateStackCost>[1]["region"]): CostEstimate | string {
-  const analyzed = analyzeStack(revision.yaml, { file: "stack.yml" });
-  if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return `revision ${revision.number} is not valid, so it has no estimate`;
-  return estimateStackCost(analyzed.definition, { region });
+  // Parsing is enough to price a definition; the pipeline validates it fully before deploying.
+  const parsed = parseStack(revision.yaml, { file: "stack.yml" });
+  if (!parsed.definition || hasErrors(parsed.diagnostics)) return `revision ${revision.number} is not valid, so it has no estimate`;
+  return estimateStackCost(parsed.definition, { region });
 }
 
 const NOTHING: CostEstimate = { currency: "USD", region: "us-east-1", freeTier: false, total: 0, resources: [], byService: {}, notes: [] };
