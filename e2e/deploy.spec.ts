@@ -33,8 +33,10 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
 const cloudFormation = () =>
   new CloudFormationClient({ region: REGION, endpoint: motoEndpoint(), credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
 
+/** Adds the connection unless an earlier test did (each test can also run on its own). */
 async function addConnection(page: Page, name: string, endpoint: string) {
   await page.goto("/acme/settings/aws");
+  if ((await page.getByTestId(`connection-${name}`).count()) > 0) return;
   const form = page.getByRole("form", { name: "New AWS connection" });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Default region").fill(REGION);
@@ -172,6 +174,7 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
 
 test("a protected stage waits with its change set until an owner approves", async ({ page }) => {
   test.setTimeout(120_000);
+  await addConnection(page, "moto-deploy", motoEndpoint());
   await addStage(page, "prod", "moto-deploy", { protected: true });
   await expect(stageCard(page, "prod")).toContainText("protected");
   await deploy(page, "prod (protected)");
@@ -179,7 +182,7 @@ test("a protected stage waits with its change set until an owner approves", asyn
   await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction/ })).toBeVisible();
   await page.getByRole("button", { name: "Approve and deploy" }).click();
   await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
-  await expect(page.getByText(`approved by ${USERS.acmeOwner}`)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText(`Approved by ${USERS.acmeOwner}`);
 });
 
 test("a failed first deploy names the failing resource and its reason, then shows the rollback", async ({ page }) => {
@@ -234,6 +237,7 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
       { afterMs: 300, status: "UPDATE_ROLLBACK_COMPLETE" },
     ],
   });
+  await addConnection(page, "double", double.endpoint);
   await addStage(page, "live", "double");
   await deploy(page, "live");
   const deploymentId = page.url().split("/").pop()!;
@@ -245,7 +249,8 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
   await expect(resources(late).getByRole("row", { name: /^WorkerFunction / })).toBeVisible();
 
   // Drop every live stream on the server (its LISTEN connection dies): the browsers reconnect with Last-Event-ID.
-  await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lambdaplane-deployment-streams'`);
+  const dropped = await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lambdaplane-deployment-streams'`);
+  expect(dropped.length).toBeGreaterThan(0);
   await expect(resources(page).getByRole("row", { name: /^CronFunction / })).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole("button", { name: "Cancel deployment" }).click();
@@ -261,5 +266,5 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
     await expect(resources(tab).locator("tbody tr")).toHaveCount(Number(storedResources[0].n));
   }
   await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText("cancel");
-  expect(double.calls.filter((c) => c.action === "CancelUpdateStack" && c.stackName === "shop-live")).toHaveLength(1);
+  expect(double.calls.filter((c) => c.action === "CancelUpdateStack" && c.stackName?.includes("shop-live"))).toHaveLength(1);
 });

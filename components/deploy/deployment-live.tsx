@@ -27,8 +27,11 @@ function useDeploymentStream(streamUrl: string, initialEvents: StreamedEvent[], 
   const [state, setState] = useState(initialState);
   const [connection, setConnection] = useState<Connection>(isTerminal(initialState.status) ? "ended" : "connecting");
   const [streamError, setStreamError] = useState<string | null>(null);
-  const startAfter = initialEvents.at(-1)?.id ?? "0";
-  const follow = !isTerminal(initialState.status);
+  // Fixed at the first render: a refresh of the page (after Approve or Cancel) brings new props, and
+  // reopening the stream after their last event would skip what arrived in between. The open
+  // stream already delivers everything; the browser resumes it after Last-Event-ID on its own.
+  const [startAfter] = useState(() => initialEvents.at(-1)?.id ?? "0");
+  const [follow] = useState(() => !isTerminal(initialState.status));
 
   useEffect(() => {
     if (!follow) return;
