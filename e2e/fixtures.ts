@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/server/db/generated/client";
 import { encryptSecret } from "@/server/crypto";
 import { starterRevision } from "@/server/stacks/starter";
 import { E2E, USERS } from "./env";
+import { SHOP_CODE, shopYaml } from "./moto/shop-stack";
 
 async function stack(client: PrismaClient, organizationId: string, name: string) {
   await client.stack.create({
@@ -52,4 +53,8 @@ export async function seedE2e(client: PrismaClient): Promise<void> {
   }
   await stack(client, acme.id, "orders");
   await stack(client, globex.id, "payroll");
+  // What e2e/deploy.spec.ts deploys: functions with S3 code, an SQS trigger, a schedule, log groups.
+  await client.stack.create({
+    data: { organizationId: acme.id, name: "shop", revisions: { create: { number: 1, yaml: shopYaml(256), definition: {}, code: SHOP_CODE, message: "Seeded for e2e" } } },
+  });
 }

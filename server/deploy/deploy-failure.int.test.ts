@@ -8,7 +8,8 @@ import { cancelDeployment } from "@/server/actions/deployments/cancel-deployment
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "./queue";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
 import { startDeployWorker, type DeployWorker } from "./worker";
 
 // Failure, rollback and cancel, which moto cannot produce (it never fails a stack, has no

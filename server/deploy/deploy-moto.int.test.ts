@@ -14,7 +14,8 @@ import { awsClients } from "@/server/aws/clients";
 import { setupTestDatabase } from "@/server/db/test-database";
 import type { ChangeSetSummary } from "./change-set";
 import { stopDeployQueue } from "./queue";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
 import { startDeployWorker, type DeployWorker } from "./worker";
 
 // The deploy pipeline end to end against a REAL moto server (python3 -m moto.server, started here):

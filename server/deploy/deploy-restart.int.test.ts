@@ -11,7 +11,8 @@ import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import { REPO_ROOT } from "@/server/db/paths";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "./queue";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
 
 // The worker process (npm run worker) is killed with SIGKILL while it follows a deployment, then
 // started again: the new process finds the deployment in flight, follows it to its real end, and

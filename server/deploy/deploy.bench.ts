@@ -21,7 +21,8 @@ import { artifactKey, uploadIfMissing } from "@/server/package/upload";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { deploymentChannel, quoteChannel } from "./channels";
 import { stopDeployQueue } from "./queue";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE } from "./test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { addRevision, seedOrganization } from "./test-support";
 import { startDeployWorker } from "./worker";
 
 const FUNCTIONS = 50;

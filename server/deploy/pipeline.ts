@@ -6,7 +6,7 @@ import { deleteChangeSet } from "./cloudformation";
 import { appendEvents, hasEvent } from "./events";
 import { changeSetName } from "./names";
 import { defaultPipelineEnv, errorMessage, fail, runContext, StepFailure, warn, type PipelineEnv, type RunContext, type StepResult } from "./run-context";
-import { isTerminal } from "./status";
+import { isTerminal } from "@/lib/deploy/status";
 import { awaitingApprovalStep, changeSetStep } from "./steps/change-set";
 import { destroyStep } from "./steps/destroy";
 import { followStep } from "./steps/follow";

@@ -4,7 +4,7 @@ import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { insertEvents } from "./events";
 import { cloudFormationStackName } from "./names";
 import { enqueueDeployment } from "./queue";
-import { isTerminal, PRE_EXECUTION_STATUSES, type DeploymentOperation, type DeploymentStatus } from "./status";
+import { isTerminal, PRE_EXECUTION_STATUSES, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 import { transitionIn } from "./store";
 
 // What people ask of the pipeline (start, delete a stack, approve, cancel), each inside the

@@ -8,7 +8,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagno
 import type { StackDefinition } from "@/lib/stack/schema";
 import { appendEvents } from "./events";
 import { moveTo, type DeploymentRecord } from "./store";
-import type { DeploymentOperation } from "./status";
+import type { DeploymentOperation } from "@/lib/deploy/status";
 
 // What every pipeline step works with: the deployment as loaded, its AWS clients, the environment.
 

@@ -1,14 +1,18 @@
 // Server-Sent Events framing for the deployment timeline. Pure.
+import type { StreamedEvent } from "@/lib/deploy/timeline";
 
-export interface StreamedEvent {
-  id: string;
-  at: string;
+/** A stored DeploymentEvent as the stream (and the page's first render) sends it. */
+export function streamedEvent(e: {
+  id: bigint;
+  at: Date;
   kind: string;
   logicalId: string | null;
   resourceType: string | null;
   status: string | null;
   reason: string | null;
   data: unknown;
+}): StreamedEvent {
+  return { id: e.id.toString(), at: e.at.toISOString(), kind: e.kind, logicalId: e.logicalId, resourceType: e.resourceType, status: e.status, reason: e.reason, data: e.data };
 }
 
 /** One SSE message. `id` becomes the browser's Last-Event-ID, so a reconnect resumes after it. */

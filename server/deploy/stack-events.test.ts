@@ -1,6 +1,7 @@
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
 import { describe, expect, it } from "vitest";
-import { eventsUntil, failureMessage, firstFailure, operationOutcome, timelineEvent, type RecordedEvent } from "./stack-events";
+import { failureMessage, firstFailure, type RecordedEvent } from "@/lib/deploy/failure";
+import { eventsUntil, operationOutcome, timelineEvent } from "./stack-events";
 
 const ev = (id: string, logicalId: string, status: string, reason?: string, type = "AWS::Lambda::Function"): StackEvent => ({
   EventId: id,

@@ -1,9 +1,7 @@
 import type { StackEvent } from "@aws-sdk/client-cloudformation";
-import type { DeploymentOperation, TerminalStatus } from "./status";
+import type { DeploymentOperation, TerminalStatus } from "@/lib/deploy/status";
 
 // Reading a CloudFormation operation from its stack events and status. Pure.
-
-export const STACK_RESOURCE_TYPE = "AWS::CloudFormation::Stack";
 
 /** A row for the deployment timeline; `eventKey` makes appending it idempotent. */
 export interface TimelineEvent {
@@ -44,29 +42,6 @@ export function timelineEvent(e: StackEvent): TimelineEvent {
     reason: e.ResourceStatusReason ?? null,
     data: { eventId: e.EventId, ...(e.PhysicalResourceId ? { physicalId: e.PhysicalResourceId } : {}) },
   };
-}
-
-export interface RecordedEvent {
-  logicalId: string | null;
-  resourceType: string | null;
-  status: string | null;
-  reason: string | null;
-}
-
-// When one resource fails, CloudFormation cancels the others with these reasons: they are not the cause.
-const KNOCK_ON = /^Resource (creation|update) cancelled$|^Resource handler returned message: "Resource creation cancelled"/i;
-
-/** The first resource that failed and why (events oldest first): what the user needs to see. */
-export function firstFailure(events: readonly RecordedEvent[]): RecordedEvent | undefined {
-  const failed = events.filter((e) => e.status?.endsWith("_FAILED"));
-  const resources = failed.filter((e) => e.resourceType !== STACK_RESOURCE_TYPE);
-  return resources.find((e) => !KNOCK_ON.test(e.reason ?? "")) ?? resources[0] ?? failed[0];
-}
-
-export function failureMessage(failure: RecordedEvent | undefined, stackStatus: string): string {
-  if (!failure) return `The stack ended in ${stackStatus}.`;
-  const what = failure.resourceType === STACK_RESOURCE_TYPE ? `The stack ${failure.logicalId}` : `${failure.logicalId} (${failure.resourceType})`;
-  return `${what} failed: ${failure.reason || failure.status}`;
 }
 
 const DEPLOY_OUTCOMES: Record<string, "succeeded" | "rolled_back" | "failed"> = {

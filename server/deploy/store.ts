@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/types";
 import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { insertEvents } from "./events";
-import { isTerminal, statusesBefore, type DeploymentOperation, type DeploymentStatus } from "./status";
+import { isTerminal, statusesBefore, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 
 // Deployment rows as the pipeline reads and moves them. Every status change is a compare-and-set
 // from the statuses the state machine allows before it, so a step that lost a race (a cancel, a

@@ -1,48 +1,10 @@
-// Shared by the deploy pipeline's integration tests: a stack, an organization with people, and
-// waiting for a deployment to reach a status.
+// Shared by the deploy pipeline's integration tests: an organization with people, revisions, and
+// waiting for a deployment to reach a status. The stack they deploy is e2e/moto/shop-stack.ts.
 import { expect } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
-import { isTerminal, type DeploymentStatus } from "./status";
+import { isTerminal, type DeploymentStatus } from "@/lib/deploy/status";
 
 export const TEST_ENCRYPTION_KEY = "ab".repeat(32);
-
-/** Functions with code in S3 (built by the pipeline), an SQS trigger on a queue of the stack, a schedule; each function gets a log group. */
-export function shopYaml(workerMemory = 256): string {
-  return `resources:
-  worker:
-    type: function
-    properties:
-      packaging:
-        type: stacktape-lambda-buildpack
-        properties:
-          entryfilePath: src/worker.ts
-      memory: ${workerMemory}
-      events:
-        - type: sqs
-          properties:
-            queueArn: $CfResourceParam('jobsQueue', 'Arn')
-  cron:
-    type: function
-    properties:
-      packaging:
-        type: stacktape-lambda-buildpack
-        properties:
-          entryfilePath: src/cron.ts
-      events:
-        - type: schedule
-          properties:
-            scheduleRate: rate(2 hours)
-cloudformationResources:
-  jobsQueue:
-    Type: AWS::SQS::Queue
-`;
-}
-
-export const SHOP_CODE = {
-  "src/worker.ts": `import { describe } from "./lib/describe";\nexport default async (event: { Records: unknown[] }) => describe(event.Records.length);\n`,
-  "src/cron.ts": `export default async () => ({ ran: new Date().toISOString() });\n`,
-  "src/lib/describe.ts": `export const describe = (n: number) => \`\${n} message(s)\`;\n`,
-};
 
 export async function seedOrganization(prisma: PrismaClient, slug: string) {
   const org = await prisma.organization.create({ data: { slug, name: slug } });

@@ -8,7 +8,8 @@ import { appendEvents, hasEvent } from "../events";
 import { toJson } from "../json";
 import { changeSetName, clientRequestToken } from "../names";
 import { StepFailure, type RunContext, type StepResult } from "../run-context";
-import { failureMessage, firstFailure, operationOutcome, STACK_RESOURCE_TYPE, timelineEvent } from "../stack-events";
+import { failureMessage, firstFailure, STACK_RESOURCE_TYPE } from "@/lib/deploy/failure";
+import { operationOutcome, timelineEvent } from "../stack-events";
 import { moveTo } from "../store";
 
 // executing: start the CloudFormation operation if that has not happened yet, pass a requested

@@ -1,0 +1,270 @@
+import AxeBuilder from "@axe-core/playwright";
+import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { E2E, USERS } from "./env";
+import { signInWithOrgSso } from "./helpers";
+import { startCloudFormationDouble, type CloudFormationDouble } from "./moto/cloudformation-double";
+import { SHOP_CODE, shopYaml } from "./moto/shop-stack";
+
+// One-click deploy end to end: Chromium against `next start` (whose in-process deploy workers run
+// the pipeline) and the moto server e2e/serve.ts started. Failure, rollback and cancel, which moto
+// cannot produce, run against the scripted CloudFormation double (started here, in the test
+// process, with moto behind it for S3, STS and the artifacts bootstrap stack).
+
+test.describe.configure({ mode: "serial" });
+
+const REGION = "us-east-1";
+const SHOP = "/acme/stacks/shop";
+const motoEndpoint = () => readFileSync(E2E.motoEndpointFile, "utf8").trim();
+let double: CloudFormationDouble;
+
+async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const cloudFormation = () =>
+  new CloudFormationClient({ region: REGION, endpoint: motoEndpoint(), credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
+
+/** Adds the connection unless an earlier test did (each test can also run on its own). */
+async function addConnection(page: Page, name: string, endpoint: string) {
+  await page.goto("/acme/settings/aws");
+  if ((await page.getByTestId(`connection-${name}`).count()) > 0) return;
+  const form = page.getByRole("form", { name: "New AWS connection" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Default region").fill(REGION);
+  await form.getByLabel("Credentials").selectOption("default_chain");
+  await form.getByLabel("Endpoint override (optional)").fill(endpoint);
+  await form.getByRole("button", { name: "Add connection" }).click();
+  await expect(page.getByTestId(`connection-${name}`)).toBeVisible();
+}
+
+async function addStage(page: Page, name: string, connection: string, options: { protected?: boolean } = {}) {
+  await page.goto(`${SHOP}/deployments`);
+  const form = page.getByRole("form", { name: "New stage" });
+  await form.getByLabel("Stage name").fill(name);
+  await form.getByLabel("AWS connection").selectOption({ label: `${connection} (${REGION})` });
+  await expect(form.getByLabel("Region")).toHaveValue(REGION);
+  if (options.protected) await form.getByLabel(/^Protected/).check();
+  await form.getByRole("button", { name: "Add stage" }).click();
+  await expect(stageCard(page, name)).toBeVisible();
+}
+
+const stageCard = (page: Page, name: string) => page.getByRole("list", { name: "Stages" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+/** Deploys the stack's latest revision to the stage from the Deploy panel; resolves on the deployment page. */
+async function deploy(page: Page, stage: string) {
+  await page.goto(`${SHOP}/deployments`);
+  const panel = page.getByRole("region", { name: /^Deploy revision/ });
+  await panel.getByLabel("Stage").selectOption({ label: stage });
+  await panel.getByRole("button", { name: "Deploy" }).click();
+  await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
+}
+
+const status = (page: Page) => page.getByRole("status", { name: "Deployment status" });
+const resources = (page: Page) => page.getByRole("table", { name: "Resources of the stack as CloudFormation reports them" });
+const changeSet = (page: Page) => page.getByRole("table", { name: "Change set" });
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.beforeAll(async () => {
+  double = await startCloudFormationDouble({ upstream: motoEndpoint(), region: REGION });
+});
+
+test.afterAll(async () => {
+  await double?.stop();
+});
+
+test.beforeEach(async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+});
+
+test("a stage deploys to moto, a second deploy has no changes, a memory change is a Modify, and deleting the stage removes the stack", async ({ page }) => {
+  test.setTimeout(180_000);
+  await addConnection(page, "moto-deploy", motoEndpoint());
+
+  // Bad input is named on the field, and nothing is created.
+  await page.goto(`${SHOP}/deployments`);
+  const form = page.getByRole("form", { name: "New stage" });
+  await form.getByLabel("Stage name").fill("Dev!");
+  await form.getByRole("button", { name: "Add stage" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Name must start with a lower-case letter and use only lower-case letters, digits and hyphens.");
+  await expect(page.getByRole("list", { name: "Stages" })).toHaveCount(0);
+
+  await addStage(page, "dev", "moto-deploy");
+  await expect(stageCard(page, "dev")).toContainText("shop-dev (not deployed)");
+  await expectNoSeriousA11yViolations(page);
+
+  // First deploy: the cost difference of the whole stack against nothing, then the live timeline to success.
+  await deploy(page, "dev");
+  await expect(page.getByRole("table", { name: /^Estimated monthly cost of revision 1 against nothing deployed yet/ })).toBeVisible();
+  await expect(status(page)).toHaveText("succeeded", { timeout: 90_000 });
+  await expect(page.getByRole("progressbar", { name: "Deployment progress" })).toHaveAttribute("aria-valuenow", "100");
+  await expect(resources(page).getByRole("row", { name: /shop-dev AWS::CloudFormation::Stack CREATE_COMPLETE/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Add CronEvent0Rule AWS::Events::Rule/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // DescribeStacks on moto shows the stack and its resources.
+  const cf = cloudFormation();
+  const [described] = (await cf.send(new DescribeStacksCommand({ StackName: "shop-dev" }))).Stacks ?? [];
+  expect(described?.StackStatus).toBe("CREATE_COMPLETE");
+  const types = ((await cf.send(new DescribeStackResourcesCommand({ StackName: "shop-dev" }))).StackResources ?? []).map((r) => r.ResourceType);
+  expect(types).toEqual(expect.arrayContaining(["AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::Lambda::EventSourceMapping", "AWS::Events::Rule", "AWS::Logs::LogGroup"]));
+
+  // The same revision again: no changes.
+  await deploy(page, "dev");
+  await expect(status(page)).toHaveText("no changes", { timeout: 60_000 });
+
+  // A memory change: a Modify of that function in the change set, and its cost difference.
+  // Revision 2 is stored directly: saving revisions is the editor's (its own e2e covers it), not this spec's.
+  await query(
+    `INSERT INTO "StackRevision" ("id", "stackId", "number", "yaml", "definition", "code", "message")
+     SELECT 'e2e-shop-rev-2', "id", 2, $1, '{}', $2, 'more memory' FROM "Stack" WHERE "name" = 'shop'`,
+    [shopYaml(1024), JSON.stringify(SHOP_CODE)],
+  );
+  await page.goto(`${SHOP}/deployments`);
+  const costPreview = page.getByRole("table", { name: /^Estimated monthly cost of revision 2 against revision 1, deployed now/ });
+  await expect(costPreview.getByRole("row", { name: /^worker changed .* \+\$\d+\.\d\d\/month$/ })).toBeVisible();
+  await expect(costPreview.getByRole("row", { name: /^cron/ })).toHaveCount(0);
+  await deploy(page, "dev");
+  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /CronFunction/ })).toHaveCount(0);
+
+  // The stage's history: who, when, which revision, status, duration; newest first.
+  await page.goto(`${SHOP}/deployments`);
+  const history = page.getByRole("table", { name: "Deployment history of dev" });
+  await expect(history.getByRole("row")).toHaveCount(4);
+  await expect(history.getByRole("row").nth(1)).toContainText(new RegExp(`${USERS.acmeOwner}revision 2succeeded\\d`));
+  await expect(history.getByRole("row").nth(2)).toContainText("revision 1no changes");
+  await expect(history.getByRole("row").nth(3)).toContainText("revision 1succeeded");
+
+  // Deleting the stage's stack asks for its name, then CloudFormation removes it; then the stage goes.
+  const card = stageCard(page, "dev");
+  await card.getByRole("button", { name: "Delete stack" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete shop-dev?" });
+  await dialog.getByLabel("Stack name").fill("shop-de");
+  await expect(dialog.getByRole("button", { name: "Delete stack" })).toBeDisabled();
+  await dialog.getByLabel("Stack name").fill("shop-dev");
+  await dialog.getByRole("button", { name: "Delete stack" }).click();
+  await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: "Deleting shop-dev" })).toBeVisible();
+  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(cf.send(new DescribeStacksCommand({ StackName: "shop-dev" }))).rejects.toThrow(/does not exist/);
+
+  await page.goto(`${SHOP}/deployments`);
+  await stageCard(page, "dev").getByRole("button", { name: "Delete stage" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete stage dev?" });
+  await confirm.getByLabel("Stage name").fill("dev");
+  await confirm.getByRole("button", { name: "Delete stage" }).click();
+  await expect(stageCard(page, "dev")).toHaveCount(0);
+});
+
+test("a protected stage waits with its change set until an owner approves", async ({ page }) => {
+  test.setTimeout(120_000);
+  await addConnection(page, "moto-deploy", motoEndpoint());
+  await addStage(page, "prod", "moto-deploy", { protected: true });
+  await expect(stageCard(page, "prod")).toContainText("protected");
+  await deploy(page, "prod (protected)");
+  await expect(status(page)).toHaveText("awaiting approval", { timeout: 60_000 });
+  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction/ })).toBeVisible();
+  await page.getByRole("button", { name: "Approve and deploy" }).click();
+  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText(`Approved by ${USERS.acmeOwner}`);
+});
+
+test("a failed first deploy names the failing resource and its reason, then shows the rollback", async ({ page }) => {
+  test.setTimeout(120_000);
+  const reason = 'Resource handler returned message: "Error occurred while GetObject. S3 Error Code: AccessDenied. S3 Error Message: Access Denied"';
+  double.script("shop-fail", {
+    onExecute: [
+      { status: "CREATE_IN_PROGRESS", reason: "User Initiated" },
+      { afterMs: 300, logicalId: "jobsQueue", resourceType: "AWS::SQS::Queue", status: "CREATE_IN_PROGRESS" },
+      { afterMs: 300, logicalId: "WorkerRole", resourceType: "AWS::IAM::Role", status: "CREATE_IN_PROGRESS" },
+      { afterMs: 300, logicalId: "WorkerRole", resourceType: "AWS::IAM::Role", status: "CREATE_COMPLETE" },
+      { afterMs: 300, logicalId: "WorkerFunction", resourceType: "AWS::Lambda::Function", status: "CREATE_IN_PROGRESS" },
+      { afterMs: 300, logicalId: "WorkerFunction", resourceType: "AWS::Lambda::Function", status: "CREATE_FAILED", reason },
+      { afterMs: 50, logicalId: "jobsQueue", resourceType: "AWS::SQS::Queue", status: "CREATE_FAILED", reason: "Resource creation cancelled" },
+      { afterMs: 300, status: "ROLLBACK_IN_PROGRESS", reason: "The following resource(s) failed to create: [WorkerFunction, jobsQueue]. Rollback requested by user." },
+      { afterMs: 300, logicalId: "WorkerRole", resourceType: "AWS::IAM::Role", status: "DELETE_IN_PROGRESS" },
+      { afterMs: 300, logicalId: "WorkerRole", resourceType: "AWS::IAM::Role", status: "DELETE_COMPLETE" },
+      { afterMs: 300, logicalId: "jobsQueue", resourceType: "AWS::SQS::Queue", status: "DELETE_COMPLETE" },
+      { afterMs: 300, status: "ROLLBACK_COMPLETE" },
+    ],
+  });
+  await addConnection(page, "double", double.endpoint);
+  await addStage(page, "fail", "double");
+  await deploy(page, "fail");
+
+  const failure = page.getByRole("alert").filter({ hasText: "failed:" });
+  await expect(failure).toContainText(`WorkerFunction (AWS::Lambda::Function) failed: ${reason}`, { timeout: 60_000 });
+  await expect(failure).toContainText("CloudFormation is rolling the stack back…");
+  await expect(status(page)).toHaveText("rolled back", { timeout: 60_000 });
+  await expect(failure).toContainText("CloudFormation rolled the stack back.");
+  await expect(resources(page).getByRole("row", { name: /^shop-fail AWS::CloudFormation::Stack ROLLBACK_COMPLETE/ })).toBeVisible();
+  await expect(resources(page).getByRole("row", { name: /^WorkerRole AWS::IAM::Role DELETE_COMPLETE/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("an update in flight is cancelled; a tab opened mid-deploy and a dropped stream both end with every event exactly once", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const steps = ["WorkerFunction", "CronFunction", "jobsQueue", "WorkerLogGroup", "CronLogGroup", "CronEvent0Rule"];
+  double.script("shop-live", {
+    existingStatus: "UPDATE_COMPLETE",
+    onExecute: [
+      { status: "UPDATE_IN_PROGRESS", reason: "User Initiated" },
+      ...steps.flatMap((logicalId) => [
+        { afterMs: 600, logicalId, resourceType: "AWS::Test::Resource", status: "UPDATE_IN_PROGRESS" },
+        { afterMs: 600, logicalId, resourceType: "AWS::Test::Resource", status: "UPDATE_COMPLETE" },
+      ]),
+    ],
+    onCancel: [
+      { status: "UPDATE_ROLLBACK_IN_PROGRESS", reason: "Stack update cancelled" },
+      { afterMs: 300, logicalId: "WorkerFunction", resourceType: "AWS::Test::Resource", status: "UPDATE_COMPLETE" },
+      { afterMs: 300, status: "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS" },
+      { afterMs: 300, status: "UPDATE_ROLLBACK_COMPLETE" },
+    ],
+  });
+  await addConnection(page, "double", double.endpoint);
+  await addStage(page, "live", "double");
+  await deploy(page, "live");
+  const deploymentId = page.url().split("/").pop()!;
+  await expect(resources(page).getByRole("row", { name: /^WorkerFunction / })).toBeVisible({ timeout: 60_000 });
+
+  // A second tab opened mid-deploy catches up with what the first has seen.
+  const late = await context.newPage();
+  await late.goto(page.url());
+  await expect(resources(late).getByRole("row", { name: /^WorkerFunction / })).toBeVisible();
+
+  // Drop every live stream on the server (its LISTEN connection dies): the browsers reconnect with Last-Event-ID.
+  const dropped = await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lambdaplane-deployment-streams'`);
+  expect(dropped.length).toBeGreaterThan(0);
+  await expect(resources(page).getByRole("row", { name: /^CronFunction / })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Cancel deployment" }).click();
+  await expect(page.getByRole("button", { name: "Cancelling…" })).toBeDisabled();
+  await expect(status(page)).toHaveText("cancelled", { timeout: 60_000 });
+  await expect(status(late)).toHaveText("cancelled", { timeout: 30_000 });
+  await expect(resources(page).getByRole("row", { name: /^shop-live AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE / })).toBeVisible();
+
+  const stored = await query<{ n: string }>(`SELECT count(*) AS n FROM "DeploymentEvent" WHERE "deploymentId" = $1 AND "kind" <> 'resource'`, [deploymentId]);
+  const storedResources = await query<{ n: string }>(`SELECT count(DISTINCT "logicalId") AS n FROM "DeploymentEvent" WHERE "deploymentId" = $1 AND "kind" = 'resource'`, [deploymentId]);
+  for (const tab of [page, late]) {
+    await expect(tab.getByRole("list", { name: "Pipeline events" }).getByRole("listitem")).toHaveCount(Number(stored[0].n));
+    await expect(resources(tab).locator("tbody tr")).toHaveCount(Number(storedResources[0].n));
+  }
+  await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText("cancel");
+  expect(double.calls.filter((c) => c.action === "CancelUpdateStack" && c.stackName?.includes("shop-live"))).toHaveLength(1);
+});

@@ -1,0 +1,40 @@
+// The monthly cost difference a deploy makes: the estimate of the revision being deployed against
+// the estimate of the revision the stage runs now (nothing, for a first deploy). Pure.
+import { diffCosts, estimateStackCost, isPricedRegion, type CostDiff, type CostEstimate } from "@/lib/cost";
+import { parseStack } from "@/lib/stack/parse";
+import { hasErrors } from "@/lib/stack/diagnostics";
+
+export type CostDifference =
+  | { ok: true; region: string; baseRevision: number | null; revision: number; diff: CostDiff }
+  | { ok: false; reason: string };
+
+interface RevisionSource {
+  number: number;
+  yaml: string;
+}
+
+function estimate(revision: RevisionSource, region: Parameters<typeof estimateStackCost>[1]["region"]): CostEstimate | string {
+  // Parsing is enough to price a definition; the pipeline validates it fully before deploying.
+  const parsed = parseStack(revision.yaml, { file: "stack.yml" });
+  if (!parsed.definition || hasErrors(parsed.diagnostics)) return `revision ${revision.number} is not valid, so it has no estimate`;
+  return estimateStackCost(parsed.definition, { region });
+}
+
+const NOTHING: CostEstimate = { currency: "USD", region: "us-east-1", freeTier: false, total: 0, resources: [], byService: {}, notes: [] };
+
+/** Only resources whose cost changes are listed; the totals are the whole stack's. */
+export function costDifference(deployed: RevisionSource | null, next: RevisionSource, region: string): CostDifference {
+  if (!isPricedRegion(region)) return { ok: false, reason: `Lambdaplane has no prices for ${region}` };
+  const after = estimate(next, region);
+  if (typeof after === "string") return { ok: false, reason: after };
+  const before = deployed ? estimate(deployed, region) : NOTHING;
+  if (typeof before === "string") return { ok: false, reason: before };
+  const diff = diffCosts(before, after);
+  return {
+    ok: true,
+    region,
+    baseRevision: deployed?.number ?? null,
+    revision: next.number,
+    diff: { ...diff, resources: diff.resources.filter((r) => r.change !== "unchanged") },
+  };
+}
