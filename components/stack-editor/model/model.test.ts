@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
+import { analyzeStack, parseStack, printStack, type StackDefinition } from "@/lib/stack";
 import { connect, removeEdge } from "./connect";
 import { docFromYaml, savedCode, withDefinition, withYaml } from "./doc";
 import { buildGraph } from "./graph";
 import { commit, redo, startHistory, undo } from "./history";
 import { addResource, PALETTE, removeResource } from "./palette";
 import { setInPruned } from "./paths";
-import { checkDefinition, fieldError } from "./validate";
+import { fieldError } from "./validate";
+
+const checkDefinition = (definition: StackDefinition) => analyzeStack(printStack(definition)).diagnostics;
 
 const item = (label: string) => PALETTE.find((p) => p.label === label)!;
 
@@ -145,5 +147,19 @@ describe("editor state", () => {
     definition = setInPruned(definition, [...fn, "events"], [{ type: "schedule", properties: { scheduleRate: "cron(0 10 * *)" } }]);
     diagnostics = checkDefinition(definition);
     expect(fieldError(diagnostics, [...fn, "events", 0, "properties", "scheduleRate"])).toMatch(/cron/);
+  });
+});
+
+describe("merging a conflict", () => {
+  it("applies my changes onto the newer revision, and reports paths both sides changed", async () => {
+    const { merge3 } = await import("./merge");
+    const base = { resources: { f: { memory: 128, timeout: 10 } } };
+    const theirs = { resources: { f: { memory: 512, timeout: 10 } } };
+    const mine = { resources: { f: { memory: 128, timeout: 30 }, g: { memory: 1 } } };
+    expect(merge3(base, mine, theirs)).toEqual({ ok: true, merged: { resources: { f: { memory: 512, timeout: 30 }, g: { memory: 1 } } } });
+    const clash = { resources: { f: { memory: 1024, timeout: 10 } } };
+    expect(merge3(base, clash, theirs)).toEqual({ ok: false, conflicts: [["resources", "f", "memory"]] });
+    const removed = { resources: {} };
+    expect(merge3(base, removed, base)).toEqual({ ok: true, merged: { resources: {} } });
   });
 });

@@ -1,15 +1,8 @@
-// Validation as you type, in the browser: the same schema and rules the server runs, minus the
-// CloudFormation attribute lookup (its spec database stays on the server; the preview reports those).
-import { StackDefinitionSchema, validateStack, type Diagnostic, type StackDefinition } from "@/lib/stack";
-import { schemaProblems } from "@/lib/stack/schema-issues";
+// Field-level views of the validator's diagnostics: which error belongs to which form control.
+// (The editor validates as you type with analyzeStack, the same schema and rules the server runs, minus
+// the CloudFormation attribute lookup, whose spec database stays on the server; the preview reports those.)
+import type { Diagnostic } from "@/lib/stack";
 import { samePath, type Path } from "./paths";
-
-export function checkDefinition(definition: StackDefinition): Diagnostic[] {
-  const parsed = StackDefinitionSchema.safeParse(definition);
-  if (!parsed.success) return schemaProblems(StackDefinitionSchema, definition, parsed.error.issues).map((p) => p.diagnostic);
-  return validateStack(definition);
-}
-
 /** The first error reported exactly at `path`, for the field that edits it. */
 export function fieldError(diagnostics: readonly Diagnostic[], path: Path): string | undefined {
   return diagnostics.find((d) => d.severity === "error" && samePath(d.path, path))?.message;
