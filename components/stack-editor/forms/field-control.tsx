@@ -1,7 +1,7 @@
 "use client";
 // One form control per FieldSpec: label, the value at its path, its default and help, and the error the
 // validator reports at that path, tied together for screen readers.
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
 import type { FieldSpec } from "./spec";
@@ -47,8 +47,7 @@ function hintOf(spec: FieldSpec): string | undefined {
 export function FieldControl({ spec, path, value, error, resources, onChange }: FieldControlProps) {
   const id = fieldId(path);
   const hint = hintOf(spec);
-  const [draftProblem, setDraftProblem] = useState<string | undefined>();
-  const shownError = draftProblem ?? error;
+  const shownError = error;
   const describedBy = [shownError ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined;
   const common = { id, "aria-invalid": shownError ? true : undefined, "aria-describedby": describedBy };
   const set = (v: unknown) => onChange(path, v);
@@ -116,7 +115,7 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
     case "json":
     case "lines":
       control = (
-        <DraftTextarea common={common} error={shownError} value={value} kind={spec.kind} onValue={set} onProblem={setDraftProblem} />
+        <DraftTextarea id={id} describedBy={describedBy} error={shownError} value={value} kind={spec.kind} onValue={set} />
       );
       break;
   }
@@ -158,44 +157,52 @@ function parse(kind: "json" | "lines", text: string): { ok: true; value: unknown
 }
 
 /** Keeps the typed text while it does not parse (nothing typed is lost); applies it when it does. */
-function DraftTextarea({ common, error, value, kind, onValue, onProblem }: {
-  common: Record<string, unknown>;
+function DraftTextarea({ id, describedBy, error, value, kind, onValue }: {
+  id: string;
+  describedBy?: string;
   error?: string;
   value: unknown;
   kind: "json" | "lines";
   onValue: (v: unknown) => void;
-  onProblem: (message: string | undefined) => void;
 }) {
   const [text, setText] = useState(() => format(kind, value));
   const [shown, setShown] = useState(value);
-  // Undo, redo or a YAML edit changed the value underneath: show it.
-  useEffect(() => {
-    if (value === shown) return;
+  const [problem, setProblem] = useState<string | undefined>();
+  // Undo, redo or a YAML edit changed the value underneath: show it (adjusting state during render, not in an effect).
+  if (value !== shown) {
+    setShown(value);
     const parsed = parse(kind, text);
     if (!parsed.ok || JSON.stringify(parsed.value) !== JSON.stringify(value)) {
       setText(format(kind, value));
-      onProblem(undefined);
+      setProblem(undefined);
     }
-    setShown(value);
-  }, [value, shown, text, kind, onProblem]);
+  }
+  const problemId = `${id}-draft-error`;
   return (
-    <textarea
-      {...common}
-      rows={kind === "json" ? 3 : 2}
-      spellCheck={false}
-      className={`${inputClass(error)} font-mono`}
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        const parsed = parse(kind, e.target.value);
-        if (parsed.ok) {
-          onProblem(undefined);
-          setShown(parsed.value);
-          onValue(parsed.value);
-        } else {
-          onProblem(parsed.message);
-        }
-      }}
-    />
+    <>
+      <textarea
+        id={id}
+        aria-invalid={problem || error ? true : undefined}
+        aria-describedby={[problem ? problemId : undefined, describedBy].filter(Boolean).join(" ") || undefined}
+        rows={kind === "json" ? 3 : 2}
+        spellCheck={false}
+        className={`${inputClass(problem ?? error)} font-mono`}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = parse(kind, e.target.value);
+          setProblem(parsed.ok ? undefined : parsed.message);
+          if (parsed.ok) {
+            setShown(parsed.value);
+            onValue(parsed.value);
+          }
+        }}
+      />
+      {problem ? (
+        <p id={problemId} className="text-xs text-red-700">
+          {problem}
+        </p>
+      ) : null}
+    </>
   );
 }
