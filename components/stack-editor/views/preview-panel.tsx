@@ -10,6 +10,15 @@ export interface PreviewTab {
   content: ReactNode;
 }
 
+function downloadJson(file: string, value: unknown) {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function DiagnosticsList({ diagnostics, onJump }: { diagnostics: readonly Diagnostic[]; onJump: (d: Diagnostic) => void }) {
   if (diagnostics.length === 0) return <p className="p-2 text-sm text-green-800">No problems found.</p>;
   return (
@@ -79,8 +88,16 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
       id: "template",
       label: "Template",
       content: preview?.template ? (
-        <div className="h-80">
-          <LazyCodeMirror value={JSON.stringify(preview.template, null, 2)} language="json" label="Rendered CloudFormation template" readOnly searchOnOpen />
+        <div className="flex flex-col gap-1 p-1">
+          <div className="flex items-center gap-2 text-xs text-slate-600">
+            <span>Read-only; search with the panel below or Ctrl+F inside the template.</span>
+            <button type="button" className="ml-auto text-indigo-700 underline" onClick={() => downloadJson("template.json", preview.template)}>
+              Download template.json
+            </button>
+          </div>
+          <div className="h-80">
+            <LazyCodeMirror value={JSON.stringify(preview.template, null, 2)} language="json" label="Rendered CloudFormation template" readOnly searchOnOpen />
+          </div>
         </div>
       ) : (
         <p className="p-2 text-sm text-slate-600">No template: the definition has errors (see Diagnostics).</p>
