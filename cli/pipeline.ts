@@ -8,6 +8,7 @@ import { analyzeStack, locatePath } from "@/lib/stack";
 import { renderStack, type CfTemplate } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks, type NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { artifactsBucketName, collectArtifacts } from "./artifacts";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 
 export interface PipelineOptions {
   stage: string;
@@ -37,7 +38,7 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
     return { diagnostics: [{ severity: "error", code: "file", message: `cannot read the file: ${reason}`, path: [], file: shownFile }] };
   }
 
-  const analyzed = analyzeStack(source, { file: shownFile });
+  const analyzed = analyzeStack(source, { file: shownFile, cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
 
   const { artifacts, diagnostics: artifactProblems } = await collectArtifacts(

@@ -6,6 +6,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagno
 import { analyzeStack } from "@/lib/stack/validate";
 import { estimateStackCost, formatCostTable, isPricedRegion, parseUsage, PRICED_REGIONS, type StackUsage } from "@/lib/cost";
 import { parseCliArgs, UsageError } from "../args";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 
 export const COST_USAGE = `Usage:
   npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
@@ -74,7 +75,7 @@ async function estimate(args: CostArguments, io: CostCommandIO): Promise<number>
     report([stackFile.problem]);
     return 1;
   }
-  const analyzed = analyzeStack(stackFile.source!, { file: shown(args.file) });
+  const analyzed = analyzeStack(stackFile.source!, { file: shown(args.file), cfnAttributes: specAttributes });
   report(analyzed.diagnostics);
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     io.stderr(`${shown(args.file)}: not estimated (${summary(analyzed.diagnostics)})\n`);

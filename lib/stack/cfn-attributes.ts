@@ -1,21 +1,12 @@
-// Fn::GetAtt attribute names per CloudFormation resource type, from @aws-cdk/aws-service-spec.
-// The database takes ~0.7 s to load, so it is loaded on first use and kept.
-import { loadAwsServiceSpecSync } from "@aws-cdk/aws-service-spec";
+// Fn::GetAtt attribute checks shared by the validator's rules. The lookup itself comes from the caller:
+// the server passes specAttributes (server/validate/cfn-attributes.ts, @aws-cdk/aws-service-spec), which is
+// too large for the browser, so the editor validates without it and the server preview checks attributes.
 
 /** Attribute names of a resource type, or undefined when the type is not in the spec (or is opaque). */
 export type CfnAttributeLookup = (resourceType: string) => readonly string[] | undefined;
 
-let database: ReturnType<typeof loadAwsServiceSpecSync> | undefined;
-const cache = new Map<string, readonly string[] | undefined>();
-
-export const specAttributes: CfnAttributeLookup = (resourceType) => {
-  if (cache.has(resourceType)) return cache.get(resourceType);
-  database ??= loadAwsServiceSpecSync();
-  const found = database.lookup("resource", "cloudFormationType", "equals", resourceType);
-  const attributes = found.length === 1 ? Object.keys(found[0].attributes) : undefined;
-  cache.set(resourceType, attributes);
-  return attributes;
-};
+/** No spec at hand: every type is unknown, so attribute names are left to the server's check. */
+export const noAttributeLookup: CfnAttributeLookup = () => undefined;
 
 /** Whether `attribute` can be read from a resource with these attributes (nested stacks expose `Outputs.<name>`). */
 export function hasAttribute(resourceType: string, attributes: readonly string[], attribute: string): boolean {

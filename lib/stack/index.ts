@@ -9,5 +9,5 @@ export { checkScheduleExpression } from "./schedule-expression";
 export { parseStack, type ParseStackOptions, type ParseStackResult } from "./parse";
 export { printStack } from "./print";
 export { validateStack, analyzeStack, type ValidateStackOptions, type AnalyzeStackResult } from "./validate";
-export { specAttributes, type CfnAttributeLookup } from "./cfn-attributes";
+export { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
 export { locatePath, createLocator, type DefinitionPath, type SourceLocator, type SourcePosition, type LocateTarget } from "./locate";

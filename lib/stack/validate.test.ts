@@ -15,6 +15,7 @@ import {
 } from "./schema";
 import { arbitraryStackDefinition } from "./testing/arbitraries";
 import { analyzeStack, validateStack } from "./validate";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 
 const fixturesDir = path.resolve(__dirname, "../../server/render/fixtures");
 
@@ -38,7 +39,7 @@ function check(resources: Record<string, StackResource>, cloudformationResources
   const definition: StackDefinition = cloudformationResources ? { resources, cloudformationResources } : { resources };
   const parsed = StackDefinitionSchema.safeParse(definition);
   expect(parsed.error?.issues ?? []).toEqual([]);
-  return validateStack(definition);
+  return validateStack(definition, { cfnAttributes: specAttributes });
 }
 const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === "error");
 const only = (diagnostics: Diagnostic[]) => {
@@ -60,14 +61,14 @@ const albEvent = (props: Partial<Extract<FunctionEvent, { type: "application-loa
 describe("validateStack: seed fixtures", () => {
   it("finds no errors in any fixture", () => {
     for (const file of readdirSync(fixturesDir).filter((f) => f.endsWith(".yml"))) {
-      const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file });
+      const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file, cfnAttributes: specAttributes });
       expect(errorsOf(diagnostics), file).toEqual([]);
     }
   });
 
   it("reports the seed's SNS example as printed, with file, line and attribute list", () => {
     const file = "invalid/seed000-sns-verbatim.yml";
-    const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file });
+    const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file, cfnAttributes: specAttributes });
     expect(diagnostics.map((d) => [d.line, d.path.at(-1), d.message])).toEqual([
       [14, "topicArn", "$CfResourceParam: AWS::SNS::Topic 'mySnsTopic' has no attribute 'Arn'; available: TopicArn, TopicName"],
       [16, "sqsQueueArn", "$CfResourceParam: AWS::SNS::Topic 'mySnsTopic' has no attribute 'Arn'; available: TopicArn, TopicName"],
@@ -79,20 +80,20 @@ describe("validateStack: seed fixtures", () => {
 
   it("reports the seed's cloudwatch-log example as printed: a function ARN is not a log group ARN", () => {
     const file = "invalid/seed000-cloudwatch-log-verbatim.yml";
-    const [d] = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file }).diagnostics;
+    const [d] = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file, cfnAttributes: specAttributes }).diagnostics;
     expect(d).toMatchObject({ line: 21, code: "reference", path: ev0("myLogConsumingLambda", "logGroupArn") });
     expect(d.message).toBe("must be a log group ARN; got parameter 'arn' of function 'myLogProducingLambda'");
   });
 
   it("reports the seed's Kafka example as printed: the placeholder account id is not an ARN", () => {
     const file = "invalid/seed000-kafka-custom-verbatim.yml";
-    const [d] = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file }).diagnostics;
+    const [d] = analyzeStack(readFileSync(path.join(fixturesDir, file), "utf8"), { file, cfnAttributes: specAttributes }).diagnostics;
     expect(d).toMatchObject({ code: "syntax", line: 23 });
     expect(d.message).toMatch(/is not a valid ARN/);
   });
 
   it("warns about an edge function attached to no CDN (seed 001's connectTo example)", () => {
-    const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, "seed001-edge-connect-to.yml"), "utf8"));
+    const { diagnostics } = analyzeStack(readFileSync(path.join(fixturesDir, "seed001-edge-connect-to.yml"), "utf8"), { cfnAttributes: specAttributes });
     expect(diagnostics).toMatchObject([{ severity: "warning", code: "unused", path: ["resources", "authFunction"], line: 2 }]);
   });
 });
@@ -191,6 +192,13 @@ describe("validateStack: directives", () => {
     );
     expect(errorsOf(check({ f: env("$CfResourceParam('C', 'Anything')") }, { C: { Type: "Custom::Thing" } }))).toEqual([]);
     expect(errorsOf(check({ f: env("$CfResourceParam('N', 'Outputs.QueueArn')") }, { N: { Type: "AWS::CloudFormation::Stack" } }))).toEqual([]);
+  });
+
+  it("without an attribute lookup (the browser) attribute names are left to the server, references still checked", () => {
+    const env = (value: string) => fn({ environment: [{ name: "X_Y", value }] });
+    const definition = (value: string): StackDefinition => ({ resources: { f: env(value) }, cloudformationResources: { T: topic } });
+    expect(errorsOf(validateStack(definition("$CfResourceParam('T', 'Arn')")))).toEqual([]);
+    expect(errorsOf(validateStack(definition("$CfResourceParam('Tx', 'Arn')")))[0].message).toMatch(/no cloudformationResources entry 'Tx'/);
   });
 
   it("reports malformed and unknown directives anywhere, including raw CloudFormation", () => {
@@ -464,7 +472,7 @@ describe("validateStack: robustness", () => {
   it("never throws on random schema-valid definitions, and every diagnostic has a path and a message", () => {
     fc.assert(
       fc.property(arbitraryStackDefinition(), (definition) => {
-        for (const d of validateStack(definition)) {
+        for (const d of validateStack(definition, { cfnAttributes: specAttributes })) {
           expect(d.path.length).toBeGreaterThan(0);
           expect(d.message.length).toBeGreaterThan(0);
         }

@@ -1,5 +1,5 @@
 // Semantic validation of a schema-valid definition: cross-references, directive targets, AWS limits and syntax.
-import { specAttributes, type CfnAttributeLookup } from "./cfn-attributes";
+import { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
 import type { Diagnostic } from "./diagnostics";
 import { parseStack, type ParseStackOptions } from "./parse";
 import { createContext } from "./rules/context";
@@ -11,14 +11,14 @@ import { checkResources } from "./rules/resources";
 import type { StackDefinition } from "./schema";
 
 export interface ValidateStackOptions {
-  /** GetAtt attribute names per CloudFormation type; defaults to @aws-cdk/aws-service-spec (loaded on first use). */
+  /** GetAtt attribute names per CloudFormation type (server: specAttributes); without it attribute names are not checked. */
   cfnAttributes?: CfnAttributeLookup;
 }
 
 /** Diagnostics (with paths, without source positions) for a definition that already passed the schema. */
 export function validateStack(definition: StackDefinition, opts: ValidateStackOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const ctx = createContext(definition, opts.cfnAttributes ?? specAttributes, diagnostics);
+  const ctx = createContext(definition, opts.cfnAttributes ?? noAttributeLookup, diagnostics);
   checkDirectives(ctx);
   checkFunctions(ctx);
   checkEdge(ctx);

@@ -9,6 +9,7 @@ import type { StackDefinition } from "@/lib/stack/schema";
 import { appendEvents } from "./events";
 import { moveTo, type DeploymentRecord } from "./store";
 import type { DeploymentOperation } from "@/lib/deploy/status";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 
 // What every pipeline step works with: the deployment as loaded, its AWS clients, the environment.
 
@@ -74,7 +75,7 @@ export function describeDiagnostics(what: string, diagnostics: readonly Diagnost
 
 /** The revision's definition, validated; a StepFailure listing the errors otherwise. */
 export function definitionOf(run: RunContext): StackDefinition {
-  const analyzed = analyzeStack(run.d.revision.yaml, { file: "stack.yml" });
+  const analyzed = analyzeStack(run.d.revision.yaml, { file: "stack.yml", cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     throw new StepFailure(describeDiagnostics(`Revision ${run.d.revision.number} is not valid`, analyzed.diagnostics));
   }

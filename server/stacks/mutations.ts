@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
-import { starterRevision } from "./starter";
+import { emptyRevision, starterRevision, type StackStart } from "./starter";
 
 const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
 
@@ -21,14 +21,14 @@ async function guardUnique<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createStack(tx: Db, organizationId: string, name: string, authorId: string) {
+export async function createStack(tx: Db, organizationId: string, name: string, authorId: string, start: StackStart = "starter") {
   await assertNameFree(tx, organizationId, name);
   return guardUnique(name, () =>
     tx.stack.create({
       data: {
         organizationId,
         name,
-        revisions: { create: starterRevision("Created", authorId) },
+        revisions: { create: start === "empty" ? emptyRevision("Created empty", authorId) : starterRevision("Created", authorId) },
       },
       select: { id: true, name: true },
     }),

@@ -45,3 +45,17 @@ export async function findStackByName(client: Db, organizationId: string, name: 
 export async function latestRevision(client: Db, stackId: string) {
   return client.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" } });
 }
+
+/** What the editor opens: the stack's latest revision, with its handler code. */
+export async function editorRevision(client: Db, organizationId: string, name: string) {
+  const stack = await client.stack.findFirst({
+    where: { organizationId, name },
+    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, yaml: true, code: true } } },
+  });
+  if (!stack) return null;
+  const latest = stack.revisions[0];
+  return {
+    stackId: stack.id,
+    revision: latest ? { number: latest.number, yaml: latest.yaml, code: latest.code as Record<string, string> } : { number: 0, yaml: "resources: {}\n", code: {} },
+  };
+}

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { findStack } from "./queries";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */
 export type RevisionCode = Record<string, string>;
@@ -54,7 +55,7 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
   const stack = await findStack(tx, organizationId, stackId);
   if (!stack) throw notFound("Stack not found.");
 
-  const { definition, diagnostics } = analyzeStack(input.yaml);
+  const { definition, diagnostics } = analyzeStack(input.yaml, { cfnAttributes: specAttributes });
   if (!definition || hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });

@@ -37,6 +37,17 @@ export default async function handler(event: Event) {
 }
 `;
 
+/** What a new stack starts from: the starter above, or nothing (the editor's palette fills it). */
+export const STACK_STARTS = ["starter", "empty"] as const;
+export type StackStart = (typeof STACK_STARTS)[number];
+
+export const EMPTY_YAML = "resources: {}\n";
+
+/** Revision 1 of an empty stack: no resources and no handler code. */
+export function emptyRevision(message: string, authorId: string | null = null) {
+  return { number: 1, yaml: EMPTY_YAML, definition: { resources: {} }, code: {}, message, authorId };
+}
+
 /** Revision 1 of a stack that starts from the starter. */
 export function starterRevision(message: string, authorId: string | null = null) {
   return {

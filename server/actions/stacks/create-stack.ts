@@ -3,13 +3,14 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { stackNameSchema } from "@/server/stacks/names";
 import { createStack as create } from "@/server/stacks/mutations";
+import { STACK_STARTS } from "@/server/stacks/starter";
 
 export const createStack = defineAction({
   action: "stack.create",
   permission: "stack:create",
-  input: z.object({ orgSlug: z.string(), name: stackNameSchema }),
-  async run({ tx, org, user }, { name }) {
-    const stack = await create(tx, org.id, name, user.id);
-    return { data: stack, audit: { targetType: "stack", targetId: stack.id, after: { name } } };
+  input: z.object({ orgSlug: z.string(), name: stackNameSchema, start: z.enum(STACK_STARTS, "Choose starter or empty.").default("starter") }),
+  async run({ tx, org, user }, { name, start }) {
+    const stack = await create(tx, org.id, name, user.id, start);
+    return { data: stack, audit: { targetType: "stack", targetId: stack.id, after: { name, start } } };
   },
 });

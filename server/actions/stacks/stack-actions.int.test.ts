@@ -28,7 +28,16 @@ describe("createStack", () => {
     expect(stack.revisions.map((x) => x.number)).toEqual([1]);
     expect(stack.revisions[0].yaml).toContain("resources:");
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: "stack.create" } });
-    expect(audit).toMatchObject({ actorEmail: editor.email, targetType: "stack", targetId: stack.id, after: { name: "orders" } });
+    expect(audit).toMatchObject({ actorEmail: editor.email, targetType: "stack", targetId: stack.id, after: { name: "orders", start: "starter" } });
+  });
+
+  it("creates an empty stack when asked: revision 1 has no resources and no code", async () => {
+    const r = await asUser(editor, () => createStack({ orgSlug: org.slug, name: "blank", start: "empty" }));
+    expect(r.ok).toBe(true);
+    const revision = await database.prisma.stackRevision.findFirstOrThrow({ where: { stack: { organizationId: org.id, name: "blank" } } });
+    expect(revision).toMatchObject({ number: 1, yaml: "resources: {}\n", definition: { resources: {} }, code: {} });
+    const bad = await asUser(editor, () => createStack({ orgSlug: org.slug, name: "blank2", start: "copy" }));
+    expect(bad).toMatchObject({ ok: false, status: 400, fieldErrors: { start: "Choose starter or empty." } });
   });
 
   it.each([

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/server/db/client";
+import { requireMembership } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+import { editorRevision } from "@/server/stacks/queries";
+import { StackEditor } from "@/components/stack-editor/stack-editor";
+
+type Params = { params: Promise<{ org: string; stack: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Edit ${decodeURIComponent((await params).stack)}` };
+}
+
+export default async function EditStackPage({ params }: Params) {
+  const { org: slug, stack: name } = await params;
+  const { org, role } = await requireMembership(slug);
+  const loaded = await editorRevision(db(), org.id, decodeURIComponent(name));
+  if (!loaded) notFound();
+  return <StackEditor orgSlug={org.slug} stackId={loaded.stackId} revision={loaded.revision} canEdit={can(role, "stack:update")} />;
+}

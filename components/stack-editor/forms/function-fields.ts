@@ -1,0 +1,58 @@
+// The function's own settings (seed 000, LambdaFunction API reference), and the edge function's (seed 001).
+import {
+  DEFAULT_ARCHITECTURE,
+  DEFAULT_EDGE_MEMORY_MB,
+  DEFAULT_EDGE_TIMEOUT_SECONDS,
+  DEFAULT_EPHEMERAL_STORAGE_MB,
+  DEFAULT_FUNCTION_MEMORY_MB,
+  DEFAULT_FUNCTION_TIMEOUT_SECONDS,
+  DEFAULT_LOG_RETENTION_DAYS,
+  DEPLOYMENT_STRATEGIES,
+  EDGE_RUNTIMES,
+  LAMBDA_RUNTIMES,
+  LOG_RETENTION_DAYS,
+} from "@/lib/stack";
+import type { FieldSpec } from "./spec";
+
+const entry: FieldSpec = { key: ["packaging", "properties", "entryfilePath"], label: "Entry file", kind: "text", required: true, help: "Path of the handler file; its code is edited in the Code view and stored with the revision. The runtime is detected from its extension." };
+const handler: FieldSpec = { key: ["packaging", "properties", "handlerFunction"], label: "Handler function", kind: "text", help: "Exported handler name; the default export when empty." };
+const retention: FieldSpec = { key: ["logging", "retentionDays"], label: "Log retention (days)", kind: "select", options: LOG_RETENTION_DAYS.map(String), defaultValue: DEFAULT_LOG_RETENTION_DAYS, help: "Storing log data can become costly over time." };
+const loggingOff: FieldSpec = { key: ["logging", "disabled"], label: "Logging disabled", kind: "boolean", defaultValue: false };
+
+export const FUNCTION_FIELDS: readonly FieldSpec[] = [
+  entry,
+  handler,
+  { key: ["runtime"], label: "Runtime", kind: "select", options: LAMBDA_RUNTIMES, help: "Detected from the entry file's extension when empty." },
+  { key: ["architecture"], label: "Architecture", kind: "select", options: ["x86_64", "arm64"], defaultValue: DEFAULT_ARCHITECTURE },
+  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_FUNCTION_MEMORY_MB, help: "128-10240 MB; CPU power scales with memory." },
+  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_FUNCTION_TIMEOUT_SECONDS, help: "Maximum time the function can run; at most 900 seconds." },
+  { key: ["storage"], label: "Ephemeral storage (MB)", kind: "number", defaultValue: DEFAULT_EPHEMERAL_STORAGE_MB, help: "Size of /tmp, 512-10240 MB; not shared between execution environments." },
+  { key: ["joinDefaultVpc"], label: "Join the default VPC", kind: "boolean", defaultValue: false, help: "Needed to reach resources that only allow connections from the VPC; the function loses internet access." },
+  { key: ["reservedConcurrency"], label: "Reserved concurrency", kind: "number" },
+  { key: ["provisionedConcurrency"], label: "Provisioned concurrency", kind: "number", help: "Pre-initialized execution environments; invoked through an alias." },
+  retention,
+  loggingOff,
+  { key: ["connectTo"], label: "Connect to (one resource per line)", kind: "lines", help: "Grants access and injects STP_<NAME>_* environment variables for each resource (seed 001); aws:ses for SES." },
+  { key: ["accessControl", "iamRoleStatements"], label: "IAM role statements (JSON)", kind: "json", help: 'Low-level IAM statements appended to the function\'s role, e.g. [{"Resource": ["$CfResourceParam(\'NotificationTopic\', \'Arn\')"], "Action": ["sns:Publish"]}].' },
+  { key: ["tags"], label: "Tags (JSON)", kind: "json", help: '[{"name": "team", "value": "payments"}]' },
+  { key: ["deployment", "strategy"], label: "Deployment strategy", kind: "select", options: DEPLOYMENT_STRATEGIES, help: "Shift traffic to new versions gradually through CodeDeploy." },
+  { key: ["deployment", "aliasName"], label: "Alias name", kind: "text", defaultValue: "live" },
+];
+
+export const EDGE_FUNCTION_FIELDS: readonly FieldSpec[] = [
+  entry,
+  handler,
+  { key: ["runtime"], label: "Runtime", kind: "select", options: EDGE_RUNTIMES, help: "Lambda@Edge runs Node.js and Python only." },
+  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_EDGE_MEMORY_MB, help: "Viewer triggers (onRequest/onResponse) allow at most 128 MB." },
+  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_EDGE_TIMEOUT_SECONDS, help: "Viewer triggers allow at most 5 s, origin triggers at most 30 s." },
+  { key: ["connectTo"], label: "Connect to (one resource per line)", kind: "lines" },
+  { key: ["iamRoleStatements"], label: "IAM role statements (JSON)", kind: "json" },
+  retention,
+  loggingOff,
+];
+
+/** Destinations (seed 000, "Lambda Destinations"): async invocations only; SQS, SNS, event bus or another function. */
+export const DESTINATION_FIELDS: readonly FieldSpec[] = [
+  { key: ["destinations", "onSuccess"], label: "On success", kind: "target", resourceKinds: ["function", "event-bus", "queue", "topic"], help: "Receives the function's result and the original event." },
+  { key: ["destinations", "onFailure"], label: "On failure", kind: "target", resourceKinds: ["function", "event-bus", "queue", "topic"], help: "Receives the error and the original event after retries." },
+];

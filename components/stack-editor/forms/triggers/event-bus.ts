@@ -1,0 +1,18 @@
+import type { TriggerSpec } from "../spec";
+
+// Seed 000, "Event Bus event" and EventBusIntegration API reference.
+export const eventBusTrigger: TriggerSpec<"event-bus"> = {
+  type: "event-bus",
+  label: "Event bus",
+  help: "The function is triggered when the specified event bus receives an event matching the specified pattern. Use the default bus (useDefaultBus) for AWS service events, or your own bus by name or ARN.",
+  fields: [
+    { key: ["eventBusName"], label: "Event bus", kind: "resource", resourceKinds: ["event-bus"], help: "An event-bus resource of this stack." },
+    { key: ["eventBusArn"], label: "Event bus ARN", kind: "text", help: "ARN of a bus outside this stack (instead of the name)." },
+    { key: ["useDefaultBus"], label: "Use the default bus", kind: "boolean", defaultValue: false, help: "The default event bus is pre-created by AWS and shared by the whole AWS account." },
+    { key: ["eventPattern"], label: "Event pattern (JSON)", kind: "json", required: true, help: 'Events matching it trigger the function, e.g. {"source": ["mycustomsource"]}.' },
+    { key: ["input"], label: "Input (JSON)", kind: "json", help: "Fixed event passed to the function instead of the matched event." },
+    { key: ["inputPath"], label: "Input path", kind: "text", help: "JSONPath selecting the part of the event passed to the function." },
+    { key: ["inputTransformer"], label: "Input transformer (JSON)", kind: "json", help: '{"inputPathsMap": {...}, "inputTemplate": "..."}.' },
+  ],
+  create: () => ({ type: "event-bus", properties: { useDefaultBus: true, eventPattern: { source: ["aws.s3"] } } }),
+};

@@ -1,0 +1,45 @@
+// The editor's one state: the stack definition, the handler code stored with it, and the YAML text.
+// The canvas, forms, code editors and YAML view are all views of this; a form edit reprints the YAML,
+// a YAML edit that parses replaces the definition, one that does not keeps the text and the last
+// good definition (nothing typed is lost).
+import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
+
+export type CodeMap = Record<string, string>;
+
+export interface EditorDoc {
+  definition: StackDefinition;
+  code: CodeMap;
+  yaml: string;
+  /** True while the YAML text has errors and the definition is the last one that parsed. */
+  yamlPending: boolean;
+}
+
+export function docFromYaml(yaml: string, code: CodeMap): EditorDoc {
+  const parsed = parseStack(yaml);
+  // A stored revision always parses (the save action checks it); an empty mapping is the safe fallback.
+  return { definition: parsed.definition ?? { resources: {} }, code, yaml, yamlPending: !parsed.definition };
+}
+
+export function withDefinition(doc: EditorDoc, definition: StackDefinition): EditorDoc {
+  return { ...doc, definition, yaml: printStack(definition), yamlPending: false };
+}
+
+export function withYaml(doc: EditorDoc, yaml: string): EditorDoc {
+  const parsed = parseStack(yaml);
+  return parsed.definition ? { ...doc, definition: parsed.definition, yaml, yamlPending: false } : { ...doc, yaml, yamlPending: true };
+}
+
+export function withCode(doc: EditorDoc, file: string, source: string): EditorDoc {
+  return { ...doc, code: { ...doc.code, [file]: source } };
+}
+
+/** What a save stores: exactly the YAML shown, and the code of the files the definition still uses. */
+export function savedCode(doc: EditorDoc): CodeMap {
+  const used = new Set<string>();
+  for (const r of Object.values(doc.definition.resources)) {
+    if ((r.type === "function" || r.type === "edge-lambda-function") && r.properties.packaging.type === "stacktape-lambda-buildpack") {
+      used.add(r.properties.packaging.properties.entryfilePath);
+    }
+  }
+  return Object.fromEntries(Object.entries(doc.code).filter(([file]) => used.has(file)));
+}

@@ -1,0 +1,51 @@
+// The editor's reducer: one document with undo/redo, the saved baseline it is compared with, the
+// revision it is based on and the selection. Every edit is a function of the latest document, so
+// several canvas edits in one event (deleting two edges) compose.
+import type { EditorDoc } from "./doc";
+import { commit, redo, startHistory, undo, type History } from "./history";
+
+export interface EditorState {
+  history: History<EditorDoc>;
+  /** The document as last loaded or saved: "unsaved changes" is a difference from it. */
+  saved: EditorDoc;
+  baseNumber: number;
+  selected: string | null;
+}
+
+export type EditorAction =
+  | { type: "edit"; apply: (doc: EditorDoc) => EditorDoc; coalesce?: string; select?: string | null }
+  | { type: "undo" }
+  | { type: "redo" }
+  | { type: "select"; name: string | null }
+  | { type: "saved"; number: number; doc: EditorDoc }
+  /** A newer revision becomes the base: `doc` is what to keep editing (mine, merged, or theirs). */
+  | { type: "rebase"; number: number; saved: EditorDoc; doc: EditorDoc };
+
+export function initialState(doc: EditorDoc, baseNumber: number): EditorState {
+  return { history: startHistory(doc), saved: doc, baseNumber, selected: null };
+}
+
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case "edit": {
+      const next = action.apply(state.history.present);
+      const history = commit(state.history, next, action.coalesce ? { key: action.coalesce, at: Date.now() } : undefined);
+      return { ...state, history, selected: action.select !== undefined ? action.select : state.selected };
+    }
+    case "undo":
+      return { ...state, history: undo(state.history) };
+    case "redo":
+      return { ...state, history: redo(state.history) };
+    case "select":
+      return { ...state, selected: action.name };
+    case "saved":
+      return { ...state, saved: action.doc, baseNumber: action.number };
+    case "rebase":
+      return { ...state, saved: action.saved, baseNumber: action.number, history: commit(state.history, action.doc) };
+  }
+}
+
+export function isDirty(state: EditorState): boolean {
+  const doc = state.history.present;
+  return doc.yaml !== state.saved.yaml || JSON.stringify(doc.code) !== JSON.stringify(state.saved.code);
+}

@@ -1,0 +1,137 @@
+"use client";
+import { useMemo, useState } from "react";
+import {
+  Background,
+  Controls,
+  Handle,
+  Position,
+  ReactFlow,
+  applyNodeChanges,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type NodeProps,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import type { StackDefinition } from "@/lib/stack";
+import { buildGraph, type EdgeRef, type GraphEdge, type GraphNode } from "../model/graph";
+import { layoutGraph, NODE_WIDTH } from "../model/layout";
+
+const KIND_LABEL: Record<string, string> = {
+  function: "Function",
+  "edge-lambda-function": "Edge function",
+  "http-api-gateway": "HTTP API",
+  bucket: "Bucket",
+  "event-bus": "Event bus",
+  "user-auth-pool": "User pool",
+  "dynamo-db-table": "DynamoDB table",
+  "application-load-balancer": "Load balancer",
+  queue: "SQS queue",
+  topic: "SNS topic",
+  stream: "Kinesis stream",
+};
+export const kindLabel = (kind: string) => KIND_LABEL[kind] ?? kind;
+
+const EDGE_STYLE: Record<GraphEdge["kind"], React.CSSProperties> = {
+  trigger: { stroke: "#4f46e5" },
+  authorizer: { stroke: "#b45309", strokeDasharray: "4 3" },
+  destination: { stroke: "#be123c" },
+  access: { stroke: "#047857", strokeDasharray: "2 3" },
+  edge: { stroke: "#7c3aed" },
+};
+
+type ResourceNodeData = { node: GraphNode; error: boolean };
+
+function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
+  const { node, error } = data;
+  return (
+    <div
+      style={{ width: NODE_WIDTH }}
+      className={`rounded-md border bg-white px-2 py-1.5 text-left shadow-sm ${selected ? "border-indigo-600 ring-2 ring-indigo-300" : error ? "border-red-500" : "border-slate-300"}`}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="text-[10px] uppercase tracking-wide text-slate-600">{kindLabel(node.kind)}</div>
+      <div className="truncate font-mono text-xs font-semibold text-slate-900">{node.id}</div>
+      {node.notes.map((note, i) => (
+        <div key={i} className="truncate text-[10px] text-slate-700">
+          ⏵ {note}
+        </div>
+      ))}
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+const nodeTypes = { resource: ResourceNode };
+
+export interface CanvasProps {
+  definition: StackDefinition;
+  selected: string | null;
+  /** Resource names with an error, outlined in red. */
+  failing: ReadonlySet<string>;
+  onSelect: (id: string | null) => void;
+  onConnect: (source: string, target: string) => void;
+  onRemoveEdge: (ref: EdgeRef) => void;
+  onRemoveNode: (id: string) => void;
+}
+
+/** The stack as a graph: zoom and pan, click to select, drag from a source's right handle to a function to add a trigger. */
+export function Canvas({ definition, selected, failing, onSelect, onConnect, onRemoveEdge, onRemoveNode }: CanvasProps) {
+  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const structure = graph.nodes.map((n) => `${n.id}:${n.notes.length}`).join(",") + "|" + graph.edges.map((e) => `${e.source}>${e.target}`).join(",");
+  // Re-layout only when nodes or edges change, not on every property edit.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [structure]);
+  const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+
+  const nodes: Node<ResourceNodeData>[] = graph.nodes.map((n) => ({
+    id: n.id,
+    type: "resource",
+    position: moved[n.id] ?? layout.get(n.id) ?? { x: 0, y: 0 },
+    data: { node: n, error: failing.has(n.id) },
+    selected: n.id === selected,
+    ariaLabel: `${kindLabel(n.kind)} ${n.id}`,
+  }));
+  const edges: Edge<{ ref: EdgeRef }>[] = graph.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    label: e.label,
+    data: { ref: e.ref },
+    style: EDGE_STYLE[e.kind],
+    ariaLabel: `${e.kind} ${e.label} from ${e.source} to ${e.target}`,
+  }));
+
+  const onNodesChange = (changes: NodeChange<Node<ResourceNodeData>>[]) => {
+    const positions = applyNodeChanges(changes, nodes);
+    const next = { ...moved };
+    for (const c of changes) if (c.type === "position" && c.position) next[c.id] = positions.find((n) => n.id === c.id)!.position;
+    setMoved(next);
+  };
+
+  return (
+    <div className="h-full w-full" aria-label="Stack canvas" role="region">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={(_, n) => onSelect(n.id)}
+        onPaneClick={() => onSelect(null)}
+        onConnect={(c) => c.source && c.target && onConnect(c.source, c.target)}
+        onEdgesDelete={(removed) => {
+          // Highest index first, so earlier removals do not shift later ones.
+          const refs = removed.map((e) => e.data!.ref).sort((a, b) => ("index" in b ? b.index : 0) - ("index" in a ? a.index : 0));
+          for (const ref of refs) onRemoveEdge(ref);
+        }}
+        onNodesDelete={(removed) => removed.forEach((n) => onRemoveNode(n.id))}
+        fitView
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+// CodeMirror 6, bundled locally, loaded only when a code, YAML or template view opens (see lazy.tsx).
+import { useEffect, useRef } from "react";
+import { basicSetup } from "codemirror";
+import { EditorState, type Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { javascript } from "@codemirror/lang-javascript";
+import { python } from "@codemirror/lang-python";
+import { yaml } from "@codemirror/lang-yaml";
+import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
+import { openSearchPanel } from "@codemirror/search";
+
+export type CodeLanguage = "typescript" | "javascript" | "python" | "yaml" | "json" | "text";
+
+export interface LineDiagnostic {
+  line: number;
+  column?: number;
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface CodeMirrorProps {
+  value: string;
+  onChange?: (value: string) => void;
+  language: CodeLanguage;
+  label: string;
+  readOnly?: boolean;
+  diagnostics?: readonly LineDiagnostic[];
+  /** Scrolls to and selects this line (1-based) whenever `gotoToken` changes. */
+  gotoLine?: number;
+  gotoToken?: number;
+  /** Opens the search panel on mount (the template view). */
+  searchOnOpen?: boolean;
+}
+
+function languageOf(language: CodeLanguage): Extension {
+  switch (language) {
+    case "typescript":
+      return javascript({ typescript: true });
+    case "javascript":
+    case "json":
+      return javascript();
+    case "python":
+      return python();
+    case "yaml":
+      return yaml();
+    case "text":
+      return [];
+  }
+}
+
+function toCm(state: EditorState, diagnostics: readonly LineDiagnostic[]): CmDiagnostic[] {
+  return diagnostics.map((d) => {
+    const line = state.doc.line(Math.min(Math.max(d.line, 1), state.doc.lines));
+    const from = Math.min(line.from + Math.max((d.column ?? 1) - 1, 0), line.to);
+    return { from, to: Math.max(from, line.to), severity: d.severity, message: d.message };
+  });
+}
+
+export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen }: CodeMirrorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changeRef = useRef(onChange);
+  useEffect(() => {
+    changeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    const v = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          basicSetup,
+          languageOf(language),
+          lintGutter(),
+          EditorState.readOnly.of(Boolean(readOnly)),
+          EditorView.contentAttributes.of({ "aria-label": label }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged) changeRef.current?.(u.state.doc.toString());
+          }),
+          EditorView.theme({ "&": { height: "100%", fontSize: "12px" }, ".cm-scroller": { overflow: "auto" } }),
+        ],
+      }),
+    });
+    view.current = v;
+    if (searchOnOpen) openSearchPanel(v);
+    return () => v.destroy();
+    // The view is created once per language; later values arrive through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language, readOnly, label]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (v) v.dispatch(setDiagnostics(v.state, toCm(v.state, diagnostics ?? [])));
+  }, [diagnostics, value]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || gotoLine === undefined) return;
+    const line = v.state.doc.line(Math.min(Math.max(gotoLine, 1), v.state.doc.lines));
+    v.dispatch({ selection: { anchor: line.from, head: line.to }, effects: EditorView.scrollIntoView(line.from, { y: "center" }) });
+    v.focus();
+  }, [gotoLine, gotoToken]);
+
+  return <div ref={host} className="h-full min-h-48 overflow-hidden rounded-md border border-slate-300 bg-white" />;
+}

@@ -1,0 +1,27 @@
+"use client";
+import type { Diagnostic } from "@/lib/stack";
+import { LazyCodeMirror } from "./lazy";
+
+/** The definition as YAML, editable; it applies to the canvas and forms whenever it parses. */
+export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoToken }: {
+  yaml: string;
+  pending: boolean;
+  diagnostics: readonly Diagnostic[];
+  onChange: (yaml: string) => void;
+  gotoLine?: number;
+  gotoToken?: number;
+}) {
+  const located = diagnostics.flatMap((d) => (d.line === undefined ? [] : [{ line: d.line, column: d.column, severity: d.severity, message: d.message }]));
+  return (
+    <div className="flex h-full flex-col gap-1">
+      <p className="text-xs text-slate-600" role="status">
+        {pending
+          ? "The YAML has errors (marked at their lines): the canvas and forms show the last version that parsed, and are read-only until it parses again."
+          : "Edits apply to the canvas and forms as soon as the YAML is valid."}
+      </p>
+      <div className="min-h-0 flex-1">
+        <LazyCodeMirror value={yaml} onChange={onChange} language="yaml" label="Stack definition YAML" diagnostics={located} gotoLine={gotoLine} gotoToken={gotoToken} />
+      </div>
+    </div>
+  );
+}

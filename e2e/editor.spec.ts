@@ -1,0 +1,200 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { E2E, USERS } from "./env";
+import { signInWithOrgSso } from "./helpers";
+
+const editorUrl = (org: string, stack: string) => `${E2E.appUrl}/${org}/stacks/${stack}/edit`;
+
+async function openEditor(page: Page, org: string, stack: string) {
+  await page.goto(editorUrl(org, stack));
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+}
+
+/** The text CodeMirror shows in a view (short documents only: CodeMirror renders what is near the viewport). */
+const editorText = (scope: Locator) => scope.locator(".cm-content").innerText();
+
+const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+const trigger = (page: Page, label: RegExp) => inspector(page).getByRole("group", { name: label });
+
+async function createStack(page: Page, name: string, start: "Empty" | "Starter (a function behind an HTTP API)") {
+  await page.getByLabel("New stack name").fill(name);
+  await page.getByRole("radio", { name: start }).check();
+  await page.getByRole("button", { name: "Create stack" }).click();
+  await page.getByTestId(`stack-row-${name}`).getByRole("link", { name }).click();
+  await page.getByRole("navigation", { name: "Stack" }).getByRole("link", { name: "Editor" }).click();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+}
+
+const EXPECTED_YAML = `resources:
+  httpApi:
+    type: http-api-gateway
+  function:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: src/function.ts
+      events:
+        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: httpApi
+            method: GET
+            path: /hello
+        - type: sqs
+          properties:
+            queueArn: $CfResourceParam('queue', 'Arn')
+            batchSize: 5
+        - type: schedule
+          properties:
+            scheduleRate: rate(5 minutes)
+      destinations:
+        onFailure: $ResourceParam('eventBus', 'arn')
+  eventBus:
+    type: event-bus
+cloudformationResources:
+  queue:
+    Type: AWS::SQS::Queue
+`;
+
+test("a new user builds a stack from empty with mouse and keyboard; YAML, template and a reload agree", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "shop", "Empty");
+  await expect(page.getByRole("heading", { name: "Resources (0)" })).toBeVisible();
+
+  await page.getByRole("button", { name: "+ HTTP API" }).click();
+  await page.getByRole("button", { name: "+ Function" }).click();
+  await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
+
+  // A route from the inspector, by keyboard: choose the trigger type, add it, fill its fields.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "HTTP API route" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).press("Enter");
+  const route = trigger(page, /^HTTP API route/);
+  await route.getByLabel("HTTP API", { exact: true }).selectOption("httpApi");
+  await route.getByLabel("Method").selectOption("GET");
+  await route.getByLabel("Path").fill("/hello");
+
+  // A queue connected on the canvas with the mouse: drag from its handle to the function's.
+  await page.getByRole("button", { name: "+ SQS queue" }).click();
+  const canvas = page.getByRole("region", { name: "Stack canvas" });
+  await canvas.locator('.react-flow__node[data-id="queue"] .react-flow__handle.source').dragTo(canvas.locator('.react-flow__node[data-id="function"] .react-flow__handle.target'));
+  const sqs = trigger(page, /^SQS queue/);
+  await expect(sqs.getByLabel("Queue ARN")).toHaveValue("$CfResourceParam('queue', 'Arn')");
+  await expect(sqs.getByText("Default: 10.")).toBeVisible();
+  await sqs.getByLabel("Batch size").fill("5");
+
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  await trigger(page, /^Schedule/).getByLabel("Schedule rate").fill("rate(5 minutes)");
+
+  await page.getByRole("button", { name: "+ Event bus" }).click();
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^function / }).click();
+  await inspector(page).getByLabel("On failure").selectOption({ label: "eventBus (event-bus)" });
+
+  await expect(canvas.locator(".react-flow__edge")).toHaveCount(3);
+  await page.getByLabel("Revision message (optional)").fill("api, queue, schedule and failure bus");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  await expect.poll(() => editorText(view)).toBe(EXPECTED_YAML.trimEnd());
+
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status")).toHaveText("Up to date");
+  const download = page.waitForEvent("download");
+  await preview.getByRole("button", { name: "Download template.json" }).click();
+  const template = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
+  const resources = Object.values(template.Resources) as { Type: string; Properties: Record<string, unknown> }[];
+  const ofType = (type: string) => resources.filter((r) => r.Type === type);
+  expect(ofType("AWS::SQS::Queue")).toHaveLength(1);
+  expect(ofType("AWS::Lambda::EventSourceMapping")[0].Properties).toMatchObject({ BatchSize: 5 });
+  expect(ofType("AWS::Events::Rule")[0].Properties).toMatchObject({ ScheduleExpression: "rate(5 minutes)" });
+  expect(ofType("AWS::ApiGatewayV2::Route")[0].Properties).toMatchObject({ RouteKey: "GET /hello" });
+  expect(JSON.stringify(ofType("AWS::Lambda::EventInvokeConfig")[0].Properties.DestinationConfig)).toContain("OnFailure");
+  await preview.getByRole("tab", { name: "Resources" }).click();
+  await expect(preview.getByTestId("resource-count")).toHaveText(String(resources.length));
+
+  await page.reload();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await page.getByRole("tab", { name: "YAML" }).click();
+  await expect.poll(() => editorText(page.getByRole("tabpanel", { name: "YAML view" }))).toBe(EXPECTED_YAML.trimEnd());
+  await expect(page.locator("#save-status")).toHaveText("Revision 2, no unsaved changes.");
+});
+
+test("two people save from the same revision: the second gets the conflict dialog and neither change is lost", async ({ browser }) => {
+  const [a, b] = [await browser.newContext(), await browser.newContext()];
+  const [pa, pb] = [await a.newPage(), await b.newPage()];
+  await signInWithOrgSso(pa, USERS.initechOwner);
+  await createStack(pa, "ledger", "Starter (a function behind an HTTP API)");
+  await signInWithOrgSso(pb, USERS.initechMember);
+  await openEditor(pb, E2E.initech.orgSlug, "ledger");
+
+  for (const p of [pa, pb]) await p.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await inspector(pa).getByLabel("Memory (MB)").fill("512");
+  await pa.getByRole("button", { name: "Save" }).click();
+  await expect(pa.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  await inspector(pb).getByLabel("Timeout (seconds)").fill("30");
+  await pb.getByRole("button", { name: "Save" }).click();
+  const dialog = pb.getByRole("dialog", { name: "Revision 2 was saved while you were editing" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("region", { name: "Your version" })).toContainText("timeout: 30");
+  await expect(dialog.getByRole("region", { name: "Revision 2" })).toContainText("memory: 512");
+  await dialog.getByRole("button", { name: "Merge my changes into revision 2" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(inspector(pb).getByLabel("Memory (MB)")).toHaveValue("512");
+  await expect(inspector(pb).getByLabel("Timeout (seconds)")).toHaveValue("30");
+  await pb.getByRole("button", { name: "Save" }).click();
+  await expect(pb.locator("#save-status")).toHaveText("Saved revision 3.");
+
+  await openEditor(pa, E2E.initech.orgSlug, "ledger");
+  await pa.getByRole("tab", { name: "YAML" }).click();
+  const yaml = await editorText(pa.getByRole("tabpanel", { name: "YAML view" }));
+  expect(yaml).toContain("memory: 512");
+  expect(yaml).toContain("timeout: 30");
+  await a.close();
+  await b.close();
+});
+
+test("out-of-range memory and timeout and a malformed cron show inline errors and block the save; leaving asks first", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await openEditor(page, E2E.acme.orgSlug, "orders");
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+
+  const memory = inspector(page).getByLabel("Memory (MB)");
+  await memory.fill("20000");
+  await expect(memory).toHaveAttribute("aria-invalid", "true");
+  await expect(memory).toHaveAccessibleDescription(/10240/);
+  const timeout = inspector(page).getByLabel("Timeout (seconds)");
+  await timeout.fill("1000");
+  await expect(timeout).toHaveAccessibleDescription(/900/);
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  const rate = trigger(page, /^Schedule/).getByLabel("Schedule rate");
+  await rate.fill("cron(0 10 * *)");
+  await expect(rate).toHaveAttribute("aria-invalid", "true");
+  await expect(rate).toHaveAccessibleDescription(/cron/);
+
+  await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+  await expect(page.locator("#save-status")).toHaveText("Fix 3 errors to save (see Diagnostics).");
+
+  // A diagnostic jumps to its field.
+  await memory.fill("256");
+  const preview = page.getByRole("region", { name: "Preview" });
+  await preview.getByRole("tab", { name: /Diagnostics/ }).click();
+  await preview.getByRole("button", { name: /timeout/ }).first().click();
+  await expect(timeout).toBeFocused();
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  page.once("dialog", (d) => d.dismiss());
+  await page.getByRole("navigation", { name: "Stack" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("navigation", { name: "Stack" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks/orders`);
+  await expect(page.getByRole("heading", { name: "Definition (revision 1)" })).toBeVisible();
+});

@@ -1,0 +1,23 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/server/actions/define-action";
+import { notFound } from "@/server/auth/errors";
+import { findStack } from "@/server/stacks/queries";
+import { previewStack as preview } from "@/server/stacks/preview";
+
+/** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
+export const previewStack = defineAction({
+  action: "stack.preview",
+  permission: "stack:read",
+  input: z.object({
+    orgSlug: z.string(),
+    stackId: z.string().min(1),
+    yaml: z.string().max(1_000_000, "the definition is limited to 1 MB"),
+    code: z.record(z.string(), z.string()),
+  }),
+  async run({ tx, org }, input) {
+    const stack = await findStack(tx, org.id, input.stackId);
+    if (!stack) throw notFound("Stack not found.");
+    return { data: preview(input.yaml, input.code, stack.name), audit: null };
+  },
+});
