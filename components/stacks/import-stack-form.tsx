@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState, type ChangeEvent, type FormEvent } from "react";
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { importStack } from "@/server/actions/stacks/import-stack";
@@ -9,8 +9,6 @@ import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { ImportProblems } from "./import-problems";
 import { failureOf, useServerAction } from "./use-action";
-
-type Zip = { name: string; base64: string };
 
 /** Base64 in chunks: String.fromCharCode over a whole file overflows the call stack. */
 function toBase64(bytes: Uint8Array): string {
@@ -24,10 +22,8 @@ const fileInput = "text-sm file:mr-3 file:rounded-md file:border file:border-sla
 export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
   const ids = { yaml: useId(), yamlFile: useId(), zip: useId(), hint: useId() };
-  const [name, setName] = useState("");
-  const [yaml, setYaml] = useState("");
+  const yamlRef = useRef<HTMLTextAreaElement>(null);
   const [yamlName, setYamlName] = useState("stack.yml");
-  const [zip, setZip] = useState<Zip | null>(null);
   const [imported, setImported] = useState<{ name: string; warnings: ImportProblem[] } | null>(null);
   const mutation = useServerAction(importStack);
   const failure = failureOf(mutation.data);
@@ -37,18 +33,19 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
   async function pickYaml(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     if (!file) return;
-    setYaml(await file.text());
+    if (yamlRef.current) yamlRef.current.value = await file.text();
     setYamlName(file.name);
   }
 
-  async function pickZip(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    setZip(file ? { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) } : null);
-  }
-
-  async function submit(e: FormEvent) {
+  // Read from the form itself, not from state: what was typed or picked before the page hydrated counts too.
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setImported(null);
+    const form = new FormData(e.currentTarget);
+    const name = String(form.get("name") ?? "");
+    const yaml = String(form.get("yaml") ?? "");
+    const file = form.get("zip");
+    const zip = file instanceof File && file.size > 0 ? { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) } : undefined;
     const r = await mutation.mutateAsync({ orgSlug, name, yaml, yamlName, ...(zip ? { zip } : {}) });
     if (!r.ok) return;
     if (r.data.warnings.length === 0) router.push(stackUrl(r.data.name));
@@ -71,15 +68,16 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
 
   return (
     <form onSubmit={submit} aria-label="Import stack" className="flex max-w-3xl flex-col gap-4">
-      <Field label="Stack name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={failure?.fieldErrors?.name} className="w-80" />
+      <Field label="Stack name" name="name" error={failure?.fieldErrors?.name} className="w-80" />
       <div className="flex flex-col gap-1">
         <label htmlFor={ids.yaml} className="text-sm font-medium text-slate-700">
           Stack definition (YAML)
         </label>
         <textarea
           id={ids.yaml}
-          value={yaml}
-          onChange={(e) => (setYaml(e.target.value), setYamlName("stack.yml"))}
+          ref={yamlRef}
+          name="yaml"
+          onChange={() => setYamlName("stack.yml")}
           rows={14}
           spellCheck={false}
           aria-describedby={ids.hint}
@@ -100,7 +98,7 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
         <label htmlFor={ids.zip} className="text-sm font-medium text-slate-700">
           Handler files (zip, optional)
         </label>
-        <input id={ids.zip} type="file" accept=".zip,application/zip" onChange={pickZip} className={fileInput} />
+        <input id={ids.zip} name="zip" type="file" accept=".zip,application/zip" className={fileInput} />
         <p className="text-xs text-slate-500">Paths inside the zip are relative to the YAML file, e.g. src/handler.ts.</p>
       </div>
       {failure ? <ErrorText message={failure.fieldErrors?.name ? null : failure.error} /> : null}
