@@ -21,7 +21,7 @@ const fileInput = "text-sm file:mr-3 file:rounded-md file:border file:border-sla
 
 export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
-  const ids = { yaml: useId(), yamlFile: useId(), zip: useId(), hint: useId() };
+  const ids = { yaml: useId(), yamlFile: useId(), zip: useId(), hint: useId(), zipHint: useId() };
   const yamlRef = useRef<HTMLTextAreaElement>(null);
   const [yamlName, setYamlName] = useState("stack.yml");
   const [imported, setImported] = useState<{ name: string; warnings: ImportProblem[] } | null>(null);
@@ -82,7 +82,7 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
           spellCheck={false}
           aria-describedby={ids.hint}
           aria-invalid={failure?.fieldErrors?.yaml ? true : undefined}
-          className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs shadow-sm"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-sm"
         />
         <p id={ids.hint} className="text-xs text-slate-500">
           Paste a Stacktape-style <code>resources:</code> definition, or upload the file. entryfilePath values are relative to it.
@@ -98,8 +98,8 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
         <label htmlFor={ids.zip} className="text-sm font-medium text-slate-700">
           Handler files (zip, optional)
         </label>
-        <input id={ids.zip} name="zip" type="file" accept=".zip,application/zip" className={fileInput} />
-        <p className="text-xs text-slate-500">Paths inside the zip are relative to the YAML file, e.g. src/handler.ts.</p>
+        <input id={ids.zip} name="zip" type="file" accept=".zip,application/zip" aria-describedby={ids.zipHint} className={fileInput} />
+        <p id={ids.zipHint} className="text-xs text-slate-500">Paths inside the zip are relative to the YAML file, e.g. src/handler.ts.</p>
       </div>
       {failure ? <ErrorText message={failure.fieldErrors?.name ? null : failure.error} /> : null}
       <ImportProblems problems={problems} label="Import problems" />
