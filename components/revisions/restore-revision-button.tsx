@@ -24,6 +24,9 @@ export function RestoreRevisionButton({ orgSlug, stackId, number, latest }: Prop
     if (r.ok) {
       setOpen(false);
       router.push(`?from=${latest}&to=${r.data.number}`);
+    } else if (r.status === 409) {
+      // Someone saved meanwhile: show the newer history behind the dialog, which keeps the error.
+      router.refresh();
     }
   }
 
