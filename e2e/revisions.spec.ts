@@ -123,6 +123,10 @@ test("import with a zip, compare two revisions, restore one and export it", asyn
   await expect(history.getByRole("row").nth(1)).toContainText("Restored revision 1");
   await expect(page.getByLabel("YAML diff, revision 2 → revision 3")).toContainText("+      memory: 256");
 
+  await page.getByRole("link", { name: "Compare revision 1 with the latest" }).click();
+  await expect(page.getByRole("heading", { name: "Compare revision 1 with revision 3" })).toBeVisible();
+  await expect(page.getByText("No differences.").first()).toBeVisible();
+
   // Export revision 3: the YAML as imported and the handler as uploaded.
   const yaml = await downloadText(page, "Download revision 3 YAML");
   expect(yaml.name).toBe(`${STACK}-r3.yml`);

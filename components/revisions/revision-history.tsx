@@ -19,7 +19,7 @@ export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore }: Pro
           <th scope="col" className="px-3 py-2">Message</th>
           <th scope="col" className="px-3 py-2">Author</th>
           <th scope="col" className="px-3 py-2">Saved</th>
-          <th scope="col" className="px-3 py-2"><span className="sr-only">Downloads and restore</span></th>
+          <th scope="col" className="px-3 py-2"><span className="sr-only">Compare, downloads and restore</span></th>
         </tr>
       </thead>
       <tbody>
@@ -35,6 +35,11 @@ export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore }: Pro
               <time dateTime={r.createdAt.toISOString()}>{time(r.createdAt)}</time>
             </td>
             <td className="flex flex-wrap items-center justify-end gap-3 px-3 py-2">
+              {r.number !== latest ? (
+                <a className={link} href={`?from=${r.number}&to=${latest}`} aria-label={`Compare revision ${r.number} with the latest`}>
+                  Compare
+                </a>
+              ) : null}
               <a className={link} href={exportUrl(r.number, "yaml")} aria-label={`Download revision ${r.number} YAML`}>
                 YAML
               </a>
