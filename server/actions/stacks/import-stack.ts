@@ -1,0 +1,50 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/server/actions/define-action";
+import { stackNameSchema } from "@/server/stacks/names";
+import { importStack as create, prepareImport } from "@/server/stacks/import";
+import { ZIP_LIMITS } from "@/server/stacks/import-zip";
+
+// The same bound as a saved revision's definition.
+const MAX_YAML_BYTES = 1_000_000;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const fileName = z.string().trim().min(1).max(255);
+
+/**
+ * Creates a new stack from a Stacktape-style YAML and, optionally, a zip of its handler files
+ * (base64, so the action's input stays plain data). Any error creates nothing and answers 400
+ * with details.problems, each naming its file, line or zip entry; warnings come back with the stack.
+ */
+export const importStack = defineAction({
+  action: "stack.import",
+  permission: "stack:create",
+  input: z.object({
+    orgSlug: z.string(),
+    name: stackNameSchema,
+    yaml: z.string().min(1, "the definition is empty: paste or upload a YAML file").max(MAX_YAML_BYTES, "the definition is limited to 1 MB"),
+    yamlName: fileName.default("stack.yml"),
+    zip: z
+      .object({
+        name: fileName,
+        base64: z
+          .string()
+          .max(Math.ceil(ZIP_LIMITS.zipBytes / 3) * 4, `the zip is limited to ${ZIP_LIMITS.zipBytes / (1024 * 1024)} MB`)
+          .regex(BASE64, "the zip upload is not base64"),
+      })
+      .optional(),
+  }),
+  async run({ tx, org, user }, input) {
+    const zip = input.zip ? { name: input.zip.name, bytes: new Uint8Array(Buffer.from(input.zip.base64, "base64")) } : undefined;
+    const prepared = prepareImport({ yaml: input.yaml, yamlName: input.yamlName, zip });
+    const stack = await create(tx, org.id, input.name, prepared, user.id);
+    return {
+      data: stack,
+      audit: {
+        targetType: "stack",
+        targetId: stack.id,
+        after: { name: stack.name, imported: input.yamlName, files: Object.keys(prepared.code).length, warnings: stack.warnings.length },
+      },
+    };
+  },
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+import { createZip } from "@/server/package/zip";
+import type { RevisionCode } from "./revisions";
+
+// Export: a revision's YAML as written, plus its handler files as a zip whose paths are relative to
+// the YAML file, so unzipping the archive next to the YAML gives a folder that imports again as is.
+
+export interface ExportedRevision {
+  stackName: string;
+  number: number;
+  yaml: string;
+  code: RevisionCode;
+}
+
+/** The given revision of a stack in the organization, or its latest; null when either does not exist. */
+export async function findRevisionForExport(client: Db, organizationId: string, stackId: string, number?: number): Promise<ExportedRevision | null> {
+  const revision = await client.stackRevision.findFirst({
+    where: { stack: { id: stackId, organizationId }, ...(number !== undefined ? { number } : {}) },
+    orderBy: { number: "desc" },
+    select: { number: true, yaml: true, code: true, stack: { select: { name: true } } },
+  });
+  if (!revision) return null;
+  return { stackName: revision.stack.name, number: revision.number, yaml: revision.yaml, code: revision.code as RevisionCode };
+}
+
+/** Deterministic: the same code always gives the same bytes. */
+export function codeArchive(code: RevisionCode): Buffer {
+  return createZip(Object.entries(code).map(([path, source]) => ({ path, data: Buffer.from(source, "utf8") })));
+}
+
+export function exportFileName(revision: Pick<ExportedRevision, "stackName" | "number">, part: "yaml" | "code"): string {
+  return `${revision.stackName}-r${revision.number}${part === "yaml" ? ".yml" : "-code.zip"}`;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+import { ActionError, notFound } from "@/server/auth/errors";
+import { findStack } from "./queries";
+import { saveRevision, type RevisionCode } from "./revisions";
+
+export interface RestoreRequest {
+  /** The revision to bring back. */
+  number: number;
+  /** The latest revision the person saw; a newer one makes the restore a 409 conflict. */
+  baseNumber: number;
+  message?: string | null;
+}
+
+/** Restoring never rewrites history: the old revision's definition and code become a NEW revision. */
+export async function restoreRevision(tx: Db, organizationId: string, stackId: string, request: RestoreRequest, authorId: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+  const old = await tx.stackRevision.findUnique({ where: { stackId_number: { stackId, number: request.number } } });
+  if (!old) throw new ActionError(404, `number: revision ${request.number} does not exist.`, { number: `Revision ${request.number} does not exist.` });
+  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true } });
+  // With a stale base, saveRevision answers the conflict instead: the person has not seen the latest.
+  if (request.number === request.baseNumber && latest?.number === request.baseNumber) {
+    throw new ActionError(400, `number: revision ${request.number} is already the latest; there is nothing to restore.`, { number: "Already the latest revision." });
+  }
+  const message = request.message?.trim() || `Restored revision ${request.number}`;
+  const revision = await saveRevision(tx, organizationId, stackId, { baseNumber: request.baseNumber, yaml: old.yaml, code: old.code as RevisionCode, message }, authorId);
+  return { ...revision, restoredFrom: request.number, message };
+}

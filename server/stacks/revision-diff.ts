@@ -1,0 +1,174 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { structuredPatch } from "diff";
+import { z } from "zod";
+import type { Db } from "@/server/db/types";
+import { artifactKey, artifactsBucketName } from "@/cli/artifacts";
+import { normalizeCodePath } from "@/server/package/code-files";
+import { renderStack, serializeTemplate, type ArtifactLocation } from "@/server/render";
+import { formatDiagnostic, hasErrors, parseStack, type StackDefinition } from "@/lib/stack";
+import { diffCosts, estimateStackCost, isPricedRegion, PRICED_REGIONS, type CostDiff, type PricedRegion } from "@/lib/cost";
+import { entryFiles } from "./import";
+import type { RevisionCode } from "./revisions";
+
+// The difference between any two revisions of a stack: the YAML, the handler code, the rendered
+// CloudFormation template and the monthly cost estimate. The comparison itself is pure.
+
+export interface RevisionSnapshot {
+  number: number;
+  yaml: string;
+  code: RevisionCode;
+}
+
+export interface DiffHunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** Each line starts with " " (context), "-" (only in the older) or "+" (only in the newer). */
+  lines: string[];
+}
+
+export type TextDiff = { ok: true; hunks: DiffHunk[]; added: number; removed: number } | { ok: false; problem: string };
+
+export interface FileDiff {
+  path: string;
+  change: "added" | "removed" | "changed";
+  diff: TextDiff;
+}
+
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  region: PricedRegion;
+  stage: string;
+  yaml: TextDiff;
+  code: FileDiff[];
+  template: TextDiff;
+  cost: { ok: true; diff: CostDiff } | { ok: false; problem: string };
+}
+
+export interface DiffOptions {
+  stackName: string;
+  region: PricedRegion;
+  /** The stage the templates are rendered for (physical names include it). */
+  stage: string;
+}
+
+// Myers' diff is quadratic on very different inputs: past this the diff reports that instead of hanging a request.
+const DIFF_TIMEOUT_MS = 2000;
+
+export function diffText(before: string, after: string): TextDiff {
+  const patch = structuredPatch("before", "after", before, after, undefined, undefined, { context: 3, timeout: DIFF_TIMEOUT_MS });
+  if (!patch) return { ok: false, problem: `the two versions are too different to compare within ${DIFF_TIMEOUT_MS / 1000} s` };
+  const hunks = patch.hunks.map(({ oldStart, oldLines, newStart, newLines, lines }) => ({ oldStart, oldLines, newStart, newLines, lines }));
+  const count = (sign: string) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.startsWith(sign)).length, 0);
+  return { ok: true, hunks, added: count("+"), removed: count("-") };
+}
+
+function diffCode(before: RevisionCode, after: RevisionCode): FileDiff[] {
+  const paths = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const files: FileDiff[] = [];
+  for (const path of paths) {
+    const old = Object.hasOwn(before, path) ? before[path] : undefined;
+    const next = Object.hasOwn(after, path) ? after[path] : undefined;
+    if (old === next) continue;
+    files.push({ path, change: old === undefined ? "added" : next === undefined ? "removed" : "changed", diff: diffText(old ?? "", next ?? "") });
+  }
+  return files;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/**
+ * Code locations as the CLI names them (bucket per region, key by the entry file's content hash), so
+ * a handler change shows up in the template as the S3 key it changes; a missing handler keys as "missing".
+ */
+function artifactsOf(definition: StackDefinition, code: RevisionCode, options: DiffOptions): Record<string, ArtifactLocation> {
+  const artifacts: Record<string, ArtifactLocation> = {};
+  for (const entry of entryFiles(definition)) {
+    const path = normalizeCodePath(entry.entryfilePath);
+    const source = path !== null && Object.hasOwn(code, path) ? code[path] : undefined;
+    artifacts[entry.resource] = {
+      bucket: artifactsBucketName(options.region),
+      key: artifactKey(options.stackName, entry.resource, source === undefined ? "missing" : sha256(source)),
+    };
+  }
+  return artifacts;
+}
+
+type Side = { ok: true; definition: StackDefinition; template: string } | { ok: false; problem: string; definition?: StackDefinition };
+
+function renderSide(revision: RevisionSnapshot, options: DiffOptions): Side {
+  const parsed = parseStack(revision.yaml);
+  if (!parsed.definition) return { ok: false, problem: `revision ${revision.number} does not parse: ${formatDiagnostic(parsed.diagnostics[0])}` };
+  const rendered = renderStack(parsed.definition, { stackName: options.stackName, stage: options.stage, region: options.region, artifacts: artifactsOf(parsed.definition, revision.code, options) });
+  if (hasErrors(rendered.diagnostics)) {
+    const first = rendered.diagnostics.find((d) => d.severity === "error")!;
+    return { ok: false, definition: parsed.definition, problem: `revision ${revision.number} does not render: ${formatDiagnostic(first)}` };
+  }
+  return { ok: true, definition: parsed.definition, template: serializeTemplate(rendered.template) };
+}
+
+export function diffRevisions(from: RevisionSnapshot, to: RevisionSnapshot, options: DiffOptions): RevisionDiff {
+  const before = renderSide(from, options);
+  const after = renderSide(to, options);
+  const problem = [before, after].find((s): s is Extract<Side, { ok: false }> => !s.ok)?.problem;
+  const estimate = (d: StackDefinition) => estimateStackCost(d, { region: options.region });
+  return {
+    from: from.number,
+    to: to.number,
+    region: options.region,
+    stage: options.stage,
+    yaml: diffText(from.yaml, to.yaml),
+    code: diffCode(from.code, to.code),
+    template: before.ok && after.ok ? diffText(before.template, after.template) : { ok: false, problem: problem! },
+    cost:
+      before.definition && after.definition
+        ? { ok: true, diff: diffCosts(estimate(before.definition), estimate(after.definition)) }
+        : { ok: false, problem: problem! },
+  };
+}
+
+/** ?from=&to=&region= of the revisions page; missing or bad values fall back to the latest two and us-east-1. */
+export const compareQuerySchema = z.object({
+  from: z.coerce.number().int().min(1).optional().catch(undefined),
+  to: z.coerce.number().int().min(1).optional().catch(undefined),
+  region: z
+    .string()
+    .refine(isPricedRegion)
+    .catch(PRICED_REGIONS[0])
+    .default(PRICED_REGIONS[0])
+    .transform((r) => r as PricedRegion),
+});
+export type CompareQuery = z.infer<typeof compareQuerySchema>;
+
+/** The pair to compare: the requested one, else the latest revision and the one before it. */
+export function comparePair(query: CompareQuery, numbers: readonly number[]): { from: number; to: number } | null {
+  const latest = Math.max(...numbers);
+  const to = query.to !== undefined && numbers.includes(query.to) ? query.to : latest;
+  const from = query.from !== undefined && numbers.includes(query.from) ? query.from : [...numbers].filter((n) => n < to).sort((a, b) => b - a)[0];
+  return numbers.length >= 2 && from !== undefined ? { from, to } : null;
+}
+
+/** Loads two revisions of a stack in the organization and compares them; null when one does not exist. */
+export async function loadRevisionDiff(
+  client: Db,
+  organizationId: string,
+  stack: { id: string; name: string },
+  pair: { from: number; to: number },
+  region: PricedRegion,
+): Promise<RevisionDiff | null> {
+  const rows = await client.stackRevision.findMany({
+    where: { stack: { id: stack.id, organizationId }, number: { in: [pair.from, pair.to] } },
+    select: { number: true, yaml: true, code: true },
+  });
+  const snapshot = (n: number) => {
+    const row = rows.find((r) => r.number === n);
+    return row ? { number: row.number, yaml: row.yaml, code: row.code as RevisionCode } : null;
+  };
+  const from = snapshot(pair.from);
+  const to = snapshot(pair.to);
+  if (!from || !to) return null;
+  return diffRevisions(from, to, { stackName: stack.name, region, stage: "dev" });
+}
