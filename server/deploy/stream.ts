@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { subscribeDeployment } from "./listen";
-import { resumeAfter, SSE_HEADERS, sseMessage, type StreamedEvent } from "./sse";
+import { resumeAfter, SSE_HEADERS, sseMessage, toStreamedEvent } from "./sse";
 import { isTerminal, type DeploymentStatus } from "./status";
 
 // The live deployment timeline over Server-Sent Events: replay what the browser has not seen
@@ -44,16 +44,7 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
         for (;;) {
           const rows = await client.deploymentEvent.findMany({ where: { deploymentId, id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
           for (const e of rows) {
-            const event: StreamedEvent = {
-              id: e.id.toString(),
-              at: e.at.toISOString(),
-              kind: e.kind,
-              logicalId: e.logicalId,
-              resourceType: e.resourceType,
-              status: e.status,
-              reason: e.reason,
-              data: e.data,
-            };
+            const event = toStreamedEvent(e);
             send(sseMessage({ id: event.id, data: event }));
             cursor = e.id;
             if (e.kind === "status") send(sseMessage({ event: "deployment", data: await deploymentState(client, deploymentId) }));
