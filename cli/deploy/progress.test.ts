@@ -13,7 +13,7 @@ describe("progressBar", () => {
 });
 
 describe("eventLine", () => {
-  const base = { id: "1", at: "2026-12-01T08:00:05.123Z", logicalId: null, resourceType: null, status: null, reason: null };
+  const base = { id: "1", at: "2026-12-01T08:00:05.123Z", logicalId: null, resourceType: null, status: null, reason: null, data: null };
   it("shows status changes, resource events and other events with their reasons", () => {
     expect(eventLine({ ...base, kind: "status", status: "queued", reason: "Started by ann@acme.test" })).toBe("08:00:05  status queued — Started by ann@acme.test");
     expect(eventLine({ ...base, kind: "resource", logicalId: "WorkerFunction", resourceType: "AWS::Lambda::Function", status: "CREATE_COMPLETE" })).toBe(

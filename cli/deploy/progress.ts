@@ -1,15 +1,9 @@
 // How the CLI shows a deployment: one line per timeline event and a progress bar over the
 // pipeline's statuses. Pure.
+import type { StreamedEvent } from "@/server/deploy/sse";
 
-export interface TimelineEvent {
-  id: string;
-  at: string;
-  kind: string;
-  logicalId: string | null;
-  resourceType: string | null;
-  status: string | null;
-  reason: string | null;
-}
+/** As the server streams it. */
+export type TimelineEvent = StreamedEvent;
 
 const DEPLOY_STEPS = ["queued", "packaging", "uploading", "creating_change_set", "executing"];
 const DESTROY_STEPS = ["queued", "executing"];
