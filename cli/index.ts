@@ -1,6 +1,7 @@
 // Lambdaplane CLI: `render <file.yml>` prints the CloudFormation template (and nothing else) on
 // stdout; `validate <file.yml>` reports every problem; `cost <file.yml>` estimates the monthly
-// cost (commands/cost.ts). Problems go to stderr, exit code 1.
+// cost (commands/cost.ts); `deploy` deploys through a server's REST API (commands/deploy.ts).
+// Problems go to stderr, exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
@@ -12,10 +13,12 @@ const USAGE = `Usage:
   npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
   npm run cli -- validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
   npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
+  npm run cli -- deploy --server URL --token T --stack S --stage dev [--file stack.yml]
 
 render    prints the CloudFormation template JSON on stdout
 validate  prints every diagnostic (schema, references, limits, CloudFormation spec)
 cost      prints the estimated monthly cost per resource and the total (cost --help for more)
+deploy    uploads a revision, deploys it through a Lambdaplane server and follows it (deploy --help)
 
 --stack-name defaults to the file name without its extension.
 --out-dir   where render writes the nested stack templates of a stack past CloudFormation's 500
@@ -115,6 +118,10 @@ async function run(command: Command): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "deploy") {
+    const { runDeployCommand } = await import("./commands/deploy");
+    return runDeployCommand(argv.slice(1));
+  }
   if (argv[0] === "cost") {
     const { runCostCommand } = await import("./commands/cost");
     return runCostCommand(argv.slice(1));

@@ -3,10 +3,12 @@
 // PostgreSQL. SIGTERM/SIGINT stop taking work and hand running deployments back to the queue.
 import { stopDeployQueue } from "@/server/deploy/queue";
 import { startDeployWorker, workerOptionsFromEnv } from "@/server/deploy/worker";
+import { startNotificationWorker } from "@/server/notifications/worker";
 
 const log = (message: string) => console.log(`[deploy-worker ${process.pid}] ${message}`);
 
 const worker = await startDeployWorker({ ...workerOptionsFromEnv(), log });
+const notifications = await startNotificationWorker();
 log("ready");
 
 let stopping = false;
@@ -15,6 +17,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log(`${signal}: stopping`);
   await worker.stop();
+  await notifications.stop();
   await stopDeployQueue();
   process.exit(0);
 }

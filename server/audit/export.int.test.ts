@@ -31,9 +31,9 @@ describe("audit export", () => {
   it("streams every event of the organization as CSV, quoting embedded JSON", async () => {
     const csv = await text(exportAuditEvents(database.prisma, orgId, {}, "csv"));
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("at,actorEmail,action,targetType,targetId,before,after");
+    expect(lines[0]).toBe("at,actorEmail,action,targetType,targetId,before,after,apiTokenId");
     expect(lines).toHaveLength(1 + 1205);
-    expect(lines[1]).toContain(`stack.rename,stack,s0,,"{""name"":""with \\""quotes\\"", commas""}"`);
+    expect(lines[1]).toContain(`stack.rename,stack,s0,,"{""name"":""with \\""quotes\\"", commas""}",`);
     expect(csv).not.toContain("x@other.test");
   });
 

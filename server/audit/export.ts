@@ -4,7 +4,7 @@ import type { AuditQuery } from "./queries";
 
 export type ExportFormat = "csv" | "json";
 const BATCH = 1000;
-const COLUMNS = ["at", "actorEmail", "action", "targetType", "targetId", "before", "after"] as const;
+const COLUMNS = ["at", "actorEmail", "action", "targetType", "targetId", "before", "after", "apiTokenId"] as const;
 
 /** RFC 4180 field quoting; JSON summaries are embedded as text. */
 export function csvField(value: unknown): string {
@@ -36,7 +36,7 @@ export function exportAuditEvents(client: Db, organizationId: string, q: Pick<Au
         take: BATCH,
       });
       for (const r of rows) {
-        const record = { at: r.at.toISOString(), actorEmail: r.actorEmail, action: r.action, targetType: r.targetType, targetId: r.targetId, before: r.before, after: r.after };
+        const record = { at: r.at.toISOString(), actorEmail: r.actorEmail, action: r.action, targetType: r.targetType, targetId: r.targetId, before: r.before, after: r.after, apiTokenId: r.apiTokenId };
         const line = format === "csv" ? `${COLUMNS.map((c) => csvField(record[c])).join(",")}\r\n` : `${first ? "" : ","}\n${JSON.stringify(record)}`;
         first = false;
         controller.enqueue(encoder.encode(line));

@@ -12,7 +12,7 @@ export interface AuditEntry {
 
 export async function recordAudit(
   client: Db,
-  e: AuditEntry & { organizationId: string; actor: { id: string | null; email: string }; action: string },
+  e: AuditEntry & { organizationId: string; actor: { id: string | null; email: string }; action: string; apiTokenId?: string },
 ): Promise<void> {
   await client.auditEvent.create({
     data: {
@@ -24,6 +24,7 @@ export async function recordAudit(
       targetId: e.targetId ?? null,
       before: e.before ?? undefined,
       after: e.after ?? undefined,
+      apiTokenId: e.apiTokenId ?? null,
     },
   });
 }

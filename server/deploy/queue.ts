@@ -30,6 +30,27 @@ const QUEUE_OPTIONS = {
 
 const shared = globalThis as unknown as { lambdaplaneDeployQueue?: Promise<PgBoss> };
 
+async function underSetupLock(connectionString: string, work: () => Promise<void>): Promise<void> {
+  const setup = new pg.Client({ connectionString, application_name: "lambdaplane-queue-setup" });
+  await setup.connect();
+  try {
+    await setup.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await work();
+  } finally {
+    await setup.end();
+  }
+}
+
+/** Another queue (notifications) on the process's pg-boss instance, created once under the same set-up lock. */
+export async function ensureQueue(name: string, options: Omit<PgBoss.Queue, "name">): Promise<PgBoss> {
+  const boss = await deployQueue();
+  if (await boss.getQueue(name)) return boss;
+  await underSetupLock(process.env.DATABASE_URL!, async () => {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { ...options, name });
+  });
+  return boss;
+}
+
 /** The process's pg-boss instance, started (schema installed or migrated) with the deploy queue created. */
 export function deployQueue(): Promise<PgBoss> {
   shared.lambdaplaneDeployQueue ??= (async () => {
@@ -39,15 +60,10 @@ export function deployQueue(): Promise<PgBoss> {
     boss.on("error", (error) => console.error("[deploy-queue]", error));
     // Replicas starting together deadlock inside pg-boss's createQueue (seen with two `next start`
     // on one database): one process at a time sets the queue up.
-    const setup = new pg.Client({ connectionString, application_name: "lambdaplane-queue-setup" });
-    await setup.connect();
-    try {
-      await setup.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await underSetupLock(connectionString, async () => {
       await boss.start();
       if (!(await boss.getQueue(DEPLOY_QUEUE))) await boss.createQueue(DEPLOY_QUEUE, QUEUE_OPTIONS);
-    } finally {
-      await setup.end();
-    }
+    });
     return boss;
   })().catch((error: unknown) => {
     shared.lambdaplaneDeployQueue = undefined;
@@ -63,7 +79,7 @@ export async function stopDeployQueue(): Promise<void> {
 }
 
 /** pg-boss runs its SQL through this, inside the caller's transaction. */
-function inTransaction(tx: Db) {
+export function inTransaction(tx: Db) {
   return {
     executeSql: async (text: string, values: unknown[]) => {
       const params = values.map((v) => (v === undefined ? null : typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v));

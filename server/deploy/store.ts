@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
+import { queueDeploymentNotifications } from "@/server/notifications/notify";
 import { insertEvents } from "./events";
 import { isTerminal, statusesBefore, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 
@@ -42,6 +43,8 @@ export async function transitionIn(
   if (count === 0) return false;
   await insertEvents(tx, deploymentId, [{ kind: "status", eventKey: `status:${to}`, status: to, reason: options.reason ?? null }]);
   await options.also?.(tx);
+  // Deploy notifications (Slack, webhooks): queued with the status change, sent by their own workers.
+  await queueDeploymentNotifications(tx, deploymentId, operation, to);
   return true;
 }
 

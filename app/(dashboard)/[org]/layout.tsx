@@ -25,6 +25,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <NavLink href={`/${org.slug}/settings/members`}>Members</NavLink>
             {can(role, "aws:read") ? <NavLink href={`/${org.slug}/settings/aws`}>AWS</NavLink> : null}
             {can(role, "sso:manage") ? <NavLink href={`/${org.slug}/settings/sso`}>SSO</NavLink> : null}
+            {can(role, "token:manage") ? <NavLink href={`/${org.slug}/settings/tokens`}>API tokens</NavLink> : null}
             {can(role, "audit:read") ? <NavLink href={`/${org.slug}/settings/audit`}>Audit log</NavLink> : null}
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm text-slate-600">

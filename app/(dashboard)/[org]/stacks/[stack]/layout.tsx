@@ -32,6 +32,7 @@ export default async function StackLayout({ children, params }: Props) {
         <NavLink href={`${base}/deployments`}>Deployments</NavLink>
         <NavLink href={`${base}/logs`}>Logs</NavLink>
         <NavLink href={`${base}/costs`}>Costs</NavLink>
+        <NavLink href={`${base}/settings`}>Settings</NavLink>
       </nav>
       {children}
     </div>

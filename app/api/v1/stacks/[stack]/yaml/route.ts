@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import { apiRoute, audited, readJson } from "@/server/api/api-route";
+import { apiRevision, findApiStack } from "@/server/api/stacks";
+import { saveRevision } from "@/server/stacks/revisions";
+import { ActionError } from "@/server/auth/errors";
+
+export const dynamic = "force-dynamic";
+
+type Params = { stack: string };
+
+/** GET /api/v1/stacks/{stack}/yaml[?revision=N]: a revision's YAML and handler code (the latest by default). */
+export const GET = apiRoute<Params>({ scope: "read", permission: "stack:read", doing: "reading a stack's YAML" }, async (req, caller, params) => {
+  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const raw = new URL(req.url).searchParams.get("revision");
+  if (raw !== null && !/^\d{1,9}$/.test(raw)) throw new ActionError(400, `revision: '${raw}' is not a revision number.`, { revision: "a whole number" });
+  const r = await apiRevision(db(), stack.id, stack.name, raw === null ? undefined : Number(raw));
+  return Response.json({ stack: stack.name, revision: r.number, yaml: r.yaml, code: r.code, message: r.message, createdAt: r.createdAt.toISOString() });
+});
+
+// The same bounds as the editor's save action.
+const body = z.object({
+  baseRevision: z.number("baseRevision: the revision number your edit starts from (0 for a stack without revisions)").int().min(0),
+  yaml: z.string().min(1, "the definition is empty").max(1_000_000, "the definition is limited to 1 MB"),
+  code: z
+    .record(z.string().min(1).max(512), z.string().max(1_000_000, "a handler file is limited to 1 MB"))
+    .refine((files) => Object.keys(files).length <= 500, "at most 500 handler files")
+    .default({}),
+  message: z.string().max(500, "a message is limited to 500 characters").optional(),
+});
+
+/**
+ * PUT /api/v1/stacks/{stack}/yaml: saves the next revision. A stale baseRevision answers 409 with
+ * `latest` (the newer revision); invalid YAML answers 400 with the first problem.
+ */
+export const PUT = apiRoute<Params>({ scope: "deploy", permission: "stack:update", doing: "saving a stack's YAML" }, async (req, caller, params) => {
+  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const input = await readJson(req, body);
+  const revision = await audited(caller, "stack.revision.save", async (tx) => {
+    const saved = await saveRevision(tx, caller.org.id, stack.id, { baseNumber: input.baseRevision, yaml: input.yaml, code: input.code, message: input.message }, caller.actor.id);
+    return { data: saved, audit: { targetType: "stack", targetId: stack.id, after: { revision: saved.number, message: input.message ?? null } } };
+  });
+  return Response.json({ stack: stack.name, revision: revision.number, id: revision.id, createdAt: revision.createdAt.toISOString() }, { status: 201 });
+});

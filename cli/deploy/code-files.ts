@@ -1,0 +1,58 @@
+// The handler sources a stack revision carries: for every function Lambdaplane builds, its entry
+// file and every local file it imports (found by esbuild, as the server's bundler will), keyed by
+// path relative to the definition file.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { build } from "esbuild";
+import type { StackDefinition } from "@/lib/stack/schema";
+
+const SCRIPT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+function entryFiles(definition: StackDefinition): string[] {
+  const entries = new Set<string>();
+  for (const resource of Object.values(definition.resources)) {
+    if (resource.type !== "function" && resource.type !== "edge-lambda-function") continue;
+    if (resource.properties.packaging.type === "stacktape-lambda-buildpack") entries.add(resource.properties.packaging.properties.entryfilePath);
+  }
+  return [...entries];
+}
+
+/** Paths relative to `baseDir` of the entries and their local imports; an import outside `baseDir` is an error. */
+async function localFiles(baseDir: string, entries: string[]): Promise<string[]> {
+  const scripts = entries.filter((e) => SCRIPT.test(e));
+  const files = new Set(entries.filter((e) => !SCRIPT.test(e)).map((e) => path.posix.normalize(e)));
+  if (scripts.length > 0) {
+    const result = await build({
+      absWorkingDir: baseDir,
+      entryPoints: scripts,
+      bundle: true,
+      write: false,
+      metafile: true,
+      packages: "external",
+      platform: "node",
+      outdir: "out",
+      logLevel: "silent",
+    }).catch((e: { errors?: { text: string; location?: { file: string; line: number } | null }[] }) => {
+      const first = e.errors?.[0];
+      throw new Error(first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}` : String(e));
+    });
+    for (const input of Object.keys(result.metafile!.inputs)) files.add(input);
+  }
+  for (const f of files) {
+    if (f.startsWith("../") || path.isAbsolute(f)) throw new Error(`${f} is outside the folder of the stack definition; handler code must live under it`);
+  }
+  return [...files].sort();
+}
+
+export async function collectCode(definitionFile: string, definition: StackDefinition): Promise<Record<string, string>> {
+  const baseDir = path.dirname(path.resolve(definitionFile));
+  const code: Record<string, string> = {};
+  for (const file of await localFiles(baseDir, entryFiles(definition))) {
+    try {
+      code[file] = await readFile(path.join(baseDir, file), "utf8");
+    } catch (e) {
+      throw new Error(`cannot read the handler file ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    }
+  }
+  return code;
+}

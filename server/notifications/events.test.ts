@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { notificationEventFor, slackMessage, type DeploymentNotification } from "./events";
+
+describe("notificationEventFor", () => {
+  it("maps the pipeline's status changes to started, succeeded and failed", () => {
+    expect(notificationEventFor("deploy", "packaging")).toBe("started");
+    expect(notificationEventFor("deploy", "uploading")).toBeNull();
+    expect(notificationEventFor("deploy", "succeeded")).toBe("succeeded");
+    expect(notificationEventFor("deploy", "no_changes")).toBe("succeeded");
+    expect(notificationEventFor("deploy", "rolled_back")).toBe("failed");
+    expect(notificationEventFor("deploy", "failed")).toBe("failed");
+    expect(notificationEventFor("deploy", "cancelled")).toBeNull();
+    expect(notificationEventFor("destroy", "executing")).toBe("started");
+    expect(notificationEventFor("deploy", "executing")).toBeNull();
+  });
+});
+
+describe("slackMessage", () => {
+  const n: DeploymentNotification = {
+    event: "deploy.failed",
+    deliveryId: "d1",
+    occurredAt: "2026-12-01T08:00:00.000Z",
+    organization: { slug: "acme", name: "Acme" },
+    stack: "shop",
+    stage: "prod",
+    deployment: {
+      id: "dep1",
+      operation: "deploy",
+      status: "failed",
+      revision: 4,
+      startedBy: "ann@acme.test",
+      error: "Access denied\nmore",
+      cloudFormationStackName: "shop-prod",
+      url: "https://lp.example.com/acme/stacks/shop/deployments/dep1",
+    },
+  };
+  it("says what happened where, who started it, links the deployment and quotes the error's first line", () => {
+    expect(slackMessage(n).text).toBe(
+      ":x: Deploy of revision 4 of *shop* to *prod* failed (started by ann@acme.test). <https://lp.example.com/acme/stacks/shop/deployments/dep1|Open deployment>\n>Access denied",
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asUser } from "@/server/actions/test-session";
+import { createNotificationTarget } from "@/server/actions/notifications/create-notification-target";
+import { deleteNotificationTarget } from "@/server/actions/notifications/delete-notification-target";
+import { setupTestDatabase } from "@/server/db/test-database";
+import { stopDeployQueue } from "@/server/deploy/queue";
+import { moveTo } from "@/server/deploy/store";
+import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { SIGNATURE_HEADER, verifySignature } from "./signature";
+import { stageNotifications } from "./targets";
+import { startNotificationWorker, type NotificationWorker } from "./worker";
+
+// Deploy notifications end to end: the pipeline's status changes (moveTo, as the deploy steps call
+// it) queue deliveries in PostgreSQL and pg-boss; the notification worker sends them to real HTTP
+// receivers on loopback, retrying with backoff.
+
+const database = setupTestDatabase();
+let worker: NotificationWorker;
+let people: Awaited<ReturnType<typeof seedOrganization>>;
+let stackId: string;
+let revisionId: string;
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answered: number;
+}
+
+/** A webhook receiver that answers 500 to its first `failures` requests, then 200. */
+async function receiver(failures = 0) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      const answered = received.length < failures ? 500 : 200;
+      received.push({ headers: req.headers, body, answered });
+      res.writeHead(answered).end(answered === 200 ? "ok" : "receiver is down");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/lambdaplane`, received, close: () => new Promise((r) => server.close(r)) };
+}
+
+function ok<T>(r: { ok: true; data: T } | { ok: false; error: string }): T {
+  if (!r.ok) expect.fail(r.error);
+  return r.data;
+}
+
+async function stageWithDeployment(name: string) {
+  const stage = await database.prisma.stage.create({ data: { stackId, name, region: "eu-west-1" } });
+  const deployment = await database.prisma.deployment.create({ data: { stageId: stage.id, revisionId, status: "queued", activeStageId: stage.id, startedById: people.deployer.id, cfnStackName: `shop-${name}` } });
+  return { stage, deployment };
+}
+
+const addTarget = (stageId: string, url: string, events: ("started" | "succeeded" | "failed")[]) =>
+  asUser(people.owner, () => createNotificationTarget({ orgSlug: people.org.slug, stageId, kind: "webhook", url, events }));
+
+beforeAll(async () => {
+  process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
+  process.env.LAMBDAPLANE_NOTIFY_RETRY_DELAY_S = "1";
+  people = await seedOrganization(database.prisma, "hookco");
+  stackId = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } })).id;
+  revisionId = (await addRevision(database.prisma, stackId, shopYaml(), SHOP_CODE)).id;
+  worker = await startNotificationWorker({ pollingIntervalSeconds: 0.5 });
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await stopDeployQueue();
+  delete process.env.LAMBDAPLANE_NOTIFY_RETRY_DELAY_S;
+});
+
+describe("generic webhooks", () => {
+  it("get a payload signed with HMAC-SHA256 over the timestamp and body when a deploy starts and when it succeeds", async () => {
+    const hook = await receiver();
+    const { stage, deployment } = await stageWithDeployment("dev");
+    const target = ok(await addTarget(stage.id, hook.url, ["started", "succeeded"]));
+    expect(target.secret).toMatch(/^whsec_/);
+
+    await moveTo(deployment.id, "deploy", "packaging");
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(1);
+    const [started] = hook.received;
+    const payload = JSON.parse(started.body);
+    expect(payload).toMatchObject({
+      event: "deploy.started",
+      stack: "shop",
+      stage: "dev",
+      organization: { slug: "hookco" },
+      deployment: { id: deployment.id, operation: "deploy", status: "packaging", revision: 1, startedBy: people.deployer.email },
+    });
+    expect(started.headers["lambdaplane-event"]).toBe("deploy.started");
+    expect(started.headers["lambdaplane-delivery"]).toBe(payload.deliveryId);
+    const signature = started.headers[SIGNATURE_HEADER.toLowerCase()] as string;
+    expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifySignature(target.secret!, started.body, signature, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(verifySignature("whsec_wrong", started.body, signature, Math.floor(Date.now() / 1000))).toBe(false);
+
+    // Steps in between notify nothing; the end does.
+    for (const status of ["uploading", "creating_change_set", "executing", "succeeded"] as const) await moveTo(deployment.id, "deploy", status);
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2);
+    expect(JSON.parse(hook.received[1].body)).toMatchObject({ event: "deploy.succeeded", deployment: { status: "succeeded" } });
+
+    // The receiver answers before the worker records its answer.
+    const deliveries = async () =>
+      (await database.prisma.notificationDelivery.findMany({ where: { targetId: target.id }, orderBy: { createdAt: "asc" } })).map((d) => [d.event, d.status, d.attempts, d.lastStatusCode]);
+    await expect.poll(deliveries, { timeout: 5000 }).toEqual([
+      ["started", "delivered", 1, 200],
+      ["succeeded", "delivered", 1, 200],
+    ]);
+    await hook.close();
+  }, 40_000);
+
+  it("reaches a receiver that fails twice exactly once, after two retries with backoff, and logs every attempt", async () => {
+    const hook = await receiver(2);
+    const { stage, deployment } = await stageWithDeployment("staging");
+    const target = ok(await addTarget(stage.id, hook.url, ["failed"]));
+    await moveTo(deployment.id, "deploy", "failed", { data: { error: "Access denied" } });
+
+    await expect.poll(() => hook.received.length, { timeout: 30_000, interval: 200 }).toBe(3);
+    // Nothing more arrives once it has been taken.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(hook.received.map((r) => r.answered)).toEqual([500, 500, 200]);
+    expect(hook.received.filter((r) => r.answered === 200)).toHaveLength(1);
+    const bodies = new Set(hook.received.map((r) => JSON.parse(r.body).deliveryId));
+    expect(bodies.size).toBe(1);
+    expect(JSON.parse(hook.received[2].body)).toMatchObject({ event: "deploy.failed", deployment: { error: "Access denied" } });
+
+    await expect.poll(async () => (await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id } })).status, { timeout: 5000 }).toBe("delivered");
+    const delivery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id }, include: { attemptLog: { orderBy: { number: "asc" } } } });
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200, lastError: null });
+    expect(delivery.attemptLog.map((a) => [a.number, a.statusCode, a.error])).toEqual([
+      [1, 500, "HTTP 500: receiver is down"],
+      [2, 500, "HTTP 500: receiver is down"],
+      [3, 200, null],
+    ]);
+    // Backoff: the retries were spread out, not fired back to back.
+    expect(delivery.attemptLog[2].at.getTime() - delivery.attemptLog[0].at.getTime()).toBeGreaterThanOrEqual(2000);
+
+    const log = (await stageNotifications(database.prisma, people.org.id, stackId)).find((s) => s.name === "staging")!;
+    expect(log.deliveries).toEqual([expect.objectContaining({ event: "failed", status: "delivered", attempts: 3 })]);
+    await hook.close();
+  }, 60_000);
+
+  it("sends nothing for events a target did not choose, or after it was deleted", async () => {
+    const hook = await receiver();
+    const { stage, deployment } = await stageWithDeployment("qa");
+    const target = ok(await addTarget(stage.id, hook.url, ["succeeded"]));
+    await moveTo(deployment.id, "deploy", "packaging");
+    ok(await asUser(people.owner, () => deleteNotificationTarget({ orgSlug: people.org.slug, targetId: target.id })));
+    await moveTo(deployment.id, "deploy", "failed", { data: { error: "x" } });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(hook.received).toHaveLength(0);
+    expect(await database.prisma.notificationDelivery.count({ where: { deploymentId: deployment.id } })).toBe(0);
+    await hook.close();
+  }, 30_000);
+});
+
+describe("targets", () => {
+  it("refuse a Slack URL that is not an incoming webhook, and let only admins and owners add them", async () => {
+    const { stage } = await stageWithDeployment("slacky");
+    const bad = await asUser(people.owner, () =>
+      createNotificationTarget({ orgSlug: people.org.slug, stageId: stage.id, kind: "slack", url: "https://example.com/hook", events: ["failed"] }),
+    );
+    expect(bad).toMatchObject({ ok: false, status: 400, fieldErrors: { url: "A Slack incoming webhook URL starts with https://hooks.slack.com/." } });
+    const slack = ok(
+      await asUser(people.owner, () =>
+        createNotificationTarget({ orgSlug: people.org.slug, stageId: stage.id, kind: "slack", url: "https://hooks.slack.com/services/T000/B000/XXXXSECRET", events: ["failed"] }),
+      ),
+    );
+    expect(slack.secret).toBeNull();
+    const row = await database.prisma.notificationTarget.findUniqueOrThrow({ where: { id: slack.id } });
+    expect(row.urlEncrypted).not.toContain("XXXXSECRET");
+    expect(row.urlHint).not.toContain("XXXXSECRET");
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "notification_target.create", targetId: slack.id } });
+    expect(JSON.stringify(audit.after)).not.toContain("XXXXSECRET");
+    const denied = await asUser(people.deployer, () => createNotificationTarget({ orgSlug: people.org.slug, stageId: stage.id, kind: "webhook", url: "https://example.com/h", events: ["failed"] }));
+    expect(denied).toMatchObject({ ok: false, status: 403 });
+  });
+});

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Db } from "@/server/db/types";
+import type { Prisma } from "@/server/db/generated/client";
+import { notificationEventFor, type DeploymentNotification } from "./events";
+import { enqueueDelivery } from "./queue";
+
+// The deploy pipeline's one hook: at a status change (inside its transaction), record a delivery
+// for every target of the stage that wants the event and enqueue it. A status change happens once
+// (compare-and-set), and the unique (target, deployment, event) key keeps a repeat from sending twice.
+
+function deploymentUrl(org: string, stack: string): string {
+  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return `${base}/${org}/stacks/${encodeURIComponent(stack)}/deployments`;
+}
+
+export async function queueDeploymentNotifications(tx: Db, deploymentId: string, operation: "deploy" | "destroy", to: string): Promise<number> {
+  const event = notificationEventFor(operation, to);
+  if (!event) return 0;
+  const d = await tx.deployment.findUnique({
+    where: { id: deploymentId },
+    select: {
+      id: true,
+      status: true,
+      error: true,
+      cfnStackName: true,
+      startedById: true,
+      revision: { select: { number: true } },
+      stage: { select: { name: true, notificationTargets: { where: { events: { has: event } }, select: { id: true } }, stack: { select: { name: true, organization: { select: { slug: true, name: true } } } } } },
+    },
+  });
+  if (!d || d.stage.notificationTargets.length === 0) return 0;
+  const existing = await tx.notificationDelivery.findMany({ where: { deploymentId, event, targetId: { in: d.stage.notificationTargets.map((t) => t.id) } }, select: { targetId: true } });
+  const done = new Set(existing.map((e) => e.targetId));
+  const starter = d.startedById ? await tx.user.findUnique({ where: { id: d.startedById }, select: { email: true } }) : null;
+  let queued = 0;
+  for (const target of d.stage.notificationTargets.filter((t) => !done.has(t.id))) {
+    const delivery = await tx.notificationDelivery.create({ data: { targetId: target.id, deploymentId, event, payload: {} }, select: { id: true, createdAt: true } });
+    const payload: DeploymentNotification = {
+      event: `deploy.${event}`,
+      deliveryId: delivery.id,
+      occurredAt: delivery.createdAt.toISOString(),
+      organization: d.stage.stack.organization,
+      stack: d.stage.stack.name,
+      stage: d.stage.name,
+      deployment: {
+        id: d.id,
+        operation,
+        status: d.status,
+        revision: d.revision.number,
+        startedBy: starter?.email ?? null,
+        error: d.error,
+        cloudFormationStackName: d.cfnStackName,
+        url: deploymentUrl(d.stage.stack.organization.slug, d.stage.stack.name),
+      },
+    };
+    await tx.notificationDelivery.update({ where: { id: delivery.id }, data: { payload: payload as unknown as Prisma.InputJsonValue } });
+    await enqueueDelivery(tx, delivery.id);
+    queued++;
+  }
+  return queued;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/server/db/types";
+import { encryptSecret } from "@/server/crypto";
+import { invalid, notFound } from "@/server/auth/errors";
+import type { NotificationEvent, TargetKind } from "./events";
+
+// A stage's notification targets. URLs are stored encrypted (a Slack webhook URL is a credential);
+// a generic webhook gets a generated signing secret, shown once.
+
+/** "https://hooks.slack.com/services/T0…": enough to recognise, not enough to use. */
+export function urlHint(url: string): string {
+  const u = new URL(url);
+  const path = u.pathname.length > 12 ? `${u.pathname.slice(0, 12)}…` : u.pathname;
+  return `${u.protocol}//${u.host}${path}`;
+}
+
+function checkUrl(kind: TargetKind, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid("url", "Enter the webhook's full URL, starting with https://.");
+  }
+  if (kind === "slack" && !(url.protocol === "https:" && url.hostname === "hooks.slack.com")) {
+    throw invalid("url", "A Slack incoming webhook URL starts with https://hooks.slack.com/.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("url", "The URL must start with https:// (or http:// inside your network).");
+  if (url.username || url.password) throw invalid("url", "Put no credentials in the URL; receivers check the signature instead.");
+  return url.toString();
+}
+
+async function findStage(tx: Db, organizationId: string, stageId: string) {
+  const stage = await tx.stage.findFirst({ where: { id: stageId, stack: { organizationId } }, select: { id: true, name: true, stack: { select: { name: true } } } });
+  if (!stage) throw notFound("Stage not found.");
+  return stage;
+}
+
+export async function createNotificationTarget(
+  tx: Db,
+  organizationId: string,
+  input: { stageId: string; kind: TargetKind; url: string; events: NotificationEvent[] },
+  createdById: string,
+) {
+  const stage = await findStage(tx, organizationId, input.stageId);
+  const url = checkUrl(input.kind, input.url);
+  const secret = input.kind === "webhook" ? `whsec_${randomBytes(24).toString("base64url")}` : null;
+  const target = await tx.notificationTarget.create({
+    data: {
+      stageId: stage.id,
+      kind: input.kind,
+      urlEncrypted: encryptSecret(url),
+      urlHint: urlHint(url),
+      secretEncrypted: secret ? encryptSecret(secret) : null,
+      events: [...new Set(input.events)],
+      createdById,
+    },
+    select: { id: true, kind: true, urlHint: true, events: true },
+  });
+  return { ...target, stage: stage.name, stack: stage.stack.name, secret };
+}
+
+export async function deleteNotificationTarget(tx: Db, organizationId: string, targetId: string) {
+  const target = await tx.notificationTarget.findFirst({
+    where: { id: targetId, stage: { stack: { organizationId } } },
+    select: { id: true, kind: true, urlHint: true, events: true, stage: { select: { name: true } } },
+  });
+  if (!target) throw notFound("Notification target not found.");
+  await tx.notificationTarget.delete({ where: { id: target.id } });
+  return { kind: target.kind, urlHint: target.urlHint, events: target.events, stage: target.stage.name };
+}
+
+const LOG_SIZE = 25;
+
+/** Each stage of the stack with its targets and its latest deliveries (newest first) and their attempts. */
+export async function stageNotifications(client: Db, organizationId: string, stackId: string) {
+  const stages = await client.stage.findMany({
+    where: { stackId, stack: { organizationId } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, notificationTargets: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, urlHint: true, events: true, createdAt: true } } },
+  });
+  return Promise.all(
+    stages.map(async (s) => ({
+      id: s.id,
+      name: s.name,
+      targets: s.notificationTargets,
+      deliveries: await client.notificationDelivery.findMany({
+        where: { target: { stageId: s.id } },
+        orderBy: { createdAt: "desc" },
+        take: LOG_SIZE,
+        select: {
+          id: true,
+          event: true,
+          deploymentId: true,
+          status: true,
+          attempts: true,
+          lastStatusCode: true,
+          lastError: true,
+          createdAt: true,
+          deliveredAt: true,
+          target: { select: { kind: true, urlHint: true } },
+          attemptLog: { orderBy: { number: "asc" }, select: { number: true, at: true, statusCode: true, error: true, durationMs: true } },
+        },
+      }),
+    })),
+  );
+}
