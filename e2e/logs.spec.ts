@@ -79,3 +79,56 @@ test("a function that never wrote a log group is an empty state, not an error", 
   await page.getByLabel("Stage").selectOption({ label: `${DEPLOYED.undeployedStage} (${DEPLOYED.region})` });
   await expect(page.getByText(/No log group yet \(\/aws\/lambda\/telemetry-qa-hello\)/)).toBeVisible();
 });
+
+test("test invoke of the deployed function shows what moto returns; payloads are saved per function; metrics chart the range", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await page.goto(logsPath);
+  await page.getByLabel("Function").selectOption("hello");
+  const panel = page.getByRole("region", { name: "Test invoke hello" });
+
+  await panel.getByLabel("Payload (JSON)").fill('{"broken":');
+  await expect(panel.getByRole("alert")).toHaveText(/^The payload is not valid JSON: /);
+  await expect(panel.getByRole("button", { name: "Invoke" })).toBeDisabled();
+
+  await panel.getByLabel("Event template").selectOption({ label: "SQS batch" });
+  await expect(panel.getByLabel("Payload (JSON)")).toHaveValue(/"eventSourceARN": "arn:aws:sqs:eu-west-1:123456789012:my-queue"/);
+  await panel.getByLabel("Save as").fill("two orders");
+  await panel.getByRole("button", { name: "Save payload" }).click();
+  await expect(panel.getByRole("status")).toHaveText('Saved "two orders".');
+  await page.reload();
+  const reloaded = page.getByRole("region", { name: "Test invoke hello" });
+  await reloaded.getByLabel("Saved payloads").selectOption({ label: "two orders" });
+  await expect(reloaded.getByLabel("Payload (JSON)")).toHaveValue(/"aws:sqs"/);
+
+  // moto cannot run function code without Docker: it answers 200 with a handled function error
+  // whose body is its own Docker error, and no tail log.
+  await reloaded.getByRole("button", { name: "Invoke" }).click();
+  const result = reloaded.getByRole("region", { name: "Invocation result" });
+  await expect(result.getByText("Status code").locator("xpath=following-sibling::dd[1]")).toHaveText("200");
+  await expect(result.getByText("Function error").locator("xpath=following-sibling::dd[1]")).toHaveText("Handled");
+  await expect(result.getByLabel("Response body")).toHaveText(/^error running docker: /);
+
+  await reloaded.getByLabel("Event (asynchronous)").check();
+  await reloaded.getByRole("button", { name: "Invoke" }).click();
+  await expect(result.getByText("Status code").locator("xpath=following-sibling::dd[1]")).toHaveText("202");
+  await reloaded.getByLabel("DryRun (check permissions only)").check();
+  await reloaded.getByRole("button", { name: "Invoke" }).click();
+  await expect(result.getByText("Status code").locator("xpath=following-sibling::dd[1]")).toHaveText("204");
+  await expect(result.getByLabel("Response body")).toHaveText("(empty)");
+
+  const metrics = page.getByRole("region", { name: /^Metrics of hello/ });
+  for (const title of ["Invocations", "Errors", "Throttles", "Duration", "Concurrent executions"]) {
+    await expect(metrics.getByRole("img", { name: new RegExp(`^${title}: `) })).toBeVisible();
+  }
+});
+
+test("a viewer reads logs but cannot invoke", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeViewer);
+  await page.goto(`${logsPath}?function=hello`);
+  await expect(page.getByText("Your role cannot invoke functions; owners, admins and deployers can.")).toBeVisible();
+  const status = await page.evaluate(async (path) => {
+    const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ function: "hello", type: "DryRun", payload: "{}" }) });
+    return res.status;
+  }, `/api/orgs/acme/stages/${await page.getByLabel("Stage").inputValue()}/invoke`);
+  expect(status).toBe(403);
+});

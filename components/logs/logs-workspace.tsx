@@ -9,6 +9,9 @@ import { ErrorText } from "@/components/ui/alert";
 import { FilterHelp } from "./filter-help";
 import { LogViewer } from "./log-viewer";
 import { TimeRangePicker } from "./time-range-picker";
+import { InvokePanel, type TemplateOption } from "@/components/invoke/invoke-panel";
+import { MetricsPanel } from "@/components/metrics/metrics-panel";
+import type { SavedPayloadView } from "@/server/invoke/saved-payloads";
 
 export interface StageOption {
   id: string;
@@ -19,7 +22,22 @@ export interface StageOption {
 }
 
 /** Stage, function, range and filter live in the URL, so every view is a link. */
-export function LogsWorkspace({ orgSlug, stages }: { orgSlug: string; stages: StageOption[] }) {
+export function LogsWorkspace({
+  orgSlug,
+  stackId,
+  stages,
+  templates,
+  savedPayloads,
+  canInvoke,
+}: {
+  orgSlug: string;
+  stackId: string;
+  stages: StageOption[];
+  /** Event templates per region (their ARNs name the stage's region). */
+  templates: Record<string, TemplateOption[]>;
+  savedPayloads: SavedPayloadView[];
+  canInvoke: boolean;
+}) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -111,6 +129,23 @@ export function LogsWorkspace({ orgSlug, stages }: { orgSlug: string; stages: St
       {stage.deployed ? (
         <>
           <LogViewer orgSlug={orgSlug} view={view} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
+          {fn ? (
+            <>
+              <InvokePanel
+                key={`${stage.id}/${fn.name}`}
+                orgSlug={orgSlug}
+                stackId={stackId}
+                stageId={stage.id}
+                functionName={fn.name}
+                templates={templates[stage.region] ?? []}
+                saved={savedPayloads}
+                canInvoke={canInvoke}
+              />
+              <MetricsPanel orgSlug={orgSlug} stageId={stage.id} functionName={fn.name} range={range} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">Choose one function to test-invoke it and chart its metrics.</p>
+          )}
         </>
       ) : (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">

@@ -22,11 +22,16 @@ export function useLiveTail(url: string | null) {
   const [status, setStatus] = useState<TailStatus>({ mode: "connecting" });
   const incoming = useRef<LogLine[]>([]);
   const frame = useRef<number | null>(null);
+  const [tailing, setTailing] = useState(url);
+  if (tailing !== url) {
+    // A new tail (or none) starts from an empty buffer.
+    setTailing(url);
+    setBuffer(emptyTailBuffer());
+    setStatus({ mode: "connecting" });
+  }
 
   useEffect(() => {
     if (!url) return;
-    setBuffer(emptyTailBuffer());
-    setStatus({ mode: "connecting" });
     const source = new EventSource(url);
     const flush = () => {
       frame.current = null;
