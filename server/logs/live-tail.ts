@@ -154,9 +154,10 @@ export async function* tailLogs(logs: CloudWatchLogsClient, opts: TailOptions): 
       for await (const message of liveSession(logs, opts, session)) {
         if (!started) {
           started = true;
-          failures = 0;
           if (session === 1) yield { type: "mode", mode: "live" };
         }
+        // Only a session that delivers lines counts as healthy: one that breaks right after its start keeps counting.
+        if (message.type === "lines") failures = 0;
         yield message;
       }
       if (opts.signal.aborted) return;
