@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "deploy:start": ["owner", "admin", "deployer"],
   "deploy:approve": ["owner", "admin"],
   "logs:read": ["owner", "admin", "deployer", "editor", "viewer"],
+  // Test invocations run the deployed code (with its side effects): the people who may deploy it.
+  "function:invoke": ["owner", "admin", "deployer"],
   "audit:read": ["owner", "admin"],
   "token:manage": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

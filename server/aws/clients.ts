@@ -1,5 +1,8 @@
 import "server-only";
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsConnectionConfig } from "./connection-config";
@@ -39,4 +42,20 @@ export function awsClients(connection: AwsConnectionConfig, region: string, opti
     s3: new S3Client({ ...config, forcePathStyle: connection.endpoint !== null }),
     sts: new STSClient(config),
   };
+}
+
+/**
+ * CloudWatch Logs for one connection and region. StartLiveTail is sent to a `streaming-` host
+ * prefix of the endpoint; an endpoint override is one host, so the prefix is left off there.
+ */
+export function cloudWatchLogsClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): CloudWatchLogsClient {
+  return new CloudWatchLogsClient({ ...clientConfig(connection, region, options), disableHostPrefix: connection.endpoint !== null });
+}
+
+export function lambdaClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): LambdaClient {
+  return new LambdaClient(clientConfig(connection, region, options));
+}
+
+export function cloudWatchClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): CloudWatchClient {
+  return new CloudWatchClient(clientConfig(connection, region, options));
 }

@@ -26,6 +26,13 @@ describe("describeAwsError", () => {
     expect(text).toContain("assuming arn:aws:iam::2:role/lp");
   });
 
+  it("names the IAM action the call needs when AWS's denial does not", () => {
+    const text = describeAwsError(serviceError("AccessDeniedException", "Access denied"), { doing: "reading the log group /aws/lambda/x", iamAction: "logs:FilterLogEvents" });
+    expect(text).toBe("Access denied while reading the log group /aws/lambda/x: the identity is missing the IAM permission logs:FilterLogEvents. AWS said: Access denied");
+    const named = serviceError("AccessDeniedException", "User: u is not authorized to perform: logs:StartLiveTail on resource: r");
+    expect(describeAwsError(named, { doing: "tailing", iamAction: "logs:FilterLogEvents" })).toContain("missing the IAM permission logs:StartLiveTail");
+  });
+
   it("explains an unreachable endpoint, including when the code sits on the cause", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
     expect(describeAwsError(refused, { doing, endpoint: "http://127.0.0.1:9" })).toBe(

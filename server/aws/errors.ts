@@ -5,6 +5,8 @@ export interface AwsErrorContext {
   doing: string;
   /** The endpoint override, when the connection has one. */
   endpoint?: string | null;
+  /** The IAM action the call needs (e.g. "logs:FilterLogEvents"), named when AWS's denial does not say. */
+  iamAction?: string;
 }
 
 interface ErrorFields {
@@ -82,6 +84,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): stri
     case "AccessDenied":
     case "AccessDeniedException":
     case "UnauthorizedOperation":
+    case "AccessDeniedFault":
+      if (context.iamAction) {
+        return `Access denied while ${context.doing}: the identity is missing the IAM permission ${context.iamAction}. AWS said: ${message || code}`;
+      }
       return `Access denied while ${context.doing}. AWS said: ${message || code}`;
     case "InvalidClientTokenId":
     case "UnrecognizedClientException":

@@ -1,0 +1,33 @@
+import { orgRoute } from "@/server/auth/org-route";
+import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
+import { filterLogEvents } from "@/server/logs/filter-events";
+import { jsonError, withReadySource } from "@/server/logs/route-support";
+import { logsClientOf } from "@/server/logs/source-clients";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ org: string; stageId: string }> };
+
+/** A page of the stage's log lines: ?function=&filter=&range= (or start=&end=) and cursor= for older lines. */
+export function GET(req: Request, ctx: Params): Promise<Response> {
+  return orgRoute("logs:read", async (request, { org }) => {
+    const { stageId } = await ctx.params;
+    const url = new URL(request.url);
+    const range = parseTimeRange(url.searchParams);
+    if (!range.ok) return jsonError(400, range.message, range.field);
+    const filterPattern = (url.searchParams.get("filter") ?? "").trim();
+    if (filterPattern.length > 1024) return jsonError(400, "The filter pattern may be at most 1,024 characters.", "filterPattern");
+    return withReadySource(org.id, stageId, url, async (ready) => {
+      const { start, end } = resolveRange(range.range, Date.now());
+      const page = await filterLogEvents(logsClientOf(ready), {
+        functions: ready.functions,
+        start,
+        end,
+        filterPattern,
+        cursor: url.searchParams.get("cursor") || null,
+        endpoint: ready.connection.endpoint,
+      });
+      return Response.json({ ...page, start, end });
+    });
+  })(req, ctx);
+}

@@ -1,0 +1,27 @@
+import { orgRoute } from "@/server/auth/org-route";
+import { tailLogs } from "@/server/logs/live-tail";
+import { jsonError, withReadySource } from "@/server/logs/route-support";
+import { logGroupArnResolver, logsClientOf } from "@/server/logs/source-clients";
+import { tailResponse } from "@/server/logs/tail-stream";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ org: string; stageId: string }> };
+
+/** The live tail as Server-Sent Events (?function=&filter=); one upstream session per request. */
+export function GET(req: Request, ctx: Params): Promise<Response> {
+  return orgRoute("logs:read", async (request, { org }) => {
+    const { stageId } = await ctx.params;
+    const url = new URL(request.url);
+    const filterPattern = (url.searchParams.get("filter") ?? "").trim();
+    if (filterPattern.length > 1024) return jsonError(400, "The filter pattern may be at most 1,024 characters.", "filterPattern");
+    return withReadySource(org.id, stageId, url, async (ready) => {
+      const logGroupArn = await logGroupArnResolver(ready);
+      const logs = logsClientOf(ready);
+      return tailResponse(
+        (signal) => tailLogs(logs, { functions: ready.functions, filterPattern, signal, logGroupArn, endpoint: ready.connection.endpoint }),
+        request,
+      );
+    });
+  })(req, ctx);
+}

@@ -1,0 +1,35 @@
+import { orgRoute } from "@/server/auth/org-route";
+import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
+import { cloudWatchClient } from "@/server/aws/clients";
+import { functionMetrics, MetricsError } from "@/server/metrics/get-metrics";
+import { jsonError, withReadySource } from "@/server/logs/route-support";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ org: string; stageId: string }> };
+
+/** One function's metrics charts over the range: ?function= (required) and range= or start=&end=. */
+export function GET(req: Request, ctx: Params): Promise<Response> {
+  return orgRoute("logs:read", async (request, { org }) => {
+    const { stageId } = await ctx.params;
+    const url = new URL(request.url);
+    if (!url.searchParams.get("function")) return jsonError(400, "function: choose a function to chart.", "function");
+    const range = parseTimeRange(url.searchParams);
+    if (!range.ok) return jsonError(400, range.message, range.field);
+    return withReadySource(org.id, stageId, url, async (ready) => {
+      const { start, end } = resolveRange(range.range, Date.now());
+      try {
+        const metrics = await functionMetrics(cloudWatchClient(ready.connection, ready.source.region), {
+          functionName: ready.functions[0].physicalName,
+          start,
+          end,
+          endpoint: ready.connection.endpoint,
+        });
+        return Response.json(metrics);
+      } catch (e) {
+        if (e instanceof MetricsError) return jsonError(e.status, e.message);
+        throw e;
+      }
+    });
+  })(req, ctx);
+}

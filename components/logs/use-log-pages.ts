@@ -1,0 +1,69 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { rangeParams, type TimeRange } from "@/lib/logs/time-range";
+import type { LogLine } from "@/lib/logs/types";
+
+export interface LogPageResponse {
+  lines: LogLine[];
+  cursor: string | null;
+  missingLogGroups: string[];
+  readFrom: number;
+  start: number;
+  end: number;
+}
+
+/** A failed request, with the field AWS or the server blamed (the filter pattern, usually). */
+export class LogRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
+  if (!res.ok) throw new LogRequestError(body.error ?? `HTTP ${res.status}`, res.status, body.fieldErrors);
+  return body as T;
+}
+
+export interface LogQueryKey {
+  orgSlug: string;
+  stageId: string;
+  fn: string | null;
+  range: TimeRange;
+  filter: string;
+}
+
+/** Pages of lines, newest first from the server; "load older" fetches the next cursor. Lines come back oldest first. */
+export function useLogPages(key: LogQueryKey, enabled: boolean) {
+  const query = useInfiniteQuery({
+    queryKey: ["logs", key],
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const p = new URLSearchParams(rangeParams(key.range));
+      if (key.fn) p.set("function", key.fn);
+      if (key.filter) p.set("filter", key.filter);
+      if (pageParam) p.set("cursor", pageParam);
+      return getJson<LogPageResponse>(`/api/orgs/${key.orgSlug}/stages/${key.stageId}/logs?${p}`, signal);
+    },
+    getNextPageParam: (last) => last.cursor,
+  });
+  const lines = useMemo(() => {
+    const pages = query.data?.pages ?? [];
+    // Each page is older than the one before it: older pages go first.
+    return pages
+      .slice()
+      .reverse()
+      .flatMap((p) => p.lines);
+  }, [query.data]);
+  const missing = query.data?.pages[0]?.missingLogGroups ?? [];
+  return { query, lines, missing };
+}

@@ -1,0 +1,107 @@
+// The state a real deploy leaves behind, for the logs and test-invoke specs: the starter stack's
+// rendered template created with CloudFormation in moto (its function and log group exist), and in
+// the database a stage with a succeeded deployment of that revision. A second stage, "qa", has a
+// succeeded deployment but nothing in AWS: its function has never written a log group.
+import { readFileSync } from "node:fs";
+import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { zipSync, strToU8 } from "fflate";
+import { parse as parseYaml } from "yaml";
+import { PrismaClient } from "@/server/db/generated/client";
+import { renderStack, serializeTemplate } from "@/server/render";
+import type { StackDefinition } from "@/lib/stack/schema";
+import { STARTER_HANDLER, STARTER_HANDLER_PATH } from "@/server/stacks/starter";
+import { E2E } from "./env";
+
+export const DEPLOYED = {
+  stack: "telemetry",
+  stage: "dev",
+  undeployedStage: "qa",
+  region: "eu-west-1",
+  functionName: "telemetry-dev-hello",
+  logGroup: "/aws/lambda/telemetry-dev-hello",
+  bucket: "lp-e2e-logs-artifacts",
+} as const;
+
+const credentials = { accessKeyId: "e2e", secretAccessKey: "e2e" };
+
+// The starter's function without its HTTP API: moto skips ApiGatewayV2 resources, and a permission
+// whose SourceArn names a skipped API fails the whole stack there.
+const YAML = `resources:
+  hello:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: ${STARTER_HANDLER_PATH}
+      memory: 256
+      timeout: 10
+`;
+
+export function motoEndpoint(): string {
+  return readFileSync(E2E.motoEndpointFile, "utf8").trim();
+}
+
+function aws() {
+  const config = { region: DEPLOYED.region, endpoint: motoEndpoint(), credentials, maxAttempts: 1 };
+  return { cfn: new CloudFormationClient(config), s3: new S3Client({ ...config, forcePathStyle: true }), logs: new CloudWatchLogsClient(config) };
+}
+
+async function deployToMoto(definition: StackDefinition): Promise<void> {
+  const { cfn, s3 } = aws();
+  const key = "telemetry/hello/code.zip";
+  await s3.send(new CreateBucketCommand({ Bucket: DEPLOYED.bucket, CreateBucketConfiguration: { LocationConstraint: DEPLOYED.region } }));
+  await s3.send(new PutObjectCommand({ Bucket: DEPLOYED.bucket, Key: key, Body: zipSync({ "index.js": strToU8("exports.default = async () => ({ ok: true });\n") }) }));
+  const rendered = renderStack(definition, { stackName: DEPLOYED.stack, stage: DEPLOYED.stage, region: DEPLOYED.region, artifacts: { hello: { bucket: DEPLOYED.bucket, key } } });
+  const stackName = `${DEPLOYED.stack}-${DEPLOYED.stage}`;
+  await cfn.send(new CreateStackCommand({ StackName: stackName, TemplateBody: serializeTemplate(rendered.template), Capabilities: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"] }));
+  for (let i = 0; i < 100; i++) {
+    const status = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0]?.StackStatus;
+    if (status === "CREATE_COMPLETE") return;
+    if (status && !status.endsWith("IN_PROGRESS")) throw new Error(`moto stack ${stackName} ended ${status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`moto stack ${stackName} did not complete`);
+}
+
+/** Sets the deployed stage up once per e2e server (moto and the database live as long as it). */
+export async function setUpDeployedStage(): Promise<void> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() }) });
+  try {
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: E2E.acme.orgSlug } });
+    if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: DEPLOYED.stack } })) return;
+    const revision = { number: 1, yaml: YAML, definition: parseYaml(YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
+    await deployToMoto(parseYaml(revision.yaml) as StackDefinition);
+    const stack = await prisma.stack.create({ data: { organizationId: org.id, name: DEPLOYED.stack, revisions: { create: revision } }, include: { revisions: true } });
+    const connection = await prisma.awsConnection.create({
+      data: { organizationId: org.id, name: "moto-logs", defaultRegion: DEPLOYED.region, credentialType: "default_chain", endpoint: motoEndpoint() },
+    });
+    for (const name of [DEPLOYED.stage, DEPLOYED.undeployedStage]) {
+      await prisma.stage.create({
+        data: {
+          stackId: stack.id,
+          name,
+          region: DEPLOYED.region,
+          awsConnectionId: connection.id,
+          deployedStackName: DEPLOYED.stack,
+          deployments: {
+            create: { revisionId: stack.revisions[0].id, operation: "deploy", status: "succeeded", cfnStackName: `${DEPLOYED.stack}-${name}`, finishedAt: new Date() },
+          },
+        },
+      });
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** Writes lines to the deployed function's log group, as Lambda would (one stream per call). */
+export async function putLogLines(messages: string[], at = Date.now()): Promise<void> {
+  const { logs } = aws();
+  const logStreamName = `2026/12/01/[$LATEST]e2e${Math.random().toString(16).slice(2)}`;
+  await logs.send(new CreateLogStreamCommand({ logGroupName: DEPLOYED.logGroup, logStreamName }));
+  await logs.send(new PutLogEventsCommand({ logGroupName: DEPLOYED.logGroup, logStreamName, logEvents: messages.map((message, i) => ({ timestamp: at + i, message })) }));
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { asUser } from "@/server/actions/test-session";
+import { setupTestDatabase } from "@/server/db/test-database";
+import { seedOrganization } from "@/server/deploy/test-support";
+import { listSavedPayloads } from "@/server/invoke/saved-payloads";
+import { deletePayload } from "./delete-payload";
+import { savePayload } from "./save-payload";
+
+const database = setupTestDatabase();
+let people: Awaited<ReturnType<typeof seedOrganization>>;
+let stackId: string;
+
+beforeAll(async () => {
+  people = await seedOrganization(database.prisma, "payloadco");
+  stackId = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } })).id;
+});
+
+describe("saved test-invoke payloads", () => {
+  it("saves per function, replaces by name, audits, and deletes", async () => {
+    const save = (payload: string, user = people.deployer) => asUser(user, () => savePayload({ orgSlug: people.org.slug, stackId, functionName: "api", name: "order", payload }));
+    const first = await save('{"id":1}');
+    expect(first.ok).toBe(true);
+    const second = await save('{"id":2}');
+    expect(second.ok && first.ok && second.data.id).toBe(first.ok && first.data.id);
+    const listed = await listSavedPayloads(database.prisma, people.org.id, stackId);
+    expect(listed.map((p) => [p.functionName, p.name, p.payload])).toEqual([["api", "order", '{"id":2}']]);
+
+    const audits = await database.prisma.auditEvent.findMany({ where: { organizationId: people.org.id, action: "payload.save" }, orderBy: { at: "asc" } });
+    expect(audits.map((a) => [a.before, a.after])).toEqual([
+      [null, { functionName: "api", name: "order", bytes: 8 }],
+      [{ functionName: "api", name: "order", bytes: 8 }, { functionName: "api", name: "order", bytes: 8 }],
+    ]);
+
+    const removed = await asUser(people.deployer, () => deletePayload({ orgSlug: people.org.slug, payloadId: listed[0].id }));
+    expect(removed.ok).toBe(true);
+    expect(await listSavedPayloads(database.prisma, people.org.id, stackId)).toEqual([]);
+  });
+
+  it("names the field of bad input and keeps viewers out", async () => {
+    const bad = await asUser(people.owner, () => savePayload({ orgSlug: people.org.slug, stackId, functionName: "api", name: " ", payload: "{" }));
+    expect(bad).toMatchObject({ ok: false, status: 400, fieldErrors: { name: "Name is required.", payload: expect.stringMatching(/^The payload is not valid JSON/) } });
+    const viewer = await asUser(people.viewer, () => savePayload({ orgSlug: people.org.slug, stackId, functionName: "api", name: "x", payload: "{}" }));
+    expect(viewer).toMatchObject({ ok: false, status: 403 });
+  });
+});

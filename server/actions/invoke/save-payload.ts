@@ -1,0 +1,23 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/server/actions/define-action";
+import { payloadNameSchema, payloadSchema } from "@/lib/invoke/payload";
+import { savePayload as save } from "@/server/invoke/saved-payloads";
+
+/** Saves a test-invoke payload for one function of a stack (replacing one of the same name). */
+export const savePayload = defineAction({
+  action: "payload.save",
+  permission: "function:invoke",
+  input: z.object({
+    orgSlug: z.string(),
+    stackId: z.string().min(1),
+    functionName: z.string().min(1, "Choose a function."),
+    name: payloadNameSchema,
+    payload: payloadSchema,
+  }),
+  async run({ tx, org, user }, input) {
+    const { before, after } = await save(tx, org.id, { ...input, userId: user.id });
+    const summary = (p: typeof after) => ({ functionName: p.functionName, name: p.name, bytes: p.payload.length });
+    return { data: after, audit: { targetType: "saved_payload", targetId: after.id, before: before ? summary(before) : null, after: summary(after) } };
+  },
+});
