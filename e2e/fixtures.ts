@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { encryptSecret } from "@/server/crypto";
 import { starterRevision } from "@/server/stacks/starter";
+import { seedCostStack } from "./cost-fixture";
 import { E2E, USERS } from "./env";
 
 async function stack(client: PrismaClient, organizationId: string, name: string) {
@@ -51,5 +52,6 @@ export async function seedE2e(client: PrismaClient): Promise<void> {
     await client.user.create({ data: { email, memberships: { create: { organizationId, role } } } });
   }
   await stack(client, acme.id, "orders");
+  await seedCostStack(client, acme.id);
   await stack(client, globex.id, "payroll");
 }

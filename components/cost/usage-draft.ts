@@ -1,0 +1,71 @@
+// The usage editor's form state: the text of every field (so a half-typed or invalid number is kept and
+// explained, never silently dropped) and the usage it amounts to. Pure.
+import type { FunctionUsage, ResourceUsage, StackUsage, TriggerUsage } from "@/lib/cost";
+
+export type FunctionField = "invocationsPerMonth" | "averageDurationMs" | "logBytesPerInvocation";
+export type TriggerField = "eventsPerMonth" | "payloadKb";
+
+/** `fn.field` or `fn.events.<index>.field`. */
+export type FieldKey = string;
+export type DraftTexts = Readonly<Record<FieldKey, string>>;
+
+export const functionKey = (fn: string, field: FunctionField): FieldKey => `${fn}.${field}`;
+export const triggerKey = (fn: string, index: number, field: TriggerField): FieldKey => `${fn}.events.${index}.${field}`;
+
+const FUNCTION_FIELDS: FunctionField[] = ["invocationsPerMonth", "averageDurationMs", "logBytesPerInvocation"];
+const TRIGGER_FIELDS: TriggerField[] = ["eventsPerMonth", "payloadKb"];
+
+/** The texts of the fields for the functions' saved usage. */
+export function textsOf(usage: StackUsage, functionNames: readonly string[]): DraftTexts {
+  const texts: Record<FieldKey, string> = {};
+  for (const fn of functionNames) {
+    const u = usage[fn];
+    if (!u) continue;
+    for (const field of FUNCTION_FIELDS) if (u[field] !== undefined) texts[functionKey(fn, field)] = String(u[field]);
+    u.events?.forEach((event, i) => {
+      for (const field of TRIGGER_FIELDS) if (event[field] !== undefined) texts[triggerKey(fn, i, field)] = String(event[field]);
+    });
+  }
+  return texts;
+}
+
+/** Why a field's text is not a usable figure; undefined when it is (or empty: the assumption applies). */
+export function fieldProblem(key: FieldKey, text: string): string | undefined {
+  if (text.trim() === "") return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return "Enter a number.";
+  if (key.endsWith(".averageDurationMs")) return n > 0 ? undefined : "Must be more than 0 ms.";
+  return n >= 0 ? undefined : "Must be 0 or more.";
+}
+
+/**
+ * The usage the texts amount to: the functions' entries rebuilt from valid fields, everything else
+ * (tables, queues, fields this form does not show) kept as saved.
+ */
+export function usageOf(saved: StackUsage, texts: DraftTexts, triggerCounts: ReadonlyMap<string, number>): StackUsage {
+  const usage: Record<string, ResourceUsage> = { ...saved };
+  for (const [fn, triggers] of triggerCounts) {
+    const entry: FunctionUsage = { ...(saved[fn] as FunctionUsage | undefined) };
+    const number = (key: FieldKey) => {
+      const text = texts[key] ?? "";
+      return text.trim() === "" || fieldProblem(key, text) ? undefined : Number(text);
+    };
+    for (const field of FUNCTION_FIELDS) setOrDelete(entry, field, number(functionKey(fn, field)));
+    const events: TriggerUsage[] = [];
+    for (let i = 0; i < triggers; i++) {
+      const event: TriggerUsage = { ...entry.events?.[i] };
+      for (const field of TRIGGER_FIELDS) setOrDelete(event, field, number(triggerKey(fn, i, field)));
+      events.push(event);
+    }
+    if (events.some((e) => Object.keys(e).length > 0)) entry.events = events;
+    else delete entry.events;
+    if (Object.keys(entry).length > 0) usage[fn] = entry;
+    else delete usage[fn];
+  }
+  return usage;
+}
+
+function setOrDelete<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value === undefined) delete target[key];
+  else target[key] = value;
+}
