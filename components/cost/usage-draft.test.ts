@@ -18,9 +18,10 @@ describe("usage draft", () => {
     });
   });
 
-  it("leaves invalid and empty fields to the assumptions, and says what is wrong", () => {
-    const usage = usageOf({}, { "f.averageDurationMs": "0", "f.invocationsPerMonth": "-1", "f.events.0.payloadKb": "abc" }, new Map([["f", 1]]));
-    expect(usage).toEqual({});
+  it("keeps the saved figure while a field is invalid, and says what is wrong", () => {
+    const texts = { "f.averageDurationMs": "0", "f.invocationsPerMonth": "-1", "f.events.0.payloadKb": "abc" };
+    expect(usageOf({}, texts, new Map([["f", 1]]))).toEqual({});
+    expect(usageOf({ f: { averageDurationMs: 90 } }, texts, new Map([["f", 1]]))).toEqual({ f: { averageDurationMs: 90 } });
     expect(fieldProblem("f.averageDurationMs", "0")).toBe("Must be more than 0 ms.");
     expect(fieldProblem("f.invocationsPerMonth", "-1")).toBe("Must be 0 or more.");
     expect(fieldProblem("f.events.0.payloadKb", "abc")).toBe("Enter a number.");

@@ -39,22 +39,18 @@ export function fieldProblem(key: FieldKey, text: string): string | undefined {
 }
 
 /**
- * The usage the texts amount to: the functions' entries rebuilt from valid fields, everything else
+ * The usage the texts amount to: the functions' entries rebuilt from the fields, everything else
  * (tables, queues, fields this form does not show) kept as saved.
  */
 export function usageOf(saved: StackUsage, texts: DraftTexts, triggerCounts: ReadonlyMap<string, number>): StackUsage {
   const usage: Record<string, ResourceUsage> = { ...saved };
   for (const [fn, triggers] of triggerCounts) {
     const entry: FunctionUsage = { ...(saved[fn] as FunctionUsage | undefined) };
-    const number = (key: FieldKey) => {
-      const text = texts[key] ?? "";
-      return text.trim() === "" || fieldProblem(key, text) ? undefined : Number(text);
-    };
-    for (const field of FUNCTION_FIELDS) setOrDelete(entry, field, number(functionKey(fn, field)));
+    for (const field of FUNCTION_FIELDS) apply(entry, field, texts[functionKey(fn, field)], functionKey(fn, field));
     const events: TriggerUsage[] = [];
     for (let i = 0; i < triggers; i++) {
       const event: TriggerUsage = { ...entry.events?.[i] };
-      for (const field of TRIGGER_FIELDS) setOrDelete(event, field, number(triggerKey(fn, i, field)));
+      for (const field of TRIGGER_FIELDS) apply(event, field, texts[triggerKey(fn, i, field)], triggerKey(fn, i, field));
       events.push(event);
     }
     if (events.some((e) => Object.keys(e).length > 0)) entry.events = events;
@@ -65,7 +61,9 @@ export function usageOf(saved: StackUsage, texts: DraftTexts, triggerCounts: Rea
   return usage;
 }
 
-function setOrDelete<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value === undefined) delete target[key];
-  else target[key] = value;
+/** An empty field removes the figure (the assumption applies); an invalid one keeps what was saved until it is fixed. */
+function apply<K extends string>(target: Partial<Record<K, number>>, field: K, text: string | undefined, key: FieldKey): void {
+  const value = text ?? "";
+  if (value.trim() === "") delete target[field];
+  else if (!fieldProblem(key, value)) target[field] = Number(value);
 }
