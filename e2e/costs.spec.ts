@@ -1,9 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
+import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { expect, test } from "@playwright/test";
-import { formatMonthlyDelta, PRICES } from "@/lib/cost";
+import { readFileSync } from "node:fs";
+import { formatMonthlyDelta, formatUsd, PRICES } from "@/lib/cost";
+import { physicalNames } from "@/server/render/naming";
 import { COST_STACK } from "./cost-fixture";
 import { E2E, USERS } from "./env";
-import { signInWithOrgSso } from "./helpers";
+import { signInWithOrgSso, sql } from "./helpers";
 
 const costsUrl = `/${E2E.acme.orgSlug}/stacks/${COST_STACK.name}/costs`;
 
@@ -72,4 +75,50 @@ test("the estimate shows a total and charts per service and per resource, and ba
 test("actual usage says when a stack has no stage to read metrics from", async ({ page }) => {
   await page.goto(costsUrl);
   await expect(page.getByRole("region", { name: "Actual usage" })).toContainText("The stack has no stages yet.");
+});
+
+test("a deployed stage shows each function's month-to-date cost from CloudWatch (moto)", async ({ page }) => {
+  // The state a successful deploy of revision 2 to "dev" leaves (the deploy pipeline's own e2e covers getting there).
+  const endpoint = readFileSync(E2E.motoEndpointFile, "utf8").trim();
+  await sql(
+    `INSERT INTO "AwsConnection" (id, "organizationId", name, "defaultRegion", "credentialType", endpoint, "updatedAt")
+     SELECT 'cost-e2e-connection', id, 'cost-moto', 'us-east-1', 'default_chain', $1, now() FROM "Organization" WHERE slug = $2`,
+    [endpoint, E2E.acme.orgSlug],
+  );
+  await sql(
+    `INSERT INTO "Stage" (id, "stackId", name, region, "awsConnectionId", "deployedStackName")
+     SELECT 'cost-e2e-stage', id, 'dev', 'us-east-1', 'cost-e2e-connection', name FROM "Stack" WHERE name = $1`,
+    [COST_STACK.name],
+  );
+  await sql(
+    `INSERT INTO "Deployment" (id, "stageId", "revisionId", status)
+     SELECT 'cost-e2e-deployment', 'cost-e2e-stage', r.id, 'succeeded' FROM "StackRevision" r JOIN "Stack" s ON s.id = r."stackId" WHERE s.name = $1 AND r.number = 2`,
+    [COST_STACK.name],
+  );
+
+  const functionName = physicalNames.function(COST_STACK.name, "dev", COST_STACK.functionName);
+  const cloudWatch = new CloudWatchClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" } });
+  const dimensions = [{ Name: "FunctionName", Value: functionName }];
+  const at = new Date(Date.now() - 60_000);
+  await cloudWatch.send(
+    new PutMetricDataCommand({
+      Namespace: "AWS/Lambda",
+      MetricData: [
+        { MetricName: "Invocations", Dimensions: dimensions, Value: 2_000_000, Unit: "Count", Timestamp: at },
+        { MetricName: "Duration", Dimensions: dimensions, Values: [300], Counts: [2_000_000], Unit: "Milliseconds", Timestamp: at },
+      ],
+    }),
+  );
+  cloudWatch.destroy();
+
+  // 2M requests and 2M × 0.3 s × 1 GB (revision 2's 1024 MB) at us-east-1's prices.
+  const lambda = PRICES["us-east-1"].lambda;
+  const monthToDate = 2 * lambda.requests.usd + 2_000_000 * 0.3 * 1 * lambda.duration.x86_64.tiers[0].usd;
+  await page.goto(costsUrl);
+  const stage = page.getByRole("region", { name: "Stage dev (us-east-1)" });
+  const row = stage.getByRole("row", { name: new RegExp(`^${COST_STACK.functionName} ${functionName}`) });
+  await expect(row.getByRole("cell").nth(0)).toHaveText("2,000,000");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("300.0 ms");
+  await expect(row.getByRole("cell").nth(2)).toHaveText(formatUsd(monthToDate));
+  await expect(stage.getByRole("table")).toContainText("Revision 2");
 });
