@@ -11,12 +11,20 @@ const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 90;
 const BAR_WIDTH = 260;
 
+/** Bars of a cent or more, largest first; past `limit`, the rest summed into one "N others" bar. */
+export function largestFirst(bars: readonly CostBar[], limit: number): CostBar[] {
+  const sorted = bars.filter((b) => Math.round(b.value * 100) !== 0).sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+  if (sorted.length <= limit) return sorted;
+  const rest = sorted.slice(limit - 1);
+  return [...sorted.slice(0, limit - 1), { label: `${rest.length} others`, value: rest.reduce((sum, b) => sum + b.value, 0) }];
+}
+
 /**
  * Horizontal bars, largest first, as an SVG image whose accessible name lists every bar: a screen
  * reader hears the same figures the picture shows. Credits are drawn in green with a minus sign.
  */
-export function CostChart({ title, bars }: { title: string; bars: readonly CostBar[] }) {
-  const sorted = [...bars].filter((b) => Math.round(b.value * 100) !== 0).sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
+export function CostChart({ title, bars, limit = 12 }: { title: string; bars: readonly CostBar[]; limit?: number }) {
+  const sorted = largestFirst(bars, limit);
   const max = Math.max(...sorted.map((b) => Math.abs(b.value)), 0);
   const summary = sorted.length ? sorted.map((b) => `${b.label} ${formatUsd(b.value)}`).join(", ") : "nothing above $0.01";
   const height = Math.max(sorted.length, 1) * ROW;
