@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/server/db/generated/client";
 import { encryptSecret } from "@/server/crypto";
 import { starterRevision } from "@/server/stacks/starter";
+import { seedCostStack } from "./cost-fixture";
 import { E2E, USERS } from "./env";
 import { SHOP_CODE, shopYaml } from "./moto/shop-stack";
 
@@ -52,6 +53,7 @@ export async function seedE2e(client: PrismaClient): Promise<void> {
     await client.user.create({ data: { email, memberships: { create: { organizationId, role } } } });
   }
   await stack(client, acme.id, "orders");
+  await seedCostStack(client, acme.id);
   await stack(client, globex.id, "payroll");
   // What e2e/deploy.spec.ts deploys: functions with S3 code, an SQS trigger, a schedule, log groups.
   await client.stack.create({

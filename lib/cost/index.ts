@@ -3,6 +3,7 @@ export { estimateStackCost, type EstimateOptions } from "./estimate";
 export { diffCosts, formatMonthlyDelta, type CostDiff, type ResourceCostDelta } from "./diff";
 export { formatCostTable, formatUsd } from "./format";
 export {
+  applicableUsage,
   parseUsage,
   validateUsage,
   USAGE_DEFAULTS,
@@ -12,6 +13,8 @@ export {
   type FunctionUsage,
   type TriggerUsage,
   type UsageResult,
+  type ApplicableUsage,
 } from "./usage";
 export { PRICES, PRICED_REGIONS, isPricedRegion, type PricedRegion, type RegionPrices, type PriceConfidence } from "./prices";
 export type { Assumption, CostEstimate, CostLineItem, CostResourceKind, CostService, ResourceCost } from "./types";
+export { actualFunctionCost, lambdaChargesOf, monthProgress, type ActualFunctionCost, type FunctionMetrics, type MonthProgress } from "./actual";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { edgeFn, fn, stack } from "./testing";
-import { parseUsage, validateUsage } from "./usage";
+import { applicableUsage, parseUsage, validateUsage } from "./usage";
 
 const definition = stack(
   {
@@ -78,5 +78,21 @@ describe("parseUsage", () => {
 describe("validateUsage", () => {
   it("rejects a list at the top level", () => {
     expect(validateUsage([1], definition).diagnostics[0].message).toBe("expected a mapping of resource names to usage");
+  });
+});
+
+describe("applicableUsage", () => {
+  it("keeps the entries that still fit and reports the rest with why", () => {
+    const saved = { worker: { invocationsPerMonth: 5 }, gone: { invocationsPerMonth: 1 }, api: { requestsPerMonth: -1 } };
+    const { usage, dropped } = applicableUsage(saved, definition);
+    expect(usage).toEqual({ worker: { invocationsPerMonth: 5 } });
+    expect(dropped).toEqual([
+      { key: "gone", reason: expect.stringContaining("no resource") },
+      { key: "api", reason: expect.stringMatching(/^api\.requestsPerMonth: /) },
+    ]);
+  });
+
+  it("treats anything but a mapping as no usage", () => {
+    expect(applicableUsage([1], definition)).toEqual({ usage: {}, dropped: [] });
   });
 });

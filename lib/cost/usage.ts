@@ -206,3 +206,31 @@ export function parseUsage(source: string, definition: StackDefinition, opts: { 
   if (problems.length === 0) return { usage, diagnostics: [] };
   return { diagnostics: problems.map(({ diagnostic, target }) => ({ ...diagnostic, file: opts.file, ...locator.locate(diagnostic.path, target) })) };
 }
+
+export interface ApplicableUsage {
+  usage: StackUsage;
+  /** Saved entries the definition no longer fits (a renamed or removed resource, a changed type), with why. */
+  dropped: { key: string; reason: string }[];
+}
+
+/**
+ * Saved usage against a newer definition: each entry is checked on its own, and one that no longer fits
+ * is left out (and reported) instead of failing the whole estimate.
+ */
+export function applicableUsage(data: unknown, definition: StackDefinition): ApplicableUsage {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return { usage: {}, dropped: [] };
+  const secrets = secretReferences(definition);
+  const usage: Record<string, ResourceUsage> = {};
+  const dropped: ApplicableUsage["dropped"] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const lookup = schemaFor(key, definition, secrets);
+    if ("problem" in lookup) {
+      dropped.push({ key, reason: lookup.problem });
+      continue;
+    }
+    const parsed = lookup.schema.safeParse(value ?? {});
+    if (parsed.success) usage[key] = parsed.data as ResourceUsage;
+    else dropped.push({ key, reason: parsed.error.issues.map((i) => `${[key, ...i.path].join(".")}: ${i.message}`).join("; ") });
+  }
+  return { usage, dropped };
+}

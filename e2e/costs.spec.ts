@@ -1,0 +1,124 @@
+import AxeBuilder from "@axe-core/playwright";
+import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { formatMonthlyDelta, formatUsd, PRICES } from "@/lib/cost";
+import { physicalNames } from "@/server/render/naming";
+import { COST_STACK } from "./cost-fixture";
+import { E2E, USERS } from "./env";
+import { signInWithOrgSso, sql } from "./helpers";
+
+const costsUrl = `/${E2E.acme.orgSlug}/stacks/${COST_STACK.name}/costs`;
+
+// The expected difference from the price data: raising memory changes only the duration charge,
+// invocations × seconds × ΔGB at us-east-1's x86_64 first-tier GB-second price (the fixture's function
+// is x86_64; the free tier is off, and the stack stays far below the next volume tier).
+function memoryRaiseDelta(invocations: number, durationMs: number): number {
+  const gbPerSecond = PRICES["us-east-1"].lambda.duration.x86_64.tiers[0].usd;
+  const extraGb = (COST_STACK.memoryAfter - COST_STACK.memoryBefore) / 1024;
+  return invocations * (durationMs / 1000) * extraGb * gbPerSecond;
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+});
+
+test("raising a function's memory from 512 to 1024 MB shows a positive cost diff of the right size", async ({ page }) => {
+  await page.goto(costsUrl);
+  const diff = page.getByRole("table", { name: "Revision 1 → 2" });
+  const fnRow = diff.getByRole("row", { name: new RegExp(`^${COST_STACK.functionName}\\b`) });
+  const totalRow = diff.getByRole("row", { name: /^Total/ });
+
+  // With the default assumptions: 1M requests a month through the HTTP trigger, 100 ms each.
+  const byDefault = formatMonthlyDelta(memoryRaiseDelta(1_000_000, 100));
+  expect(byDefault).toMatch(/^\+\$0\.8\d\/month$/);
+  await expect(fnRow.getByRole("cell").last()).toHaveText(byDefault);
+  await expect(totalRow.getByRole("cell").last()).toHaveText(byDefault);
+
+  // Own assumptions recompute the estimate and the diff as they are typed, and survive a reload once saved.
+  const hello = page.getByRole("group", { name: COST_STACK.functionName });
+  await hello.getByLabel("Average duration (ms)").fill("200");
+  await hello.getByRole("group", { name: /^Trigger 1/ }).getByLabel("Events a month").fill("30000000");
+  const raised = formatMonthlyDelta(memoryRaiseDelta(30_000_000, 200));
+  expect(raised).toBe("+$50.00/month");
+  await expect(fnRow.getByRole("cell").last()).toHaveText(raised);
+  await expect(totalRow.getByRole("cell").last()).toHaveText(raised);
+
+  await page.getByRole("button", { name: "Save assumptions" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("group", { name: COST_STACK.functionName }).getByLabel("Average duration (ms)")).toHaveValue("200");
+  await expect(totalRow.getByRole("cell").last()).toHaveText(raised);
+});
+
+test("the estimate shows a total and charts per service and per resource, and bad input is explained", async ({ page }) => {
+  await page.goto(costsUrl);
+  await expect(page.getByRole("img", { name: /^Per service: Lambda \$/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Per resource: hello \$/ })).toBeVisible();
+  const total = page.getByRole("status", { name: "Estimated monthly total" });
+  const before = await total.textContent();
+
+  const duration = page.getByRole("group", { name: COST_STACK.functionName }).getByLabel("Average duration (ms)");
+  await duration.fill("-3");
+  await expect(duration).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Must be more than 0 ms." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save assumptions" })).toBeDisabled();
+  await expect(total).toHaveText(before!);
+
+  await page.getByLabel("Region prices").selectOption("eu-central-1");
+  await expect(page.getByText("a month in eu-central-1")).toBeVisible();
+
+  const scan = await new AxeBuilder({ page }).analyze();
+  expect(scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test("actual usage says when a stack has no stage to read metrics from", async ({ page }) => {
+  await page.goto(costsUrl);
+  await expect(page.getByRole("region", { name: "Actual usage" })).toContainText("The stack has no stages yet.");
+});
+
+test("a deployed stage shows each function's month-to-date cost from CloudWatch (moto)", async ({ page }) => {
+  // The state a successful deploy of revision 2 to "dev" leaves (the deploy pipeline's own e2e covers getting there).
+  const endpoint = readFileSync(E2E.motoEndpointFile, "utf8").trim();
+  await sql(
+    `INSERT INTO "AwsConnection" (id, "organizationId", name, "defaultRegion", "credentialType", endpoint, "updatedAt")
+     SELECT 'cost-e2e-connection', id, 'cost-moto', 'us-east-1', 'default_chain', $1, now() FROM "Organization" WHERE slug = $2`,
+    [endpoint, E2E.acme.orgSlug],
+  );
+  await sql(
+    `INSERT INTO "Stage" (id, "stackId", name, region, "awsConnectionId", "deployedStackName")
+     SELECT 'cost-e2e-stage', id, 'dev', 'us-east-1', 'cost-e2e-connection', name FROM "Stack" WHERE name = $1`,
+    [COST_STACK.name],
+  );
+  await sql(
+    `INSERT INTO "Deployment" (id, "stageId", "revisionId", status)
+     SELECT 'cost-e2e-deployment', 'cost-e2e-stage', r.id, 'succeeded' FROM "StackRevision" r JOIN "Stack" s ON s.id = r."stackId" WHERE s.name = $1 AND r.number = 2`,
+    [COST_STACK.name],
+  );
+
+  const functionName = physicalNames.function(COST_STACK.name, "dev", COST_STACK.functionName);
+  const cloudWatch = new CloudWatchClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" } });
+  const dimensions = [{ Name: "FunctionName", Value: functionName }];
+  const at = new Date(Date.now() - 60_000);
+  await cloudWatch.send(
+    new PutMetricDataCommand({
+      Namespace: "AWS/Lambda",
+      MetricData: [
+        { MetricName: "Invocations", Dimensions: dimensions, Value: 2_000_000, Unit: "Count", Timestamp: at },
+        { MetricName: "Duration", Dimensions: dimensions, Values: [300], Counts: [2_000_000], Unit: "Milliseconds", Timestamp: at },
+      ],
+    }),
+  );
+  cloudWatch.destroy();
+
+  // 2M requests and 2M × 0.3 s × 1 GB (revision 2's 1024 MB) at us-east-1's prices.
+  const lambda = PRICES["us-east-1"].lambda;
+  const monthToDate = 2 * lambda.requests.usd + 2_000_000 * 0.3 * 1 * lambda.duration.x86_64.tiers[0].usd;
+  await page.goto(costsUrl);
+  const stage = page.getByRole("region", { name: "Stage dev (us-east-1)" });
+  const row = stage.getByRole("row", { name: new RegExp(`^${COST_STACK.functionName} ${functionName}`) });
+  await expect(row.getByRole("cell").nth(0)).toHaveText("2,000,000");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("300.0 ms");
+  await expect(row.getByRole("cell").nth(2)).toHaveText(formatUsd(monthToDate));
+  await expect(stage.getByRole("table")).toContainText("Revision 2");
+});
