@@ -11,7 +11,8 @@ import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { startApiServer } from "@/server/api/test-server";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
-import { seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { startDeployWorker, type DeployWorker } from "@/server/deploy/worker";
 
 // `npm run cli -- deploy` as users run it (a child process), against the REST API served on

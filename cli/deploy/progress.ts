@@ -1,6 +1,6 @@
 // How the CLI shows a deployment: one line per timeline event and a progress bar over the
 // pipeline's statuses. Pure.
-import type { StreamedEvent } from "@/server/deploy/sse";
+import type { StreamedEvent } from "@/lib/deploy/timeline";
 
 /** As the server streams it. */
 export type TimelineEvent = StreamedEvent;

@@ -4,7 +4,8 @@ import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { revokeApiToken } from "@/server/actions/tokens/revoke-api-token";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { startApiServer } from "./test-server";
 
 // The REST API over real HTTP (route handlers behind a loopback server) against real PostgreSQL:

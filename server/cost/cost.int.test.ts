@@ -5,7 +5,8 @@ import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
 import { saveCostSettings } from "@/server/actions/cost/save-cost-settings";
 import { setupTestDatabase } from "@/server/db/test-database";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { physicalNames } from "@/server/render/naming";
 import { stackActualUsage, stackCostView } from "./queries";
 

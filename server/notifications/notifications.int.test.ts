@@ -7,7 +7,8 @@ import { deleteNotificationTarget } from "@/server/actions/notifications/delete-
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
 import { moveTo } from "@/server/deploy/store";
-import { addRevision, seedOrganization, shopYaml, SHOP_CODE, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
+import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { stageNotifications } from "./targets";
 import { startNotificationWorker, type NotificationWorker } from "./worker";
