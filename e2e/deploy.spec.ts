@@ -151,6 +151,11 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(history.getByRole("row").nth(2)).toContainText("revision 1no changes");
   await expect(history.getByRole("row").nth(3)).toContainText("revision 1succeeded");
 
+  // The stack's overview sums the stages up with their last deployment.
+  await page.goto(SHOP);
+  await expect(page.getByRole("region", { name: "Stages" }).getByRole("listitem").filter({ hasText: "dev" })).toContainText("succeededrevision 2");
+  await page.goto(`${SHOP}/deployments`);
+
   // Deleting the stage's stack asks for its name, then CloudFormation removes it; then the stage goes.
   const card = stageCard(page, "dev");
   await card.getByRole("button", { name: "Delete stack" }).click();
