@@ -151,6 +151,11 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(history.getByRole("row").nth(2)).toContainText("revision 1no changes");
   await expect(history.getByRole("row").nth(3)).toContainText("revision 1succeeded");
 
+  // The stack's overview sums the stages up with their last deployment.
+  await page.goto(SHOP);
+  await expect(page.getByRole("region", { name: "Stages" }).getByRole("listitem").filter({ hasText: "dev" })).toContainText("succeededrevision 2");
+  await page.goto(`${SHOP}/deployments`);
+
   // Deleting the stage's stack asks for its name, then CloudFormation removes it; then the stage goes.
   const card = stageCard(page, "dev");
   await card.getByRole("button", { name: "Delete stack" }).click();
@@ -180,6 +185,7 @@ test("a protected stage waits with its change set until an owner approves", asyn
   await deploy(page, "prod (protected)");
   await expect(status(page)).toHaveText("awaiting approval", { timeout: 60_000 });
   await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction/ })).toBeVisible();
+  await expect(page.getByText("The stage is protected: the change set below runs once an admin or owner approves it.")).toBeVisible();
   await page.getByRole("button", { name: "Approve and deploy" }).click();
   await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
   await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText(`Approved by ${USERS.acmeOwner}`);
@@ -267,4 +273,19 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
   }
   await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText("cancel");
   expect(double.calls.filter((c) => c.action === "CancelUpdateStack" && c.stackName?.includes("shop-live"))).toHaveLength(1);
+});
+
+test("a viewer sees the stages and their history but cannot deploy or change a stage", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithOrgSso(page, USERS.acmeViewer);
+  await page.goto(`${SHOP}/deployments`);
+  await expect(stageCard(page, "prod")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Deployment history of prod" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: /^Deploy revision/ })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "New stage" })).toHaveCount(0);
+  await expect(stageCard(page, "prod").getByRole("button")).toHaveCount(0);
+  await page.getByRole("table", { name: "Deployment history of prod" }).getByRole("link").click();
+  await expect(status(page)).toHaveText("succeeded");
+  await context.close();
 });

@@ -142,6 +142,9 @@ export function DeploymentLive({
           </p>
         ) : null}
         {streamError ? <p className="text-sm text-amber-800">The live stream stopped: {streamError} Reload the page to follow again.</p> : null}
+        {state.status === "awaiting_approval" ? (
+          <p className="text-sm text-amber-900">The stage is protected: the change set below runs once an admin or owner approves it.</p>
+        ) : null}
         {!ended ? (
           <DeploymentControls
             orgSlug={orgSlug}

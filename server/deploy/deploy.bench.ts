@@ -11,10 +11,8 @@ import { startMoto } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import { awsClients } from "@/server/aws/clients";
-import { startDatabaseServer } from "@/server/db/database-server";
-import { quoteIdent, withDatabase } from "@/server/db/database-url";
-import { applyMigrations } from "@/server/db/migrate";
 import { db } from "@/server/db/client";
+import { scratchDatabase } from "@/bench/scratch-database";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
 import { artifactKey, uploadIfMissing } from "@/server/package/upload";
@@ -46,21 +44,6 @@ function fiftyFunctions(): { definition: StackDefinition; code: Record<string, s
       `  const missing = required(input, ["id", "name"]);\n  return missing.length ? json(400, { missing }) : json(200, { handler: ${i}, input });\n};\n`;
   }
   return { definition: { resources } as StackDefinition, code };
-}
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void>; stop: () => Promise<void> }> {
-  const server = await startDatabaseServer(() => undefined);
-  const name = `lp_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: server.databaseUrl });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await admin(`CREATE DATABASE ${quoteIdent(name)}`);
-  const url = withDatabase(server.databaseUrl, name);
-  await applyMigrations(url);
-  return { url, drop: () => admin(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`), stop: server.stop };
 }
 
 async function packagingBench(endpoint: string) {

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { findStackByName, latestRevision } from "@/server/stacks/queries";
+import { listStagesWithHistory } from "@/server/deploy/queries";
+import { StagesSummary } from "@/components/deploy/stages-summary";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -16,8 +18,10 @@ export default async function StackPage({ params }: Params) {
   const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
   if (!stack) notFound();
   const latest = await latestRevision(db(), stack.id);
+  const stages = await listStagesWithHistory(db(), stack.id, stack.name);
   return (
     <div className="flex flex-col gap-6">
+      <StagesSummary stages={stages} base={`/${org.slug}/stacks/${encodeURIComponent(stack.name)}`} />
       <section aria-labelledby="definition" className="flex flex-col gap-2">
         <h2 id="definition" className="text-lg font-semibold">
           Definition {latest ? `(revision ${latest.number})` : null}
