@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { analyzeStack, type Diagnostic } from "@/lib/stack";
+import type { Diagnostic } from "@/lib/stack";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import type { RevisionConflict } from "@/server/stacks/revisions";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { buildGraph } from "./model/graph";
 import { merge3, mergeCode } from "./model/merge";
 import { addResource, PALETTE, removeResource } from "./model/palette";
 import { setInPruned, type Path } from "./model/paths";
-import { fieldId } from "./model/validate";
+import { analyzeForEditor, fieldId } from "./model/validate";
 import { usePreview } from "./use-preview";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import { Canvas, kindLabel } from "./views/canvas";
@@ -55,7 +55,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit }: StackEditor
   const [canvasProblem, setCanvasProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<RevisionConflict["latest"] | null>(null);
 
-  const analysis = useMemo(() => analyzeStack(doc.yaml), [doc.yaml]);
+  const analysis = useMemo(() => ({ diagnostics: analyzeForEditor(doc.yaml) }), [doc.yaml]);
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   const dirty = isDirty(state);
   useUnsavedGuard(dirty);

@@ -6,7 +6,7 @@ import { buildGraph } from "./graph";
 import { commit, redo, startHistory, undo } from "./history";
 import { addResource, PALETTE, removeResource } from "./palette";
 import { setInPruned } from "./paths";
-import { fieldError } from "./validate";
+import { analyzeForEditor, fieldError } from "./validate";
 
 const checkDefinition = (definition: StackDefinition) => analyzeStack(printStack(definition)).diagnostics;
 
@@ -147,6 +147,10 @@ describe("editor state", () => {
     definition = setInPruned(definition, [...fn, "events"], [{ type: "schedule", properties: { scheduleRate: "cron(0 10 * *)" } }]);
     diagnostics = checkDefinition(definition);
     expect(fieldError(diagnostics, [...fn, "events", 0, "properties", "scheduleRate"])).toMatch(/cron/);
+    // All three at once in the editor, though the schema errors stop the server's rules.
+    const all = analyzeForEditor(printStack(setInPruned(setInPruned(definition, [...fn, "memory"], 20000), [...fn, "timeout"], 1000)));
+    expect(all.map((d) => d.path.at(-1)).sort()).toEqual(["memory", "scheduleRate", "timeout"]);
+    expect(all.every((d) => d.line !== undefined)).toBe(true);
   });
 });
 

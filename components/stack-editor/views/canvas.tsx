@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Background,
   Controls,
@@ -7,6 +7,8 @@ import {
   Position,
   ReactFlow,
   applyNodeChanges,
+  useNodesInitialized,
+  useReactFlow,
   type Edge,
   type Node,
   type NodeChange,
@@ -63,6 +65,16 @@ function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
 }
 
 const nodeTypes = { resource: ResourceNode };
+
+/** Refits the view when resources are added or removed, so a new node is never off screen. */
+function FitOnChange({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured) void fitView({ maxZoom: 1.2, padding: 0.15 });
+  }, [count, measured, fitView]);
+  return null;
+}
 
 export interface CanvasProps {
   definition: StackDefinition;
@@ -125,10 +137,10 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
           for (const ref of refs) onRemoveEdge(ref);
         }}
         onNodesDelete={(removed) => removed.forEach((n) => onRemoveNode(n.id))}
-        fitView
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
+        <FitOnChange count={nodes.length} />
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
