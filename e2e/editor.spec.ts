@@ -12,7 +12,7 @@ async function openEditor(page: Page, org: string, stack: string) {
 }
 
 /** The text CodeMirror shows in a view (short documents only: CodeMirror renders what is near the viewport). */
-const editorText = (scope: Locator) => scope.locator(".cm-content").innerText();
+const editorText = async (scope: Locator) => (await scope.locator(".cm-content").innerText()).trimEnd();
 
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const trigger = (page: Page, label: RegExp) => inspector(page).getByRole("group", { name: label });

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { analyzeStack, type Diagnostic } from "@/lib/stack";
+import type { Diagnostic } from "@/lib/stack";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import type { RevisionConflict } from "@/server/stacks/revisions";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { buildGraph } from "./model/graph";
 import { merge3, mergeCode } from "./model/merge";
 import { addResource, PALETTE, removeResource } from "./model/palette";
 import { setInPruned, type Path } from "./model/paths";
-import { fieldId } from "./model/validate";
+import { analyzeForEditor, checkDefinition, fieldId } from "./model/validate";
 import { usePreview } from "./use-preview";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import { Canvas, kindLabel } from "./views/canvas";
@@ -55,7 +55,11 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit }: StackEditor
   const [canvasProblem, setCanvasProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<RevisionConflict["latest"] | null>(null);
 
-  const analysis = useMemo(() => analyzeStack(doc.yaml), [doc.yaml]);
+  // While the YAML has errors the definition is stale: report the YAML's problems, at their lines.
+  const analysis = useMemo(
+    () => ({ diagnostics: doc.yamlPending ? analyzeForEditor(doc.yaml) : checkDefinition(doc.definition) }),
+    [doc.yamlPending, doc.yaml, doc.definition],
+  );
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   const dirty = isDirty(state);
   useUnsavedGuard(dirty);
@@ -293,7 +297,6 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit }: StackEditor
             <YamlView
               yaml={doc.yaml}
               pending={doc.yamlPending}
-              diagnostics={analysis.diagnostics}
               onChange={(text) => edit((d) => withYaml(d, text), "yaml")}
               gotoLine={goto.line}
               gotoToken={goto.token}

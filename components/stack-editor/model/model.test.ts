@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack, parseStack, printStack, type StackDefinition } from "@/lib/stack";
+import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
 import { connect, removeEdge } from "./connect";
 import { docFromYaml, savedCode, withDefinition, withYaml } from "./doc";
 import { buildGraph } from "./graph";
 import { commit, redo, startHistory, undo } from "./history";
 import { addResource, PALETTE, removeResource } from "./palette";
 import { setInPruned } from "./paths";
-import { fieldError } from "./validate";
-
-const checkDefinition = (definition: StackDefinition) => analyzeStack(printStack(definition)).diagnostics;
+import { analyzeForEditor, checkDefinition, fieldError } from "./validate";
 
 const item = (label: string) => PALETTE.find((p) => p.label === label)!;
 
@@ -147,6 +145,11 @@ describe("editor state", () => {
     definition = setInPruned(definition, [...fn, "events"], [{ type: "schedule", properties: { scheduleRate: "cron(0 10 * *)" } }]);
     diagnostics = checkDefinition(definition);
     expect(fieldError(diagnostics, [...fn, "events", 0, "properties", "scheduleRate"])).toMatch(/cron/);
+    // All three at once in the editor, though the schema errors stop the server's rules.
+    const all = analyzeForEditor(printStack(setInPruned(setInPruned(definition, [...fn, "memory"], 20000), [...fn, "timeout"], 1000)));
+    expect(all.map((d) => d.path.at(-1)).sort()).toEqual(["memory", "scheduleRate", "timeout"]);
+    expect(all.every((d) => d.line !== undefined)).toBe(true);
+    expect(checkDefinition(setInPruned(setInPruned(definition, [...fn, "memory"], 20000), [...fn, "timeout"], 1000))).toHaveLength(3);
   });
 });
 
@@ -161,5 +164,31 @@ describe("merging a conflict", () => {
     expect(merge3(base, clash, theirs)).toEqual({ ok: false, conflicts: [["resources", "f", "memory"]] });
     const removed = { resources: {} };
     expect(merge3(base, removed, base)).toEqual({ ok: true, merged: { resources: {} } });
+  });
+});
+
+describe("layout", () => {
+  it("puts sources left of functions and functions left of their destinations, without overlaps", async () => {
+    const { layoutGraph } = await import("./layout");
+    const { definition } = parseStack(`resources:
+  api: { type: http-api-gateway }
+  bus: { type: event-bus }
+  fn:
+    type: function
+    properties:
+      packaging: { type: stacktape-lambda-buildpack, properties: { entryfilePath: f.ts } }
+      destinations: { onFailure: "$ResourceParam('bus', 'arn')" }
+      events: [{ type: http-api-gateway, properties: { httpApiGatewayName: api, method: GET, path: /x } }]
+  other:
+    type: function
+    properties:
+      packaging: { type: stacktape-lambda-buildpack, properties: { entryfilePath: o.ts } }
+`);
+    const g = buildGraph(definition!);
+    const at = layoutGraph(g.nodes, g.edges);
+    expect(at.get("api")!.x).toBeLessThan(at.get("fn")!.x);
+    expect(at.get("fn")!.x).toBeLessThan(at.get("bus")!.x);
+    const spots = [...at.values()].map((p) => `${p.x},${p.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
   });
 });

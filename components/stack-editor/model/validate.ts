@@ -1,8 +1,39 @@
 // Field-level views of the validator's diagnostics: which error belongs to which form control.
 // (The editor validates as you type with analyzeStack, the same schema and rules the server runs, minus
 // the CloudFormation attribute lookup, whose spec database stays on the server; the preview reports those.)
-import type { Diagnostic } from "@/lib/stack";
-import { samePath, type Path } from "./paths";
+import { parse as parseYaml } from "yaml";
+import { parseStack, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
+import { schemaProblems } from "@/lib/stack/schema-issues";
+import { samePath, setIn, type Path } from "./paths";
+
+/**
+ * Every problem at once, as the user fixes fields in any order, on the definition itself (no YAML round
+ * trip per keystroke): the server stops at schema errors, but here the rules also run on the definition
+ * without the settings the schema refused (when that is valid), so an out-of-range memory does not hide
+ * a malformed cron. Diagnostics carry paths; callers that need lines locate them in the YAML.
+ */
+export function checkDefinition(data: unknown): Diagnostic[] {
+  const parsed = StackDefinitionSchema.safeParse(data);
+  if (parsed.success) return validateStack(parsed.data);
+  const schema = schemaProblems(StackDefinitionSchema, data, parsed.error.issues).map((p) => p.diagnostic);
+  // Removing a list item would shift the indices of the rest, so only settings in mappings are set aside.
+  if (schema.some((d) => typeof d.path[d.path.length - 1] === "number")) return schema;
+  let stripped: unknown = data;
+  for (const d of schema) stripped = setIn(stripped, d.path, undefined);
+  const retry = StackDefinitionSchema.safeParse(stripped);
+  if (!retry.success) return schema;
+  return [...schema, ...validateStack(retry.data).filter((d) => !schema.some((s) => samePath(s.path, d.path)))];
+}
+
+/** The same for YAML text, with each diagnostic at its line (the YAML view). */
+export function analyzeForEditor(yaml: string): Diagnostic[] {
+  const parsed = parseStack(yaml);
+  const hasYamlErrors = parsed.diagnostics.some((d) => d.code === "yaml" && d.severity === "error");
+  if (hasYamlErrors) return parsed.diagnostics;
+  const located = checkDefinition(parsed.definition ?? parseYaml(yaml)).map((d) => ({ ...d, ...parsed.locator.locate(d.path) }));
+  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 /** The first error reported exactly at `path`, for the field that edits it. */
 export function fieldError(diagnostics: readonly Diagnostic[], path: Path): string | undefined {
   return diagnostics.find((d) => d.severity === "error" && samePath(d.path, path))?.message;

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Background,
   Controls,
@@ -7,6 +7,8 @@ import {
   Position,
   ReactFlow,
   applyNodeChanges,
+  useNodesInitialized,
+  useReactFlow,
   type Edge,
   type Node,
   type NodeChange,
@@ -64,6 +66,16 @@ function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
 
 const nodeTypes = { resource: ResourceNode };
 
+/** Refits the view when resources are added or removed, so a new node is never off screen. */
+function FitOnChange({ count }: { count: number }) {
+  const { fitView } = useReactFlow();
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured) void fitView({ maxZoom: 1.2, padding: 0.15 });
+  }, [count, measured, fitView]);
+  return null;
+}
+
 export interface CanvasProps {
   definition: StackDefinition;
   selected: string | null;
@@ -83,6 +95,8 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [structure]);
   const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+  // xyflow shows a controlled node only once its measured size is passed back in.
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
 
   const nodes: Node<ResourceNodeData>[] = graph.nodes.map((n) => ({
     id: n.id,
@@ -90,6 +104,7 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
     position: moved[n.id] ?? layout.get(n.id) ?? { x: 0, y: 0 },
     data: { node: n, error: failing.has(n.id) },
     selected: n.id === selected,
+    measured: sizes[n.id],
     ariaLabel: `${kindLabel(n.kind)} ${n.id}`,
   }));
   const edges: Edge<{ ref: EdgeRef }>[] = graph.edges.map((e) => ({
@@ -103,10 +118,11 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
   }));
 
   const onNodesChange = (changes: NodeChange<Node<ResourceNodeData>>[]) => {
-    const positions = applyNodeChanges(changes, nodes);
-    const next = { ...moved };
-    for (const c of changes) if (c.type === "position" && c.position) next[c.id] = positions.find((n) => n.id === c.id)!.position;
-    setMoved(next);
+    const applied = applyNodeChanges(changes, nodes);
+    const positions = changes.flatMap((c) => (c.type === "position" && c.position ? [c.id] : []));
+    if (positions.length) setMoved((m) => ({ ...m, ...Object.fromEntries(positions.map((id) => [id, applied.find((n) => n.id === id)!.position])) }));
+    const dimensions = changes.flatMap((c) => (c.type === "dimensions" && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+    if (dimensions.length) setSizes((m) => ({ ...m, ...Object.fromEntries(dimensions) }));
   };
 
   return (
@@ -125,10 +141,10 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
           for (const ref of refs) onRemoveEdge(ref);
         }}
         onNodesDelete={(removed) => removed.forEach((n) => onRemoveNode(n.id))}
-        fitView
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
+        <FitOnChange count={nodes.length} />
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

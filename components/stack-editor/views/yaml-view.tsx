@@ -1,16 +1,18 @@
 "use client";
-import type { Diagnostic } from "@/lib/stack";
+import { useMemo } from "react";
+import { analyzeForEditor } from "../model/validate";
 import { LazyCodeMirror } from "./lazy";
 
 /** The definition as YAML, editable; it applies to the canvas and forms whenever it parses. */
-export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoToken }: {
+export function YamlView({ yaml, pending, onChange, gotoLine, gotoToken }: {
   yaml: string;
   pending: boolean;
-  diagnostics: readonly Diagnostic[];
   onChange: (yaml: string) => void;
   gotoLine?: number;
   gotoToken?: number;
 }) {
+  // Located here, only while the YAML view is open: the forms validate the definition without a YAML round trip.
+  const diagnostics = useMemo(() => analyzeForEditor(yaml), [yaml]);
   const located = diagnostics.flatMap((d) => (d.line === undefined ? [] : [{ line: d.line, column: d.column, severity: d.severity, message: d.message }]));
   return (
     <div className="flex h-full flex-col gap-1">
