@@ -59,10 +59,13 @@ test.beforeEach(async ({ page }) => {
 
 test("a bad import names the line and field, and creates nothing", async ({ page }) => {
   await openImport(page, "broken");
-  await page.getByLabel("Stack definition (YAML)").fill(YAML.replace("memory: 256", "memory: 20000"));
+  // Uploaded rather than pasted: the file's text fills the YAML box and problems name the file.
+  const bad = YAML.replace("memory: 256", "memory: 20000");
+  await page.getByLabel("Or upload the YAML file").setInputFiles({ name: "broken.yml", mimeType: "application/yaml", buffer: Buffer.from(bad) });
+  await expect(page.getByLabel("Stack definition (YAML)")).toHaveValue(bad);
   await page.getByRole("button", { name: "Import stack" }).click();
   const problems = page.getByRole("list", { name: "Import problems" });
-  await expect(problems).toHaveText("stack.yml:11:15 error resources.hello.properties.memory: must be at most 10240 (got number 20000)");
+  await expect(problems).toHaveText("broken.yml:11:15 error resources.hello.properties.memory: must be at most 10240 (got number 20000)");
   await expectNoSeriousA11yViolations(page);
   await page.goto(`/${E2E.acme.orgSlug}/stacks`);
   await expect(page.getByTestId("stack-row-broken")).toHaveCount(0);
