@@ -87,7 +87,7 @@ describe("cli render", () => {
       expect(stderr).not.toMatch(STACK_TRACE);
     }
     expect(cli(["render", path.join(work, "absent.yml")]).stderr).toMatch(/absent\.yml: error: \(root\): cannot read the file: no such file/);
-    expect(cli(["deploy", broken]).stderr).toMatch(/unknown command 'deploy'/);
+    expect(cli(["publish", broken]).stderr).toMatch(/unknown command 'publish'/);
   }, SLOW);
 });
 

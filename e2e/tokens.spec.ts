@@ -67,6 +67,22 @@ test("an admin adds a signed webhook to a stage on the stack's settings page and
   await expect(list).toContainText("https://example.com/slack");
   await expect(list).toContainText("succeeded, failed");
 
+  // A delivery that failed twice, as the notification worker records it (no receiver runs in the e2e set-up).
+  await sql(
+    `WITH t AS (SELECT id FROM "NotificationTarget" WHERE "stageId" = 'e2e-notify-stage'),
+          d AS (INSERT INTO "NotificationDelivery" (id, "targetId", "deploymentId", event, payload, status, attempts, "lastStatusCode", "lastError")
+                SELECT 'e2e-delivery', t.id, 'e2e-deployment', 'failed', '{}', 'failed', 2, 503, 'HTTP 503: maintenance' FROM t RETURNING id)
+     INSERT INTO "NotificationAttempt" ("deliveryId", number, "statusCode", error, "durationMs")
+     SELECT d.id, n, 503, 'HTTP 503: maintenance', 40 FROM d, generate_series(1, 2) n`,
+  );
+  await page.reload();
+  const log = stage.getByRole("table", { name: "Delivery log of dev" });
+  await expect(log).toContainText("e2e-deployment");
+  await expect(log).toContainText("failed (HTTP 503)");
+  await expect(log.getByRole("listitem")).toHaveCount(2);
+  await expect(log).toContainText("HTTP 503: maintenance");
+
   await stage.getByRole("button", { name: /^Remove Webhook / }).click();
   await expect(stage.getByText("No notifications for this stage.")).toBeVisible();
+  await expect(stage.getByText("Nothing sent yet.")).toBeVisible();
 });

@@ -97,7 +97,10 @@ export function AuditLog({ orgSlug, actions }: { orgSlug: string; actions: strin
               query.data?.items.map((e) => (
                 <tr key={e.id} className="border-t border-slate-200 align-top">
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.slice(0, 19).replace("T", " ")}</td>
-                  <td className="px-3 py-2">{e.actorEmail}</td>
+                  <td className="px-3 py-2">
+                    {e.actorEmail}
+                    {e.apiTokenId ? <span className="block text-xs text-slate-500">via API token {e.apiTokenId}</span> : null}
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                   <td className="px-3 py-2 text-xs">
                     {e.targetType}

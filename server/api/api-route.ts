@@ -6,7 +6,7 @@ import { ActionError } from "@/server/auth/errors";
 import { can, type Permission } from "@/server/auth/permissions";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import type { Db } from "@/server/db/types";
-import { grants, type TokenScope } from "@/server/tokens/token";
+import { grants, type TokenScope } from "@/server/tokens/scopes";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
 
 // The one wrapper every /api/v1 route handler goes through: authenticate the bearer token (401),

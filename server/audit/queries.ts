@@ -19,6 +19,8 @@ export interface AuditRow {
   targetId: string | null;
   before: unknown;
   after: unknown;
+  /** The API token the change came through, when it came through the REST API. */
+  apiTokenId: string | null;
 }
 
 export async function listAuditEvents(client: Db, organizationId: string, q: AuditQuery) {
@@ -40,6 +42,7 @@ export async function listAuditEvents(client: Db, organizationId: string, q: Aud
     targetId: r.targetId,
     before: r.before,
     after: r.after,
+    apiTokenId: r.apiTokenId,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

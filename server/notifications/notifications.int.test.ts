@@ -9,6 +9,9 @@ import { stopDeployQueue } from "@/server/deploy/queue";
 import { moveTo } from "@/server/deploy/store";
 import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { encryptSecret } from "@/server/crypto";
+import { attemptDelivery, DeliveryFailed } from "./deliver";
+import { queueDeploymentNotifications } from "./notify";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { stageNotifications } from "./targets";
 import { startNotificationWorker, type NotificationWorker } from "./worker";
@@ -156,6 +159,50 @@ describe("generic webhooks", () => {
     expect(hook.received).toHaveLength(0);
     expect(await database.prisma.notificationDelivery.count({ where: { deploymentId: deployment.id } })).toBe(0);
     await hook.close();
+  }, 30_000);
+});
+
+describe("deliveries", () => {
+  // Targets written directly: the Slack form accepts only hooks.slack.com, which a test cannot reach.
+  const directTarget = async (stageId: string, kind: "slack" | "webhook", url: string) =>
+    database.prisma.notificationTarget.create({ data: { stageId, kind, urlEncrypted: encryptSecret(url), urlHint: url, events: ["failed"] } });
+
+  it("post Slack its mrkdwn message, unsigned", async () => {
+    const hook = await receiver();
+    const { stage, deployment } = await stageWithDeployment("slack-direct");
+    await directTarget(stage.id, "slack", hook.url);
+    for (const status of ["packaging", "uploading", "creating_change_set", "executing"] as const) await moveTo(deployment.id, "deploy", status);
+    await moveTo(deployment.id, "deploy", "rolled_back", { data: { error: "WorkerFunction: CREATE_FAILED" } });
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(1);
+    const body = JSON.parse(hook.received[0].body);
+    expect(body).toEqual({ text: expect.stringMatching(/^:x: Deploy of revision 1 of \*shop\* to \*slack-direct\* failed \(started by deployer@hookco.test\)\. <.+\|Open deployment>\n>WorkerFunction: CREATE_FAILED$/) });
+    expect(hook.received[0].headers[SIGNATURE_HEADER.toLowerCase()]).toBeUndefined();
+    await hook.close();
+  }, 30_000);
+
+  it("end as failed when the last try fails, naming the error, and are never sent again", async () => {
+    const { stage, deployment } = await stageWithDeployment("unreachable");
+    const closed = await receiver();
+    await closed.close();
+    // Nothing listens there any more.
+    const target = await directTarget(stage.id, "webhook", closed.url);
+    // Queued without the worker's help: this test drives attempts itself.
+    await worker.stop();
+    try {
+      await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
+      const delivery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id } });
+      await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: false })).rejects.toThrow(DeliveryFailed);
+      expect((await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("pending");
+      await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).rejects.toThrow(/ECONNREFUSED/);
+      const failed = await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+      expect(failed).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: null, lastError: expect.stringContaining("ECONNREFUSED") });
+      expect(await attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).toBe("skipped");
+      // The same status change again (a repeated step) records nothing new.
+      await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
+      expect(await database.prisma.notificationDelivery.count({ where: { targetId: target.id } })).toBe(1);
+    } finally {
+      worker = await startNotificationWorker({ pollingIntervalSeconds: 0.5 });
+    }
   }, 30_000);
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/server/db/types";
-import { ensureQueue, inTransaction } from "@/server/deploy/queue";
+import { deployQueue, ensureQueue, inTransaction } from "@/server/deploy/queue";
 
 // Deliveries run in pg-boss jobs (the deploy queue's instance, a queue of their own), never in a
 // request: a slow or failing receiver delays nothing, and pg-boss retries with exponential backoff.
@@ -21,8 +21,15 @@ export function retryPolicy(env: Record<string, string | undefined> = process.en
   return { retryLimit: 10, retryDelay: delay, retryBackoff: true };
 }
 
-export function notifyQueue(): Promise<PgBoss> {
-  return ensureQueue(NOTIFY_QUEUE, { policy: "standard", expireInSeconds: 5 * 60, ...retryPolicy() });
+// Databases whose notify queue this process has seen exist: sends then skip the lookup.
+const ready = new Set<string>();
+
+export async function notifyQueue(): Promise<PgBoss> {
+  const key = process.env.DATABASE_URL ?? "";
+  if (ready.has(key)) return deployQueue();
+  const boss = await ensureQueue(NOTIFY_QUEUE, { policy: "standard", expireInSeconds: 5 * 60, ...retryPolicy() });
+  ready.add(key);
+  return boss;
 }
 
 /** Enqueues a delivery in the caller's transaction: the job exists exactly when the delivery row commits. */

@@ -97,7 +97,6 @@ export async function stageNotifications(client: Db, organizationId: string, sta
           lastStatusCode: true,
           lastError: true,
           createdAt: true,
-          deliveredAt: true,
           target: { select: { kind: true, urlHint: true } },
           attemptLog: { orderBy: { number: "asc" }, select: { number: true, at: true, statusCode: true, error: true, durationMs: true } },
         },

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import { newApiToken, type TokenScope } from "./token";
+import type { TokenScope } from "./scopes";
+import { newApiToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bearerToken, grants, hashApiToken, newApiToken } from "./token";
+import { grants } from "./scopes";
+import { bearerToken, hashApiToken, newApiToken } from "./token";
 
 describe("API tokens", () => {
   it("are random, marked, and kept as their sha256", () => {
