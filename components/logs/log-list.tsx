@@ -26,7 +26,8 @@ export function LogList({
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,
-    estimateSize: () => 20,
+    // A one-line row is 20 px, a REPORT row adds its numbers' line: a close estimate saves re-measuring.
+    estimateSize: (i) => (lines[i].report ? 36 : 20),
     overscan: 20,
     getItemKey: (i) => lines[i].id,
   });
