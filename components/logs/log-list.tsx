@@ -26,8 +26,9 @@ export function LogList({
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,
-    // A one-line row is 20 px, a REPORT row adds its numbers' line: a close estimate saves re-measuring.
-    estimateSize: (i) => (lines[i].report ? 36 : 20),
+    // Rows are one 20 px line until expanded: an exact estimate means the virtualizer never re-measures
+    // (which costs a pass over every line after the changed one).
+    estimateSize: () => 20,
     overscan: 20,
     getItemKey: (i) => lines[i].id,
   });
