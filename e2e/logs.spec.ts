@@ -141,6 +141,10 @@ test("test invoke of the deployed function shows what moto returns; payloads are
   for (const title of ["Invocations", "Errors", "Throttles", "Duration", "Concurrent executions"]) {
     await expect(metrics.getByRole("img", { name: new RegExp(`^${title}: `) })).toBeVisible();
   }
+  await page.getByRole("button", { name: "Live tail" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "polling FilterLogEvents" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("a viewer reads logs but cannot invoke", async ({ page }) => {
