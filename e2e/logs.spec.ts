@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 import { DEPLOYED, putLogLines, setUpDeployedStage } from "./deployed-stage";
@@ -51,6 +52,26 @@ test("lines written to a deployed function's log group appear, a filter term nar
 
   await page.getByRole("button", { name: "Clear filter" }).click();
   await expect(list.getByRole("listitem")).toHaveCount(6);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download JSON" }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(readFileSync(file, "utf8")) as { message: string; function: string }[];
+  expect(exported.map((e) => e.message)).toContain("unrelated housekeeping line");
+  expect(new Set(exported.map((e) => e.function))).toEqual(new Set(["hello"]));
+
+  const declined = list.getByRole("listitem").filter({ hasText: "card declined" });
+  await declined.getByRole("button", { name: /^Copy link to the line at / }).click();
+  const link = (await page.getByRole("status").filter({ hasText: /^Link/ }).textContent())!.replace(/^Link( copied)?: /, "");
+  await page.goto(link);
+  await expect(page.getByRole("list", { name: "Log lines" }).locator('[aria-current="true"]')).toContainText("card declined for order=43");
+
+  await page.goto(logsPath);
+  await list.getByRole("listitem").filter({ hasText: "payment accepted" }).getByRole("button", { name: RID.slice(0, 8) }).click();
+  await expect(page.getByLabel("Filter pattern")).toHaveValue(`"${RID}"`);
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+  await expect(list).not.toContainText("unrelated housekeeping line");
+  await page.getByRole("button", { name: "Clear filter" }).click();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
@@ -120,6 +141,10 @@ test("test invoke of the deployed function shows what moto returns; payloads are
   for (const title of ["Invocations", "Errors", "Throttles", "Duration", "Concurrent executions"]) {
     await expect(metrics.getByRole("img", { name: new RegExp(`^${title}: `) })).toBeVisible();
   }
+  await page.getByRole("button", { name: "Live tail" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "polling FilterLogEvents" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
 
 test("a viewer reads logs but cannot invoke", async ({ page }) => {

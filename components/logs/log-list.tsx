@@ -26,6 +26,8 @@ export function LogList({
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,
+    // Rows are one 20 px line until expanded: an exact estimate means the virtualizer never re-measures
+    // (which costs a pass over every line after the changed one).
     estimateSize: () => 20,
     overscan: 20,
     getItemKey: (i) => lines[i].id,

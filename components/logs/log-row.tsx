@@ -26,11 +26,16 @@ export interface RowActions {
   onCopyLink(line: LogLine): void;
 }
 
+/** Longer lines are cut at the row's width until expanded: one-line rows keep the list's row heights known. */
+const LONG = 100;
+
 /** One log line: level colour, time, function, message; REPORT numbers; collapsible JSON. */
 export const LogRow = memo(function LogRow({ line, showFunction, highlighted, actions }: { line: LogLine; showFunction: boolean; highlighted: boolean; actions: RowActions }) {
   const [expanded, setExpanded] = useState(false);
   const json = expanded ? prettyJson(line) : null;
   const r = line.report;
+  const text = r ? `REPORT RequestId: ${r.requestId}` : line.message.replace(/\n+$/, "");
+  const expandable = line.jsonOffset !== null || (!r && (text.length > LONG || text.includes("\n")));
   return (
     <div
       className={`border-l-4 px-2 py-0.5 font-mono text-xs ${line.level ? LEVEL_STYLE[line.level] : "border-l-transparent text-slate-900"} ${highlighted ? "ring-2 ring-indigo-500" : ""}`}
@@ -42,10 +47,18 @@ export const LogRow = memo(function LogRow({ line, showFunction, highlighted, ac
         </time>
         {showFunction ? <span className="shrink-0 font-semibold text-indigo-800">{line.functionName}</span> : null}
         {line.level ? <span className="shrink-0 uppercase">{line.level}</span> : null}
-        <span className="min-w-0 flex-1 break-all whitespace-pre-wrap">{r ? `REPORT RequestId: ${r.requestId}` : line.message.replace(/\n+$/, "")}</span>
-        {line.jsonOffset !== null ? (
+        <span className={`min-w-0 flex-1 ${expanded && !json ? "break-all whitespace-pre-wrap" : "truncate"}`}>{text}</span>
+        {r ? (
+          <dl className="flex shrink-0 gap-x-3 text-slate-700" aria-label="Invocation report">
+            <div className="flex gap-1"><dt>Duration</dt><dd>{r.durationMs} ms</dd></div>
+            <div className="flex gap-1"><dt>Billed</dt><dd>{r.billedDurationMs} ms</dd></div>
+            <div className="flex gap-1"><dt>Memory used</dt><dd>{r.maxMemoryUsedMb} / {r.memorySizeMb} MB</dd></div>
+            {r.initDurationMs !== undefined ? <div className="flex gap-1"><dt>Init</dt><dd>{r.initDurationMs} ms</dd></div> : null}
+          </dl>
+        ) : null}
+        {expandable ? (
           <button type="button" className="shrink-0 text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
-            {expanded ? "Collapse JSON" : "Expand JSON"}
+            {line.jsonOffset !== null ? (expanded ? "Collapse JSON" : "Expand JSON") : expanded ? "Show less" : "Show all"}
           </button>
         ) : null}
         {line.requestId ? (
@@ -57,14 +70,6 @@ export const LogRow = memo(function LogRow({ line, showFunction, highlighted, ac
           #
         </button>
       </div>
-      {r ? (
-        <dl className="ml-24 flex flex-wrap gap-x-4 text-slate-700" aria-label="Invocation report">
-          <div className="flex gap-1"><dt>Duration</dt><dd>{r.durationMs} ms</dd></div>
-          <div className="flex gap-1"><dt>Billed</dt><dd>{r.billedDurationMs} ms</dd></div>
-          <div className="flex gap-1"><dt>Memory used</dt><dd>{r.maxMemoryUsedMb} / {r.memorySizeMb} MB</dd></div>
-          {r.initDurationMs !== undefined ? <div className="flex gap-1"><dt>Init</dt><dd>{r.initDurationMs} ms</dd></div> : null}
-        </dl>
-      ) : null}
       {json ? <pre className="mt-1 ml-24 overflow-x-auto rounded bg-slate-100 p-2 text-slate-900">{json}</pre> : null}
     </div>
   );

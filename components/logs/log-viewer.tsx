@@ -5,7 +5,7 @@ import type { LogLine } from "@/lib/logs/types";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { LogList } from "./log-list";
-import { LogRequestError, useLogPages } from "./use-log-pages";
+import { LogRequestError, type useLogPages } from "./use-log-pages";
 import { useLiveTail } from "./use-live-tail";
 
 function download(name: string, type: string, body: string) {
@@ -30,20 +30,26 @@ async function copy(text: string): Promise<boolean> {
 export function LogViewer({
   orgSlug,
   view,
+  pages,
+  live,
+  onLive,
   groupCount,
   highlightId,
   onFilter,
 }: {
   orgSlug: string;
   view: ViewState;
+  /** The queried pages (the workspace owns the query, so the filter box can show its error). */
+  pages: ReturnType<typeof useLogPages>;
+  live: boolean;
+  onLive(live: boolean): void;
   /** How many log groups the view reads: when none of them exists yet, that is the empty state. */
   groupCount: number;
   highlightId: string | null;
   onFilter(filter: string): void;
 }) {
-  const [live, setLive] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const { query, lines: pageLines, missing } = useLogPages({ orgSlug, stageId: view.stage, fn: view.fn, range: view.range, filter: view.filter }, !live);
+  const { query, lines: pageLines, missing } = pages;
   const tailUrl = useMemo(() => {
     if (!live) return null;
     const p = new URLSearchParams();
@@ -75,7 +81,7 @@ export function LogViewer({
         <h3 id="log-lines" className="mr-auto text-base font-semibold">
           Lines <span className="font-normal text-slate-600">({lines.length.toLocaleString("en")})</span>
         </h3>
-        <Button variant={live ? "primary" : "secondary"} aria-pressed={live} onClick={() => setLive((l) => !l)}>
+        <Button variant={live ? "primary" : "secondary"} aria-pressed={live} onClick={() => onLive(!live)}>
           {live ? "Stop live tail" : "Live tail"}
         </Button>
         {live ? (
@@ -125,7 +131,7 @@ export function LogViewer({
         </div>
       ) : null}
       {live && tail.status.ended ? <ErrorText message={tail.status.ended} /> : null}
-      {!live && error ? <ErrorText message={error.fieldErrors.filterPattern ?? error.message} /> : null}
+      {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} /> : null}
       {!live && !error && query.isSuccess && lines.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
           {missing.length >= groupCount

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { FilterHelp } from "./filter-help";
 import { LogViewer } from "./log-viewer";
+import { LogRequestError, useLogPages } from "./use-log-pages";
 import { TimeRangePicker } from "./time-range-picker";
 import { InvokePanel, type TemplateOption } from "@/components/invoke/invoke-panel";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
@@ -56,6 +57,10 @@ export function LogsWorkspace({
     setLastFilter(filter);
     setDraft(filter);
   }
+
+  const [live, setLive] = useState(false);
+  const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && stage?.deployed === true);
+  const filterError = pages.query.error instanceof LogRequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null;
 
   const view: ViewState | null = useMemo(() => (stage ? { stage: stage.id, fn: fn?.name ?? null, range, filter } : null), [stage, fn, range, filter]);
   const go = useCallback(
@@ -111,6 +116,8 @@ export function LogsWorkspace({
               id={`${id}-filter`}
               className="rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm font-normal"
               value={draft}
+              aria-invalid={filterError ? true : undefined}
+              aria-describedby={filterError ? `${id}-filter-error` : undefined}
               placeholder='ERROR, ?ERROR ?WARN, -healthcheck, { $.level = "error" }'
               onChange={(e) => setDraft(e.target.value)}
             />
@@ -122,13 +129,18 @@ export function LogsWorkspace({
             </Button>
           ) : null}
         </div>
+        {filterError ? (
+          <p id={`${id}-filter-error`} role="alert" className="text-sm text-red-600">
+            {filterError}
+          </p>
+        ) : null}
         <FilterHelp onUse={(p) => go({ filter: p })} />
         {!parsedRange.ok ? <ErrorText message={`The link's time range is not valid (${parsedRange.message}); showing the last hour.`} /> : null}
       </form>
 
       {stage.deployed ? (
         <>
-          <LogViewer orgSlug={orgSlug} view={view} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
+          <LogViewer orgSlug={orgSlug} view={view} pages={pages} live={live} onLive={setLive} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
           {fn ? (
             <>
               <InvokePanel
