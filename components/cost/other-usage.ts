@@ -2,7 +2,8 @@
 // streams, NAT gateways, secrets), edited as YAML in the usage file's format (lib/cost/usage.ts). Pure.
 import { stringify } from "yaml";
 import { parseUsage, usageFields, type ResourceUsage, type StackUsage } from "@/lib/cost";
-import { formatDiagnostic, type StackDefinition } from "@/lib/stack";
+import { formatDiagnostic } from "@/lib/stack/diagnostics";
+import type { StackDefinition } from "@/lib/stack/schema";
 
 const isFunction = (definition: StackDefinition, key: string) => definition.resources[key]?.type === "function";
 
