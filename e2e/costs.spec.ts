@@ -19,8 +19,16 @@ function memoryRaiseDelta(invocations: number, durationMs: number): number {
   return invocations * (durationMs / 1000) * extraGb * gbPerSecond;
 }
 
-test.beforeEach(async ({ page }) => {
-  await signInWithOrgSso(page, USERS.acmeOwner);
+test.beforeEach(async ({ page }, testInfo) => {
+  await signInWithOrgSso(page, testInfo.title.startsWith("a viewer") ? USERS.acmeViewer : USERS.acmeOwner);
+});
+
+test("a viewer reads the estimate and the assumptions but cannot change them", async ({ page }) => {
+  await page.goto(costsUrl);
+  await expect(page.getByRole("status", { name: "Estimated monthly total" })).toHaveText(/^\$\d/);
+  await expect(page.getByRole("group", { name: COST_STACK.functionName }).getByLabel("Average duration (ms)")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save assumptions" })).toHaveCount(0);
+  await expect(page.getByText("Your role can read these assumptions but not change them.")).toBeVisible();
 });
 
 test("raising a function's memory from 512 to 1024 MB shows a positive cost diff of the right size", async ({ page }) => {
