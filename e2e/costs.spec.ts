@@ -19,8 +19,16 @@ function memoryRaiseDelta(invocations: number, durationMs: number): number {
   return invocations * (durationMs / 1000) * extraGb * gbPerSecond;
 }
 
-test.beforeEach(async ({ page }) => {
-  await signInWithOrgSso(page, USERS.acmeOwner);
+test.beforeEach(async ({ page }, testInfo) => {
+  await signInWithOrgSso(page, testInfo.title.startsWith("a viewer") ? USERS.acmeViewer : USERS.acmeOwner);
+});
+
+test("a viewer reads the estimate and the assumptions but cannot change them", async ({ page }) => {
+  await page.goto(costsUrl);
+  await expect(page.getByRole("status", { name: "Estimated monthly total" })).toHaveText(/^\$\d/);
+  await expect(page.getByRole("group", { name: COST_STACK.functionName }).getByLabel("Average duration (ms)")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save assumptions" })).toHaveCount(0);
+  await expect(page.getByText("Your role can read these assumptions but not change them.")).toBeVisible();
 });
 
 test("raising a function's memory from 512 to 1024 MB shows a positive cost diff of the right size", async ({ page }) => {
@@ -65,6 +73,17 @@ test("the estimate shows a total and charts per service and per resource, and ba
   await expect(page.getByRole("button", { name: "Save assumptions" })).toBeDisabled();
   await expect(total).toHaveText(before!);
 
+  await duration.fill("");
+
+  // Other resources' usage, as YAML: a problem names its line; a valid figure reprices the API.
+  const other = page.getByLabel("Other resources (YAML, as in a usage file for the CLI)");
+  await other.fill("helloApi:\n  requestsPerMonth: lots\n");
+  await expect(page.getByRole("alert").filter({ hasText: /^2:\d+: / })).toContainText("requestsPerMonth");
+  await other.fill("helloApi:\n  requestsPerMonth: 5000000\n");
+  const apiCost = 5 * PRICES["us-east-1"].apiGateway.httpApiRequests.tiers[0].usd;
+  const apiRow = page.getByRole("table", { name: "Monthly cost per resource" }).getByRole("row").filter({ hasText: "helloApi" });
+  await expect(apiRow.getByRole("cell")).toHaveText(["API Gateway", formatUsd(apiCost)]);
+
   await page.getByLabel("Region prices").selectOption("eu-central-1");
   await expect(page.getByText("a month in eu-central-1")).toBeVisible();
 
@@ -105,7 +124,9 @@ test("a deployed stage shows each function's month-to-date cost from CloudWatch 
       Namespace: "AWS/Lambda",
       MetricData: [
         { MetricName: "Invocations", Dimensions: dimensions, Value: 2_000_000, Unit: "Count", Timestamp: at },
-        { MetricName: "Duration", Dimensions: dimensions, Values: [300], Counts: [2_000_000], Unit: "Milliseconds", Timestamp: at },
+        // The month's total duration (2M × 300 ms) as one datapoint: the page reads Sum only, and moto expands
+        // Values × Counts into single datapoints (2M of them take it minutes).
+        { MetricName: "Duration", Dimensions: dimensions, Value: 2_000_000 * 300, Unit: "Milliseconds", Timestamp: at },
       ],
     }),
   );

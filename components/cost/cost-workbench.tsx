@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CostDiff } from "./cost-diff";
 import { CostPanel } from "./cost-panel";
 import { tryEstimate } from "./estimate";
+import { otherUsageKeys, otherUsageYaml, parseOtherUsage } from "./other-usage";
 import { UsageEditor } from "./usage-editor";
 import { fieldProblem, textsOf, usageOf, type FieldKey } from "./usage-draft";
 
@@ -33,7 +34,14 @@ export function CostWorkbench({ orgSlug, stackId, latest, previous, settings, ca
   const [region, setRegion] = useState<PricedRegion>(settings.region);
   const [freeTier, setFreeTier] = useState(settings.freeTier);
   const [texts, setTexts] = useState(() => textsOf(settings.usage, [...counts.keys()]));
-  const usage = useMemo(() => usageOf(settings.usage, texts, counts), [settings.usage, texts, counts]);
+  const [otherText, setOtherText] = useState(() => (latest.definition ? otherUsageYaml(settings.usage, latest.definition) : ""));
+  const others = useMemo(() => (latest.definition ? parseOtherUsage(otherText, latest.definition) : null), [otherText, latest.definition]);
+  const usage = useMemo(() => {
+    const functionsOnly = Object.fromEntries(Object.entries(settings.usage).filter(([key]) => counts.has(key)));
+    // While the YAML has problems, the saved entries stay in force.
+    const rest = others?.ok ? others.usage : Object.fromEntries(Object.entries(settings.usage).filter(([key]) => !counts.has(key)));
+    return { ...usageOf(functionsOnly, texts, counts), ...rest };
+  }, [settings.usage, texts, counts, others]);
   const estimate = useMemo(() => tryEstimate(latest.definition, region, usage, freeTier), [latest.definition, region, usage, freeTier]);
   const diff = useMemo(() => {
     if (!previous?.definition || !estimate.ok) return null;
@@ -42,7 +50,7 @@ export function CostWorkbench({ orgSlug, stackId, latest, previous, settings, ca
   }, [previous, region, usage, freeTier, estimate]);
   const mutation = useServerAction(saveCostSettings);
   const failure = failureOf(mutation.data);
-  const invalid = Object.entries(texts).some(([key, text]) => fieldProblem(key, text));
+  const invalid = Object.entries(texts).some(([key, text]) => fieldProblem(key, text)) || others?.ok === false;
 
   const edit = (key: FieldKey, text: string) => {
     mutation.reset();
@@ -95,6 +103,15 @@ export function CostWorkbench({ orgSlug, stackId, latest, previous, settings, ca
         {latest.definition ? (
           <UsageEditor definition={latest.definition} texts={texts} onChange={edit} estimate={estimate.ok ? estimate.estimate : null} disabled={!canEdit} />
         ) : null}
+        {latest.definition ? (
+          <OtherUsageField
+            value={otherText}
+            onChange={(text) => (mutation.reset(), setOtherText(text))}
+            problems={others?.ok === false ? others.problems : []}
+            keys={otherUsageKeys(latest.definition)}
+            disabled={!canEdit}
+          />
+        ) : null}
         {canEdit ? (
           <div className="flex items-center gap-3">
             <Button
@@ -130,6 +147,40 @@ export function CostWorkbench({ orgSlug, stackId, latest, previous, settings, ca
           </p>
         )}
       </section>
+    </div>
+  );
+}
+
+function OtherUsageField({ value, onChange, problems, keys, disabled }: { value: string; onChange: (text: string) => void; problems: string[]; keys: string[]; disabled: boolean }) {
+  if (keys.length === 0 && value === "") return null;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="other-usage" className="text-sm font-medium text-slate-700">
+        Other resources (YAML, as in a usage file for the CLI)
+      </label>
+      <textarea
+        id="other-usage"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        rows={Math.min(12, Math.max(3, value.split("\n").length + 1))}
+        spellCheck={false}
+        aria-invalid={problems.length ? true : undefined}
+        aria-describedby={problems.length ? "other-usage-problems" : "other-usage-hint"}
+        placeholder={keys[0] ? `${keys[0].split(":")[0]}:\n  ${keys[0].split(": ")[1].split(", ")[0]}: 1000000` : ""}
+        className={`rounded-md border px-2 py-1 font-mono text-xs shadow-sm placeholder:text-slate-500 ${problems.length ? "border-red-500" : "border-slate-300"}`}
+      />
+      {problems.length ? (
+        <ul id="other-usage-problems" role="alert" className="text-xs text-red-600">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        <p id="other-usage-hint" className="text-xs text-slate-500">
+          Empty means assumed. Fields: {keys.join("; ")}.
+        </p>
+      )}
     </div>
   );
 }

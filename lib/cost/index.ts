@@ -5,6 +5,7 @@ export { formatCostTable, formatUsd } from "./format";
 export {
   applicableUsage,
   parseUsage,
+  usageFields,
   validateUsage,
   USAGE_DEFAULTS,
   SECRET_USAGE_PREFIX,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { edgeFn, fn, stack } from "./testing";
-import { applicableUsage, parseUsage, validateUsage } from "./usage";
+import { applicableUsage, parseUsage, usageFields, validateUsage } from "./usage";
 
 const definition = stack(
   {
@@ -94,5 +94,17 @@ describe("applicableUsage", () => {
 
   it("treats anything but a mapping as no usage", () => {
     expect(applicableUsage([1], definition)).toEqual({ usage: {}, dropped: [] });
+  });
+});
+
+describe("usageFields", () => {
+  it("lists the fields each priced resource takes, and nothing for unpriced ones", () => {
+    const fields = usageFields(definition);
+    expect(fields.get("api")).toEqual(["requestsPerMonth", "payloadKb"]);
+    expect(fields.get("q")).toEqual(["messagesPerMonth", "payloadKb", "averageBatchSize"]);
+    expect(fields.get("secret:db")).toEqual(["apiCallsPerMonth"]);
+    expect(fields.get("worker")).toContain("averageDurationMs");
+    expect(fields.has("site")).toBe(false);
+    expect(fields.has("bucket")).toBe(false);
   });
 });

@@ -234,3 +234,19 @@ export function applicableUsage(data: unknown, definition: StackDefinition): App
   }
   return { usage, dropped };
 }
+
+/** The usage fields each priced resource of the definition takes, by usage key (for editors' hints). */
+export function usageFields(definition: StackDefinition): Map<string, string[]> {
+  const secrets = secretReferences(definition);
+  const keys = [
+    ...Object.keys(definition.resources),
+    ...Object.keys(definition.cloudformationResources ?? {}),
+    ...[...secrets.keys()].map((name) => `${SECRET_USAGE_PREFIX}${name}`),
+  ];
+  const fields = new Map<string, string[]>();
+  for (const key of keys) {
+    const lookup = schemaFor(key, definition, secrets);
+    if ("schema" in lookup && lookup.schema instanceof z.ZodObject) fields.set(key, Object.keys(lookup.schema.shape));
+  }
+  return fields;
+}

@@ -96,7 +96,10 @@ describe("actual usage from CloudWatch (moto)", () => {
         MetricData: [
           { MetricName: "Invocations", Dimensions: dimensions, Value: 400_000, Unit: "Count", Timestamp: new Date(now.getTime() - 60_000) },
           { MetricName: "Invocations", Dimensions: dimensions, Value: 100_000, Unit: "Count", Timestamp: new Date(now.getTime() - 30_000) },
-          { MetricName: "Duration", Dimensions: dimensions, Values: [100, 300], Counts: [400_000, 100_000], Unit: "Milliseconds", Timestamp: new Date(now.getTime() - 30_000) },
+          // Total duration (400,000 × 100 ms + 100,000 × 300 ms) in two datapoints: moto expands Values × Counts
+          // into single datapoints, which for 500,000 of them takes it many seconds.
+          { MetricName: "Duration", Dimensions: dimensions, Value: 400_000 * 100, Unit: "Milliseconds", Timestamp: new Date(now.getTime() - 60_000) },
+          { MetricName: "Duration", Dimensions: dimensions, Value: 100_000 * 300, Unit: "Milliseconds", Timestamp: new Date(now.getTime() - 30_000) },
           // Another stack's function: not counted.
           { MetricName: "Invocations", Dimensions: [{ Name: "FunctionName", Value: "other-dev-worker" }], Value: 9, Unit: "Count", Timestamp: now },
         ],
