@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 import { parseCliArgs, UsageError } from "../args";
 import { ApiClient, ApiError } from "../deploy/api-client";
 import { collectCode } from "../deploy/code-files";
@@ -82,7 +83,7 @@ async function uploadRevision(api: ApiClient, args: DeployArguments & { file: st
     throw new UsageError(`--file ${shown}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
   }
   // Checked here first so that a typo is reported against the local file, with its line.
-  const analyzed = analyzeStack(yaml, { file: shown });
+  const analyzed = analyzeStack(yaml, { file: shown, cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     for (const d of analyzed.diagnostics.filter((x) => x.severity === "error")) io.stderr(`${formatDiagnostic(d)}\n`);
     throw new UsageError(`${shown} is not a valid stack definition`);

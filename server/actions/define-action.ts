@@ -40,6 +40,10 @@ type UserActionSpec<S extends z.ZodType, T> = {
 
 const orgScope = z.object({ orgSlug: z.string().min(1) });
 
+// Prisma's default (5 s) is too tight for a save: validating a definition loads the CloudFormation
+// spec on first use (about 0.7 s idle, several seconds on a loaded machine) inside the transaction.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 function failure(status: ErrorStatus, error: string, fieldErrors?: Record<string, string>, details?: Record<string, unknown>): ActionResult<never> {
   return { ok: false, status, error, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
 }
@@ -89,7 +93,7 @@ export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> |
         const r = await spec.run({ ...membership!, user, tx }, parsed.data);
         if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: membership!.org.id, actor: user, action: spec.action });
         return r.data;
-      });
+      }, TRANSACTION_OPTIONS);
       return { ok: true, data };
     } catch (e) {
       if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors, e.details);

@@ -21,6 +21,7 @@ import {
 } from "@/lib/stack/schema";
 import { arbitraryFor, arbitraryStackDefinition } from "@/lib/stack/testing/arbitraries";
 import { validateTemplateAgainstSpec } from "@/server/validate/spec";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 import { renderStack, type RenderOptions } from "./index";
 
 type Json = Record<string, any>;
@@ -269,7 +270,7 @@ type Outcome = { kind: "rendered"; resources: number } | { kind: "rejected"; err
 
 /** The CLI's pipeline without the file system: YAML text in, template or errors out. */
 function pipeline(source: string): Outcome {
-  const analyzed = analyzeStack(source, { file: "fuzz.yml" });
+  const analyzed = analyzeStack(source, { file: "fuzz.yml", cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     return { kind: "rejected", errors: analyzed.diagnostics.filter((d) => d.severity === "error") };
   }

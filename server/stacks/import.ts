@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { ActionError } from "@/server/auth/errors";
 import { normalizeCodePath } from "@/server/package/code-files";
 import { analyzeStack, locatePath, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { specAttributes } from "@/server/validate/cfn-attributes";
 import { readCodeZip, stripWrapperFolder, type ImportProblem } from "./import-zip";
 import { assertNameFree, guardUnique } from "./mutations";
 import { saveRevision, type RevisionCode } from "./revisions";
@@ -74,7 +75,7 @@ function entryFileProblems(source: ImportSource, definition: StackDefinition, co
 
 /** Reads and checks an import without writing anything. Pure. */
 export function prepareImport(source: ImportSource): PreparedImport {
-  const analyzed = analyzeStack(source.yaml, { file: source.yamlName });
+  const analyzed = analyzeStack(source.yaml, { file: source.yamlName, cfnAttributes: specAttributes });
   const problems = analyzed.diagnostics.map((d) => fromDiagnostic(d, source.yamlName));
   const zip = source.zip ? readCodeZip(source.zip.bytes, source.zip.name) : { code: {}, problems: [] };
   problems.push(...zip.problems);
