@@ -21,6 +21,7 @@ import { useUnsavedGuard } from "./use-unsaved-guard";
 import { Canvas, kindLabel } from "./views/canvas";
 import { CodeView } from "./views/code-view";
 import { PreviewPanel } from "./views/preview-panel";
+import { CostTab, type EditorCostSettings } from "./views/cost-tab";
 import { YamlView } from "./views/yaml-view";
 
 export interface StackEditorProps {
@@ -28,6 +29,7 @@ export interface StackEditorProps {
   stackId: string;
   revision: { number: number; yaml: string; code: CodeMap };
   canEdit: boolean;
+  cost: EditorCostSettings;
 }
 
 type View = "canvas" | "code" | "yaml";
@@ -42,7 +44,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
 
-export function StackEditor({ orgSlug, stackId, revision, canEdit }: StackEditorProps) {
+export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: StackEditorProps) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () => initialState(docFromYaml(revision.yaml, revision.code), revision.number));
   const doc = state.history.present;
   const [view, setView] = useState<View>("canvas");
@@ -325,7 +327,19 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit }: StackEditor
       </div>
 
       {previewError ? <ErrorText message={`Preview: ${previewError}`} /> : null}
-      <PreviewPanel preview={preview} diagnostics={diagnostics} updating={updating} onJump={jump} />
+      <PreviewPanel
+        preview={preview}
+        diagnostics={diagnostics}
+        updating={updating}
+        onJump={jump}
+        extraTabs={[
+          {
+            id: "cost",
+            label: "Cost",
+            content: <CostTab definition={doc.yamlPending ? null : doc.definition} saved={state.saved.definition} savedNumber={state.baseNumber} settings={cost} />,
+          },
+        ]}
+      />
 
       {conflict ? <ConflictDialog conflict={conflict} mine={doc.yaml} mergeProblem={mergeProblem} onChoose={resolve} onClose={() => setConflict(null)} /> : null}
     </div>

@@ -4,6 +4,8 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { editorRevision } from "@/server/stacks/queries";
+import { costSettings } from "@/server/cost/settings";
+import { revisionDefinition } from "@/server/cost/definitions";
 import { StackEditor } from "@/components/stack-editor/stack-editor";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
@@ -17,5 +19,14 @@ export default async function EditStackPage({ params }: Params) {
   const { org, role } = await requireMembership(slug);
   const loaded = await editorRevision(db(), org.id, decodeURIComponent(name));
   if (!loaded) notFound();
-  return <StackEditor orgSlug={org.slug} stackId={loaded.stackId} revision={loaded.revision} canEdit={can(role, "stack:update")} />;
+  const { region, usage, freeTier } = await costSettings(db(), loaded.stackId, revisionDefinition(loaded.revision.yaml));
+  return (
+    <StackEditor
+      orgSlug={org.slug}
+      stackId={loaded.stackId}
+      revision={loaded.revision}
+      canEdit={can(role, "stack:update")}
+      cost={{ region, usage, freeTier }}
+    />
+  );
 }
