@@ -143,3 +143,27 @@ test("a deployed stage shows each function's month-to-date cost from CloudWatch 
   await expect(row.getByRole("cell").nth(2)).toHaveText(formatUsd(monthToDate));
   await expect(stage.getByRole("table")).toContainText("Revision 2");
 });
+
+test("in the editor, raising memory from 512 to 1024 MB shows what the unsaved change adds in the Cost tab", async ({ page }) => {
+  const name = "pricing-editor";
+  await page.goto(`/${E2E.acme.orgSlug}/stacks`);
+  await page.getByLabel("New stack name").fill(name);
+  await page.getByRole("radio", { name: "Starter (a function behind an HTTP API)" }).check();
+  await page.getByRole("button", { name: "Create stack" }).click();
+  await page.goto(`/${E2E.acme.orgSlug}/stacks/${name}/edit`);
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  const memory = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Memory (MB)");
+  await memory.fill(String(COST_STACK.memoryBefore));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  await memory.fill(String(COST_STACK.memoryAfter));
+  await page.getByRole("tab", { name: "Cost", exact: true }).click();
+  // A new stack has no saved assumptions and no stage: us-east-1 prices, 1M requests of 100 ms.
+  const expected = formatMonthlyDelta(memoryRaiseDelta(1_000_000, 100));
+  expect(expected).toMatch(/^\+\$0\.8\d\/month$/);
+  const diff = page.getByRole("table", { name: "Unsaved changes against revision 2" });
+  await expect(diff.getByRole("row", { name: /^hello\b/ }).getByRole("cell").last()).toHaveText(expected);
+  await expect(diff.getByRole("row", { name: /^Total/ }).getByRole("cell").last()).toHaveText(expected);
+});

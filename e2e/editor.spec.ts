@@ -60,7 +60,7 @@ cloudformationResources:
 
 test("a new user builds a stack from empty with mouse and keyboard; YAML, template and a reload agree", async ({ page }) => {
   await signInWithOrgSso(page, USERS.acmeOwner);
-  await createStack(page, "shop", "Empty");
+  await createStack(page, "storefront", "Empty");
   await expect(page.getByRole("heading", { name: "Resources (0)" })).toBeVisible();
 
   await page.getByRole("button", { name: "+ HTTP API" }).click();

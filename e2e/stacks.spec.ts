@@ -65,7 +65,7 @@ test("an owner creates, renames and deletes a stack with the keyboard, and the a
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("at,actorEmail,action,targetType,targetId,before,after");
+  expect(csv.split("\r\n")[0]).toBe("at,actorEmail,action,targetType,targetId,before,after,apiTokenId");
   expect(csv).toMatch(/owner@acme\.test,stack\.rename,stack,/);
 });
 
