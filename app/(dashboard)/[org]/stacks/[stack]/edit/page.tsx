@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { editorRevision } from "@/server/stacks/queries";
-import { StackEditor } from "@/components/stack-editor/stack-editor";
+import { ClientStackEditor } from "@/components/stack-editor/client-editor";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -17,5 +17,5 @@ export default async function EditStackPage({ params }: Params) {
   const { org, role } = await requireMembership(slug);
   const loaded = await editorRevision(db(), org.id, decodeURIComponent(name));
   if (!loaded) notFound();
-  return <StackEditor orgSlug={org.slug} stackId={loaded.stackId} revision={loaded.revision} canEdit={can(role, "stack:update")} />;
+  return <ClientStackEditor orgSlug={org.slug} stackId={loaded.stackId} revision={loaded.revision} canEdit={can(role, "stack:update")} />;
 }
