@@ -103,6 +103,7 @@ test("a new user builds a stack from empty with mouse and keyboard; YAML, templa
 
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("status")).toHaveText("Up to date");
+  await preview.getByRole("tab", { name: "Template" }).click();
   const download = page.waitForEvent("download");
   await preview.getByRole("button", { name: "Download template.json" }).click();
   const template = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
