@@ -103,6 +103,7 @@ test("a new user builds a stack from empty with mouse and keyboard; YAML, templa
 
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.getByRole("status")).toHaveText("Up to date");
+  await preview.getByRole("tab", { name: "Template" }).click();
   const download = page.waitForEvent("download");
   await preview.getByRole("button", { name: "Download template.json" }).click();
   const template = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
@@ -186,6 +187,12 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   await preview.getByRole("tab", { name: /Diagnostics/ }).click();
   await preview.getByRole("button", { name: /timeout/ }).first().click();
   await expect(timeout).toBeFocused();
+
+  // Undo and redo step through the edits of the one definition.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(memory).toHaveValue("20000");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(memory).toHaveValue("256");
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -107,7 +107,8 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
     { id: "resources", label: "Resources", content: <ResourceCount preview={preview} /> },
     ...extraTabs,
   ];
-  const [active, setActive] = useState("template");
+  // Diagnostics first: the template view loads CodeMirror, which is only fetched once someone opens it.
+  const [active, setActive] = useState("diagnostics");
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
     <section aria-label="Preview" className="rounded-lg border border-slate-200 bg-white">

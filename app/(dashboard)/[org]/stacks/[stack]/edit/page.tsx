@@ -6,7 +6,7 @@ import { can } from "@/server/auth/permissions";
 import { editorRevision } from "@/server/stacks/queries";
 import { costSettings } from "@/server/cost/settings";
 import { revisionDefinition } from "@/server/cost/definitions";
-import { StackEditor } from "@/components/stack-editor/stack-editor";
+import { ClientStackEditor } from "@/components/stack-editor/client-editor";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -21,7 +21,7 @@ export default async function EditStackPage({ params }: Params) {
   if (!loaded) notFound();
   const { region, usage, freeTier } = await costSettings(db(), loaded.stackId, revisionDefinition(loaded.revision.yaml));
   return (
-    <StackEditor
+    <ClientStackEditor
       orgSlug={org.slug}
       stackId={loaded.stackId}
       revision={loaded.revision}
