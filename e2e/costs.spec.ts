@@ -150,6 +150,7 @@ test("in the editor, raising memory from 512 to 1024 MB shows what the unsaved c
   await page.getByLabel("New stack name").fill(name);
   await page.getByRole("radio", { name: "Starter (a function behind an HTTP API)" }).check();
   await page.getByRole("button", { name: "Create stack" }).click();
+  await expect(page.getByTestId(`stack-row-${name}`)).toBeVisible();
   await page.goto(`/${E2E.acme.orgSlug}/stacks/${name}/edit`);
   await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
