@@ -2,7 +2,7 @@
 // embedded PostgreSQL started here and stopped at the end), handed to test files via inject().
 import type { TestProject } from "vitest/node";
 import { startDatabaseServer } from "./database-server";
-import { dropStaleTestDatabases } from "./test-database";
+import { dropStaleTestDatabases } from "./scratch-database";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await startDatabaseServer((message) => console.log(message));

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCloudFormationDouble, type CloudFormationDouble, type ScriptedEvent } from "@/e2e/moto/cloudformation-double";
+import { startCloudFormationDouble, type CloudFormationDouble } from "@/e2e/moto/cloudformation-double";
+import { CRASH_SCRIPT, crashScriptTimeline } from "@/e2e/moto/crash-script";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { isGroupAlive, stopGroup } from "@/scripts/process-group";
 import { asUser } from "@/server/actions/test-session";
@@ -25,17 +26,6 @@ let moto: MotoServer;
 let double: CloudFormationDouble;
 let people: Awaited<ReturnType<typeof seedOrganization>>;
 const workers: ChildProcess[] = [];
-
-// Twelve resource events over about 4 seconds, then CREATE_COMPLETE.
-const RESOURCES = ["jobsQueue", "WorkerRole", "CronRole", "WorkerLogGroup", "CronLogGroup", "WorkerFunction"];
-const SCRIPT: ScriptedEvent[] = [
-  { status: "CREATE_IN_PROGRESS", reason: "User Initiated" },
-  ...RESOURCES.flatMap((logicalId) => [
-    { afterMs: 150, logicalId, resourceType: "AWS::Test::Resource", status: "CREATE_IN_PROGRESS" },
-    { afterMs: 200, logicalId, resourceType: "AWS::Test::Resource", status: "CREATE_COMPLETE" },
-  ]),
-  { afterMs: 150, status: "CREATE_COMPLETE" },
-];
 
 function startWorkerProcess(): Promise<ChildProcess> {
   const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
@@ -71,7 +61,7 @@ beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
   double = await startCloudFormationDouble({ upstream: moto.endpoint, region: REGION });
-  double.script("shop-crash", { onExecute: SCRIPT });
+  double.script("shop-crash", { onExecute: CRASH_SCRIPT });
   people = await seedOrganization(database.prisma, "crashco");
 }, 60_000);
 
@@ -103,7 +93,7 @@ describe("a worker killed during a deploy", () => {
     process.kill(-first.pid!, "SIGKILL");
     await new Promise((r) => first.once("exit", r));
     const seenAtKill = (await timeline(database.prisma, deploymentId)).filter((e) => e.kind === "resource").length;
-    expect(seenAtKill).toBeLessThan(SCRIPT.length);
+    expect(seenAtKill).toBeLessThan(CRASH_SCRIPT.length);
 
     await new Promise((r) => setTimeout(r, 1000));
     expect((await database.prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe("executing");
@@ -114,7 +104,7 @@ describe("a worker killed during a deploy", () => {
 
     const events = await timeline(database.prisma, deploymentId);
     const resourceEvents = events.filter((e) => e.kind === "resource").map((e) => `${e.logicalId} ${e.status}`);
-    expect(resourceEvents).toEqual(SCRIPT.map((e) => `${e.logicalId ?? "shop-crash"} ${e.status}`));
+    expect(resourceEvents).toEqual(crashScriptTimeline("shop-crash"));
     expect(new Set(events.map((e) => e.eventKey)).size).toBe(events.length);
     expect(double.calls.filter((c) => c.action === "ExecuteChangeSet")).toHaveLength(1);
   }, 120_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseCreatedAt, testDatabaseName } from "./test-database";
+import { testDatabaseCreatedAt, testDatabaseName } from "./scratch-database";
 
 describe("test database names", () => {
   it("carry their creation time, so a later run can tell stale ones from ones in use", () => {
