@@ -4,6 +4,7 @@ import type { FunctionEvent, FunctionEventType } from "@/lib/stack";
 import { Button } from "@/components/ui/button";
 import { describeEvent } from "../model/graph";
 import { fieldError, fieldId } from "../model/validate";
+import { AuthorizerEditor } from "./authorizer-editor";
 import { FieldList, type FormContext } from "./field-list";
 import { TRIGGERS } from "./triggers";
 
@@ -30,6 +31,7 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
             <p className="mb-2 text-xs text-slate-500">{spec.help}</p>
             {problem ? <p className="mb-2 text-xs text-red-700">{problem}</p> : null}
             <FieldList specs={spec.fields} base={[...path, "properties"]} ctx={ctx} />
+            {event.type === "http-api-gateway" ? <AuthorizerEditor path={[...path, "properties", "authorizer"]} authorizer={event.properties.authorizer} ctx={ctx} /> : null}
             <Button
               variant="ghost"
               className="mt-2"
