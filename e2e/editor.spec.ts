@@ -258,6 +258,13 @@ test("a Cognito authorizer set through its form shows in the YAML; renaming the 
   await name.press("Enter");
   await expect(inspector(page).getByRole("heading", { name: /^publicApi/ })).toBeVisible();
 
+  // CORS through its fields: setting origins alone asks for the switch the schema requires.
+  await inspector(page).getByLabel("Allowed origins (one per line)").fill("https://shop.example.com");
+  await expect(inspector(page).getByLabel("CORS", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await inspector(page).getByLabel("CORS", { exact: true }).selectOption("Yes");
+  await expect(inspector(page).getByLabel("CORS", { exact: true })).not.toHaveAttribute("aria-invalid");
+  await expect.poll(() => editorText(view)).toContain("  publicApi:\n    type: http-api-gateway\n    properties:\n      cors:\n        allowedOrigins:\n          - https://shop.example.com\n        enabled: true");
+
   await list.getByRole("button", { name: /^userPool / }).press("Enter");
   await inspector(page).getByLabel("Resource name").fill("customers");
   await inspector(page).getByRole("button", { name: "Rename" }).press("Enter");
