@@ -22,7 +22,8 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
       {events.map((event, index) => {
         const spec = TRIGGERS[event.type];
         const path = [...base, index];
-        const problem = fieldError(ctx.diagnostics, [...path, "properties"]) ?? fieldError(ctx.diagnostics, path);
+        // An emptied event pattern has no field of its own left to carry the error.
+        const problem = fieldError(ctx.diagnostics, [...path, "properties"]) ?? fieldError(ctx.diagnostics, path) ?? fieldError(ctx.diagnostics, [...path, "properties", "eventPattern"]);
         return (
           <fieldset key={index} className="rounded-md border border-slate-200 p-3">
             <legend className="px-1 text-xs font-semibold">
