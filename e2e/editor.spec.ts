@@ -205,3 +205,76 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks/orders`);
   await expect(page.getByRole("heading", { name: "Definition (revision 1)" })).toBeVisible();
 });
+
+test("a Cognito authorizer set through its form shows in the YAML; renaming the API and the pool moves the route's references in one undoable edit", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "gatekeeper", "Starter (a function behind an HTTP API)");
+  await page.getByRole("button", { name: "+ User pool" }).press("Enter");
+  const list = page.getByRole("complementary", { name: "Palette and resources" });
+  await list.getByRole("button", { name: /^hello / }).press("Enter");
+
+  const route = trigger(page, /^HTTP API route/);
+  const type = route.getByLabel("Authorizer type");
+  await expect(type).toHaveAccessibleDescription(/Default: none/);
+  await type.selectOption({ label: "Cognito user pool" });
+  const pool = route.getByLabel("User pool");
+  await expect(pool).toHaveAttribute("aria-invalid", "true");
+  await pool.selectOption({ label: "userPool (user-auth-pool)" });
+  await expect(pool).not.toHaveAttribute("aria-invalid");
+  const sources = route.getByLabel("Identity sources (one per line)");
+  await sources.fill("$request.header.X-Token\n$request.header.Authorization");
+  await expect(sources).toHaveAttribute("aria-invalid", "true");
+  await expect(sources).toHaveAccessibleDescription(/exactly one identity source/);
+  await sources.fill("$request.header.X-Token");
+  await expect(sources).not.toHaveAttribute("aria-invalid");
+
+  const results = await new AxeBuilder({ page }).include('[aria-label="Inspector"]').analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  const routeYaml = (api: string, userPool: string) => `        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: ${api}
+            path: /hello
+            method: GET
+            authorizer:
+              type: cognito
+              properties:
+                userPoolName: ${userPool}
+                identitySources:
+                  - $request.header.X-Token`;
+  await expect.poll(() => editorText(view)).toContain(routeYaml("helloApi", "userPool"));
+
+  // Rename from the inspector, by keyboard: a taken or malformed name is refused as you type.
+  await list.getByRole("button", { name: /^helloApi / }).press("Enter");
+  const name = inspector(page).getByLabel("Resource name");
+  await name.fill("hello");
+  await expect(name).toHaveAccessibleDescription(/'hello' is already the name of another resource/);
+  await expect(inspector(page).getByRole("button", { name: "Rename" })).toBeDisabled();
+  await name.fill("public-api");
+  await expect(name).toHaveAccessibleDescription(/only letters and digits/);
+  await name.fill("publicApi");
+  await name.press("Enter");
+  await expect(inspector(page).getByRole("heading", { name: /^publicApi/ })).toBeVisible();
+
+  // CORS through its fields: setting origins alone asks for the switch the schema requires.
+  await inspector(page).getByLabel("Allowed origins (one per line)").fill("https://shop.example.com");
+  await expect(inspector(page).getByLabel("CORS", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await inspector(page).getByLabel("CORS", { exact: true }).selectOption("Yes");
+  await expect(inspector(page).getByLabel("CORS", { exact: true })).not.toHaveAttribute("aria-invalid");
+  await expect.poll(() => editorText(view)).toContain("  publicApi:\n    type: http-api-gateway\n    properties:\n      cors:\n        allowedOrigins:\n          - https://shop.example.com\n        enabled: true");
+
+  await list.getByRole("button", { name: /^userPool / }).press("Enter");
+  await inspector(page).getByLabel("Resource name").fill("customers");
+  await inspector(page).getByRole("button", { name: "Rename" }).press("Enter");
+  await expect.poll(() => editorText(view)).toContain(routeYaml("publicApi", "customers"));
+  expect(await editorText(view)).not.toMatch(/helloApi|userPool:/);
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => editorText(view)).toContain(routeYaml("publicApi", "userPool"));
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(() => editorText(view)).toContain(routeYaml("publicApi", "customers"));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+});

@@ -15,6 +15,7 @@ import { buildGraph } from "./model/graph";
 import { merge3, mergeCode } from "./model/merge";
 import { addResource, PALETTE, removeResource } from "./model/palette";
 import { setInPruned, type Path } from "./model/paths";
+import { renameResource } from "./model/rename";
 import { analyzeForEditor, checkDefinition, fieldId } from "./model/validate";
 import { usePreview } from "./use-preview";
 import { useUnsavedGuard } from "./use-unsaved-guard";
@@ -317,6 +318,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
               resources={resources}
               onChange={onField}
               onRemove={(name) => edit((d) => withDefinition(d, removeResource(d.definition, name)), undefined, null)}
+              onRename={(from, to) => edit((d) => withDefinition(d, renameResource(d.definition, from, to)), undefined, to)}
               onOpenCode={(name) => {
                 setCodeFn(name);
                 setView("code");

@@ -113,11 +113,14 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
       break;
     }
     case "json":
-    case "lines":
+    case "lines": {
+      // A list holding more than strings (an event pattern's {"prefix": ...} filter) is edited as JSON, so nothing is flattened.
+      const kind = spec.kind === "lines" && Array.isArray(value) && value.some((v) => typeof v !== "string") ? "json" : spec.kind;
       control = (
-        <DraftTextarea id={id} describedBy={describedBy} error={shownError} value={value} kind={spec.kind} onValue={set} />
+        <DraftTextarea key={kind} id={id} describedBy={describedBy} error={shownError} value={value} kind={kind} onValue={set} />
       );
       break;
+    }
   }
 
   return (

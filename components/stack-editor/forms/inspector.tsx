@@ -7,6 +7,7 @@ import { AccessEditor } from "./access-editor";
 import { EnvironmentEditor } from "./environment-editor";
 import type { ResourceOption } from "./field-control";
 import { FieldList, type FormContext } from "./field-list";
+import { RenameField } from "./rename-field";
 import { DESTINATION_FIELDS, EDGE_FUNCTION_FIELDS, FUNCTION_FIELDS } from "./function-fields";
 import { RAW_RESOURCE_FIELDS, RESOURCE_FIELDS } from "./resource-fields";
 import { TriggersEditor } from "./triggers-editor";
@@ -18,6 +19,7 @@ export interface InspectorProps {
   resources: readonly ResourceOption[];
   onChange: (path: Path, value: unknown) => void;
   onRemove: (name: string) => void;
+  onRename: (from: string, to: string) => void;
   onOpenCode: (name: string) => void;
 }
 
@@ -31,7 +33,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The forms for the selected resource: every property the model supports. */
-export function Inspector({ definition, selected, diagnostics, resources, onChange, onRemove, onOpenCode }: InspectorProps) {
+export function Inspector({ definition, selected, diagnostics, resources, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
   if (!selected) return <p className="text-sm text-slate-600">Select a resource on the canvas or in the list to edit it, or add one from the palette.</p>;
   const ctx: FormContext = { definition, diagnostics, resources, onChange };
   const resource = Object.hasOwn(definition.resources, selected) ? definition.resources[selected] : undefined;
@@ -51,6 +53,7 @@ export function Inspector({ definition, selected, diagnostics, resources, onChan
         </Button>
       </div>
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
+      <RenameField definition={definition} name={selected} onRename={onRename} />
       {resource?.type === "function" ? (
         <>
           <FieldList specs={FUNCTION_FIELDS} base={base} ctx={ctx} />

@@ -3,7 +3,14 @@ import type { FieldSpec } from "./spec";
 
 export const RESOURCE_FIELDS: Record<string, readonly FieldSpec[]> = {
   "http-api-gateway": [
-    { key: ["cors"], label: "CORS (JSON)", kind: "json", help: '{"enabled": true, "allowedOrigins": ["https://example.com"]}' },
+    // AWS::ApiGatewayV2::Api Cors (the seeds do not document these fields).
+    { key: ["cors", "enabled"], label: "CORS", kind: "boolean", defaultValue: false, help: "API Gateway answers browsers' preflight requests and adds the CORS headers to responses. Required once any CORS field is set." },
+    { key: ["cors", "allowedOrigins"], label: "Allowed origins (one per line)", kind: "lines", defaultValue: "*", help: "e.g. https://example.com." },
+    { key: ["cors", "allowedMethods"], label: "Allowed methods (one per line)", kind: "lines", defaultValue: "*", help: "GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS or *." },
+    { key: ["cors", "allowedHeaders"], label: "Allowed request headers (one per line)", kind: "lines", defaultValue: "*", help: "e.g. Content-Type, Authorization." },
+    { key: ["cors", "exposedResponseHeaders"], label: "Exposed response headers (one per line)", kind: "lines", help: "Response headers the browser lets scripts read." },
+    { key: ["cors", "allowCredentials"], label: "Allow credentials", kind: "boolean", defaultValue: false, help: "Browsers send cookies and authorization headers; needs explicit origins, not *." },
+    { key: ["cors", "maxAge"], label: "Preflight cache (seconds)", kind: "number", help: "0-86400: how long browsers may cache a preflight response." },
   ],
   bucket: [
     { key: ["versioning"], label: "Versioning", kind: "boolean", defaultValue: false },

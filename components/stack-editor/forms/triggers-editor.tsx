@@ -4,6 +4,7 @@ import type { FunctionEvent, FunctionEventType } from "@/lib/stack";
 import { Button } from "@/components/ui/button";
 import { describeEvent } from "../model/graph";
 import { fieldError, fieldId } from "../model/validate";
+import { AuthorizerEditor } from "./authorizer-editor";
 import { FieldList, type FormContext } from "./field-list";
 import { TRIGGERS } from "./triggers";
 
@@ -21,7 +22,8 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
       {events.map((event, index) => {
         const spec = TRIGGERS[event.type];
         const path = [...base, index];
-        const problem = fieldError(ctx.diagnostics, [...path, "properties"]) ?? fieldError(ctx.diagnostics, path);
+        // An emptied event pattern has no field of its own left to carry the error.
+        const problem = fieldError(ctx.diagnostics, [...path, "properties"]) ?? fieldError(ctx.diagnostics, path) ?? fieldError(ctx.diagnostics, [...path, "properties", "eventPattern"]);
         return (
           <fieldset key={index} className="rounded-md border border-slate-200 p-3">
             <legend className="px-1 text-xs font-semibold">
@@ -30,6 +32,7 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
             <p className="mb-2 text-xs text-slate-500">{spec.help}</p>
             {problem ? <p className="mb-2 text-xs text-red-700">{problem}</p> : null}
             <FieldList specs={spec.fields} base={[...path, "properties"]} ctx={ctx} />
+            {event.type === "http-api-gateway" ? <AuthorizerEditor path={[...path, "properties", "authorizer"]} authorizer={event.properties.authorizer} ctx={ctx} /> : null}
             <Button
               variant="ghost"
               className="mt-2"

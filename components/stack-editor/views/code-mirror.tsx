@@ -2,7 +2,7 @@
 // CodeMirror 6, bundled locally, loaded only when a code, YAML or template view opens (see lazy.tsx).
 import { useEffect, useRef } from "react";
 import { basicSetup } from "codemirror";
-import { EditorState, type Extension } from "@codemirror/state";
+import { Annotation, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
@@ -57,6 +57,10 @@ function toCm(state: EditorState, diagnostics: readonly LineDiagnostic[]): CmDia
   });
 }
 
+// Marks the edits that show a value from outside (undo, a form edit): echoing them back as a change
+// would add a history step that undo then lands on instead of the edit before.
+const external = Annotation.define<boolean>();
+
 export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen }: CodeMirrorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -77,7 +81,7 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
           EditorState.readOnly.of(Boolean(readOnly)),
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) changeRef.current?.(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.every((t) => t.annotation(external))) changeRef.current?.(u.state.doc.toString());
           }),
           EditorView.theme({ "&": { height: "100%", fontSize: "12px" }, ".cm-scroller": { overflow: "auto" } }),
         ],
@@ -92,7 +96,7 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
 
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: external.of(true) });
   }, [value]);
 
   useEffect(() => {
