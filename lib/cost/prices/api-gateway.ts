@@ -50,6 +50,14 @@ export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
     restApiRequests: copiedFrom(US_EAST_1.restApiRequests, "us-east-1"),
   },
   "eu-west-1": derived(),
-  "eu-central-1": derived(),
+  "eu-central-1": {
+    httpApiRequests: copiedFrom(US_EAST_1.httpApiRequests, "us-east-1"),
+    restApiRequests: {
+      ...US_EAST_1.restApiRequests,
+      tiers: [{ upTo: 333, usd: 3.7 }, ...US_EAST_1.restApiRequests.tiers.slice(1)],
+      ...read(SEEN_IN.priceListFrankfurtNote, PAGES.apiGateway, "secondary"),
+      evidence: `tier 1 ($3.70): ${SEEN_IN.priceListFrankfurtNote.text}; the higher tiers copied from us-east-1 (not confirmed for this region)`,
+    },
+  },
   "ap-southeast-1": derived(),
 };

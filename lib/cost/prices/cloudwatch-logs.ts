@@ -31,5 +31,8 @@ export const CLOUDWATCH_LOGS_PRICES: Record<PricedRegion, CloudWatchLogsPrices> 
   },
   "eu-west-1": { ingestion: copiedFrom(US_EAST_1.ingestion, "us-east-1"), storage: storageCopied() },
   "eu-central-1": { ingestion: ingestion(0.63, SEEN_IN.pricebookFrankfurt, "secondary"), storage: storageCopied() },
-  "ap-southeast-1": { ingestion: ingestion(0.7, SEEN_IN.invoiceMay2025, "published"), storage: storageCopied() },
+  "ap-southeast-1": {
+    ingestion: ingestion(0.7, SEEN_IN.invoiceMay2025, "published"),
+    storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListSingapore, PAGES.cloudWatch, "secondary") },
+  },
 };

@@ -80,6 +80,18 @@ export const SEEN_IN = {
     text: "us-east-1 figures ('$0.015 per shard-hour + $0.014 per 1,000,000 PUT payload units') quoted in public design documents",
     asOf: CHECKED_ON,
   },
+  priceListSingapore: {
+    text: "AWS Price List API queried for ap-southeast-1 on 2026-08-12 (APS1-Request $0.0000002 per request, APS1-TimedStorage-ByteHrs $0.03 per GB-Mo of CloudWatch Logs storage), tabulated in a public repository's cost audit",
+    asOf: "2026-08-12",
+  },
+  priceListFrankfurtNote: {
+    text: "AWS Price List API figures for eu-central-1 (EUC1-Request $0.20 per million, EUC1-ApiGatewayRequest $3.70 per million) quoted in a public repository's research note dated 2026-08-12",
+    asOf: "2026-08-12",
+  },
+  priceListIrelandIpv4: {
+    text: "AWS Price List API, EU-PublicIPv4:InUseAddress and EU-PublicIPv4:IdleAddress both $0.005 per hour (eu-west-1), verified 2026-07-10 and quoted in a public repository's design notes",
+    asOf: "2026-07-10",
+  },
 } as const;
 
 /** A piece of material a figure was read in. */

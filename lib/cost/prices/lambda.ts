@@ -73,12 +73,21 @@ function derivedRegion(duration: Record<Architecture, TieredPrice>, requests: Un
   };
 }
 
-function baseRegion(): LambdaPrices {
-  return derivedRegion({
-    x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-    arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-  });
+function baseRegion(requests?: UnitPrice): LambdaPrices {
+  return derivedRegion(
+    {
+      x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+      arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+    },
+    requests,
+  );
 }
+
+const requestsSeenIn = (usd: number, seen: Seen): UnitPrice => ({
+  usd,
+  unit: "million requests",
+  ...read(seen, PAGES.lambda, "secondary"),
+});
 
 export const LAMBDA_PRICES: Record<PricedRegion, LambdaPrices> = {
   "us-east-1": US_EAST_1,
@@ -90,8 +99,8 @@ export const LAMBDA_PRICES: Record<PricedRegion, LambdaPrices> = {
     { usd: 0.2, unit: "million requests", ...read(SEEN_IN.priceListUsWest2, PAGES.lambda, "published") },
   ),
   "eu-west-1": baseRegion(),
-  "eu-central-1": baseRegion(),
-  "ap-southeast-1": baseRegion(),
+  "eu-central-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListFrankfurtNote)),
+  "ap-southeast-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListSingapore)),
 };
 
 export interface LambdaEdgePrices {
