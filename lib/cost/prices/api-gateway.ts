@@ -49,7 +49,26 @@ export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
     },
     restApiRequests: copiedFrom(US_EAST_1.restApiRequests, "us-east-1"),
   },
-  "eu-west-1": derived(),
+  "eu-west-1": {
+    httpApiRequests: {
+      unit: "million requests",
+      tiers: [
+        { upTo: 300, usd: 1.11 },
+        { upTo: null, usd: 1.0 },
+      ],
+      ...read(SEEN_IN.priceListIreland, PAGES.apiGateway, "published"),
+    },
+    restApiRequests: {
+      unit: "million requests",
+      tiers: [
+        { upTo: 333, usd: 3.5 },
+        { upTo: 1000, usd: 3.19 },
+        { upTo: 20000, usd: 2.71 },
+        { upTo: null, usd: 1.72 },
+      ],
+      ...read(SEEN_IN.priceListIreland, PAGES.apiGateway, "published"),
+    },
+  },
   "eu-central-1": {
     httpApiRequests: copiedFrom(US_EAST_1.httpApiRequests, "us-east-1"),
     restApiRequests: {
