@@ -18,7 +18,7 @@ const SINGAPORE_SECRET = secret(SEEN_IN.invoiceMay2025);
 export const SECRETS_MANAGER_PRICES: Record<PricedRegion, SecretsManagerPrices> = {
   "us-east-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
   "us-west-2": { secrets: secret(SEEN_IN.priceListUsWest2), apiCalls },
-  "eu-west-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "eu-west-1": { secrets: secret(SEEN_IN.priceListIrelandRates), apiCalls },
   "eu-central-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
   "ap-southeast-1": { secrets: SINGAPORE_SECRET, apiCalls },
 };
