@@ -36,6 +36,6 @@ export const CLOUDWATCH_LOGS_PRICES: Record<PricedRegion, CloudWatchLogsPrices> 
   "eu-central-1": { ingestion: ingestion(0.63, SEEN_IN.pricebookFrankfurt, "secondary"), storage: storageCopied() },
   "ap-southeast-1": {
     ingestion: ingestion(0.7, SEEN_IN.invoiceMay2025, "published"),
-    storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListSingapore, PAGES.cloudWatch, "secondary") },
+    storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListSingaporeOffers, PAGES.cloudWatch, "published") },
   },
 };

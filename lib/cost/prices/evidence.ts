@@ -88,6 +88,10 @@ export const SEEN_IN = {
     text: "AWS Price List offer files for eu-west-1 (AmazonDynamoDB and AWSSecretsManager published 2026-09-11), rows with SKUs transcribed into a public repository's rate snapshot checked 2026-10-04",
     asOf: "2026-10-04",
   },
+  priceListSingaporeOffers: {
+    text: "AWS Price List offer files for ap-southeast-1 (AWSELB published 2026-09-11, AmazonApiGateway 2026-09-21, AmazonCloudWatch 2026-09-22), fetched 2026-09-25 into a public repository's prices.json with each row's description",
+    asOf: "2026-09-25",
+  },
   priceListSingapore: {
     text: "AWS Price List API queried for ap-southeast-1 on 2026-08-12 (APS1-Request $0.0000002 per request, APS1-TimedStorage-ByteHrs $0.03 per GB-Mo of CloudWatch Logs storage), tabulated in a public repository's cost audit",
     asOf: "2026-08-12",
