@@ -92,6 +92,10 @@ export const SEEN_IN = {
     text: "AWS Price List offer files for ap-southeast-1 (AWSELB published 2026-09-11, AmazonApiGateway 2026-09-21, AmazonCloudWatch 2026-09-22), fetched 2026-09-25 into a public repository's prices.json with each row's description",
     asOf: "2026-09-25",
   },
+  priceListFrankfurtAdr: {
+    text: "AWS bulk Price List for eu-central-1 read 2026-10-06 (AmazonEC2 published 2026-09-25: NAT gateway $0.052 an hour and $0.052 a GB processed; AmazonVPC 2026-09-17: $0.005 an hour per public IPv4 address; AWSSecretsManager 2026-09-11: $0.40 a secret-month), tabulated in a public repository's architecture decision record",
+    asOf: "2026-10-06",
+  },
   priceListSingapore: {
     text: "AWS Price List API queried for ap-southeast-1 on 2026-08-12 (APS1-Request $0.0000002 per request, APS1-TimedStorage-ByteHrs $0.03 per GB-Mo of CloudWatch Logs storage), tabulated in a public repository's cost audit",
     asOf: "2026-08-12",
