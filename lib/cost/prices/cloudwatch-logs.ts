@@ -29,7 +29,13 @@ export const CLOUDWATCH_LOGS_PRICES: Record<PricedRegion, CloudWatchLogsPrices> 
     ingestion: ingestion(0.5, SEEN_IN.invoiceMay2025, "published"),
     storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListUsWest2, PAGES.cloudWatch, "published") },
   },
-  "eu-west-1": { ingestion: copiedFrom(US_EAST_1.ingestion, "us-east-1"), storage: storageCopied() },
+  "eu-west-1": {
+    ingestion: ingestion(0.57, SEEN_IN.priceListIreland, "published"),
+    storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListIreland, PAGES.cloudWatch, "published") },
+  },
   "eu-central-1": { ingestion: ingestion(0.63, SEEN_IN.pricebookFrankfurt, "secondary"), storage: storageCopied() },
-  "ap-southeast-1": { ingestion: ingestion(0.7, SEEN_IN.invoiceMay2025, "published"), storage: storageCopied() },
+  "ap-southeast-1": {
+    ingestion: ingestion(0.7, SEEN_IN.invoiceMay2025, "published"),
+    storage: { usd: 0.03, unit: "GB-month", ...read(SEEN_IN.priceListSingaporeOffers, PAGES.cloudWatch, "published") },
+  },
 };

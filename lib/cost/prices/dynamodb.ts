@@ -32,7 +32,8 @@ const singapore = read(SEEN_IN.invoiceMay2025, PAGES.dynamoDb, "published");
 export const DYNAMODB_PRICES: Record<PricedRegion, DynamoDbPrices> = {
   "us-east-1": US_EAST_1,
   "us-west-2": prices(0.625, 0.125, 0.25, SEEN_IN.priceListUsWest2, "published"),
-  "eu-west-1": copied(),
+  // Storage: "$0.283 per GB-Month of storage used beyond first 25 free GB-Months".
+  "eu-west-1": prices(0.705, 0.1415, 0.283, SEEN_IN.priceListIrelandRates, "published"),
   "eu-central-1": copied(),
   "ap-southeast-1": {
     writeRequestUnits: { usd: 0.71, unit: "million write request units", ...singapore },

@@ -80,6 +80,34 @@ export const SEEN_IN = {
     text: "us-east-1 figures ('$0.015 per shard-hour + $0.014 per 1,000,000 PUT payload units') quoted in public design documents",
     asOf: CHECKED_ON,
   },
+  priceListIreland: {
+    text: "AWS Price List offer files for eu-west-1 (AWSLambda published 2026-10-01, AWSQueueService 2026-09-11, AmazonApiGateway 2026-09-21, AmazonCloudWatch 2026-09-22, AmazonSNS 2026-09-15), extracted with tiers on 2026-10-02 into a public repository's price snapshot",
+    asOf: "2026-10-02",
+  },
+  priceListIrelandRates: {
+    text: "AWS Price List offer files for eu-west-1 (AmazonDynamoDB and AWSSecretsManager published 2026-09-11), rows with SKUs transcribed into a public repository's rate snapshot checked 2026-10-04",
+    asOf: "2026-10-04",
+  },
+  priceListSingaporeOffers: {
+    text: "AWS Price List offer files for ap-southeast-1 (AWSELB published 2026-09-11, AmazonApiGateway 2026-09-21, AmazonCloudWatch 2026-09-22), fetched 2026-09-25 into a public repository's prices.json with each row's description",
+    asOf: "2026-09-25",
+  },
+  priceListFrankfurtAdr: {
+    text: "AWS bulk Price List for eu-central-1 read 2026-10-06 (AmazonEC2 published 2026-09-25: NAT gateway $0.052 an hour and $0.052 a GB processed; AmazonVPC 2026-09-17: $0.005 an hour per public IPv4 address; AWSSecretsManager 2026-09-11: $0.40 a secret-month), tabulated in a public repository's architecture decision record",
+    asOf: "2026-10-06",
+  },
+  priceListSingapore: {
+    text: "AWS Price List API queried for ap-southeast-1 on 2026-08-12 (APS1-Request $0.0000002 per request, APS1-TimedStorage-ByteHrs $0.03 per GB-Mo of CloudWatch Logs storage), tabulated in a public repository's cost audit",
+    asOf: "2026-08-12",
+  },
+  priceListFrankfurtNote: {
+    text: "AWS Price List API figures for eu-central-1 (EUC1-Request $0.20 per million, EUC1-ApiGatewayRequest $3.70 per million) quoted in a public repository's research note dated 2026-08-12",
+    asOf: "2026-08-12",
+  },
+  priceListIrelandIpv4: {
+    text: "AWS Price List API, EU-PublicIPv4:InUseAddress and EU-PublicIPv4:IdleAddress both $0.005 per hour (eu-west-1), verified 2026-07-10 and quoted in a public repository's design notes",
+    asOf: "2026-07-10",
+  },
 } as const;
 
 /** A piece of material a figure was read in. */

@@ -18,6 +18,8 @@ export interface LambdaPrices {
 }
 
 const priceListUsEast1 = read(SEEN_IN.lambdaPriceListUsEast1, PAGES.lambda, "published");
+// The eu-west-1 extract lists the same three duration tiers per architecture as us-east-1, with the same prices.
+const priceListIreland = read(SEEN_IN.priceListIreland, PAGES.lambda, "published");
 const unit = (usd: number, unitName: string): UnitPrice => ({ usd, unit: unitName, ...priceListUsEast1 });
 
 const US_EAST_1: LambdaPrices = {
@@ -73,12 +75,21 @@ function derivedRegion(duration: Record<Architecture, TieredPrice>, requests: Un
   };
 }
 
-function baseRegion(): LambdaPrices {
-  return derivedRegion({
-    x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-    arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-  });
+function baseRegion(requests?: UnitPrice): LambdaPrices {
+  return derivedRegion(
+    {
+      x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+      arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+    },
+    requests,
+  );
 }
+
+const requestsSeenIn = (usd: number, seen: Seen): UnitPrice => ({
+  usd,
+  unit: "million requests",
+  ...read(seen, PAGES.lambda, "secondary"),
+});
 
 export const LAMBDA_PRICES: Record<PricedRegion, LambdaPrices> = {
   "us-east-1": US_EAST_1,
@@ -89,9 +100,15 @@ export const LAMBDA_PRICES: Record<PricedRegion, LambdaPrices> = {
     },
     { usd: 0.2, unit: "million requests", ...read(SEEN_IN.priceListUsWest2, PAGES.lambda, "published") },
   ),
-  "eu-west-1": baseRegion(),
-  "eu-central-1": baseRegion(),
-  "ap-southeast-1": baseRegion(),
+  "eu-west-1": derivedRegion(
+    {
+      x86_64: { ...US_EAST_1.duration.x86_64, ...priceListIreland },
+      arm64: { ...US_EAST_1.duration.arm64, ...priceListIreland },
+    },
+    { usd: 0.2, unit: "million requests", ...priceListIreland },
+  ),
+  "eu-central-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListFrankfurtNote)),
+  "ap-southeast-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListSingapore)),
 };
 
 export interface LambdaEdgePrices {

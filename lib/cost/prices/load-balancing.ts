@@ -29,6 +29,6 @@ export const LOAD_BALANCING_PRICES: Record<PricedRegion, LoadBalancingPrices> = 
   },
   "ap-southeast-1": {
     albHours: hour(0.0252, read(SEEN_IN.invoiceMay2025, PAGES.elb, "published")),
-    albLcuHours: copiedFrom(US_EAST_1.albLcuHours, "us-east-1"),
+    albLcuHours: lcu(0.008, read(SEEN_IN.priceListSingaporeOffers, PAGES.elb, "published")),
   },
 };

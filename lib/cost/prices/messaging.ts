@@ -53,7 +53,11 @@ export const MESSAGING_PRICES: Record<PricedRegion, MessagingPrices> = {
     sqsStandardRequests: perMillion(0.4, "million requests", SEEN_IN.priceListUsWest2, PAGES.sqs, "published"),
     eventBridgeCustomEvents: US_WEST_2_EVENTS,
   }),
-  "eu-west-1": copiedFromUsEast1(),
+  "eu-west-1": copiedFromUsEast1({
+    sqsStandardRequests: perMillion(0.4, "million requests", SEEN_IN.priceListIreland, PAGES.sqs, "published"),
+    sqsFifoRequests: perMillion(0.5, "million requests", SEEN_IN.priceListIreland, PAGES.sqs, "published"),
+    snsPublishes: perMillion(0.5, "million publishes", SEEN_IN.priceListIreland, PAGES.sns, "published"),
+  }),
   "eu-central-1": copiedFromUsEast1(),
   "ap-southeast-1": copiedFromUsEast1(),
 };

@@ -12,13 +12,17 @@ export interface SecretsManagerPrices {
 
 // The invoice lists "$0.05 per 10000 API Requests" for each of the five regions priced here.
 const apiCalls: UnitPrice = { usd: 0.05, unit: "10,000 API calls", ...read(SEEN_IN.invoiceMay2025, PAGES.secretsManager, "published") };
-const secret = (seen: Seen): UnitPrice => ({ usd: 0.4, unit: "secret-month", ...read(seen, PAGES.secretsManager, "published") });
+const secret = (seen: Seen, confidence: "published" | "secondary" = "published"): UnitPrice => ({
+  usd: 0.4,
+  unit: "secret-month",
+  ...read(seen, PAGES.secretsManager, confidence),
+});
 const SINGAPORE_SECRET = secret(SEEN_IN.invoiceMay2025);
 
 export const SECRETS_MANAGER_PRICES: Record<PricedRegion, SecretsManagerPrices> = {
   "us-east-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
   "us-west-2": { secrets: secret(SEEN_IN.priceListUsWest2), apiCalls },
-  "eu-west-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
-  "eu-central-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "eu-west-1": { secrets: secret(SEEN_IN.priceListIrelandRates), apiCalls },
+  "eu-central-1": { secrets: secret(SEEN_IN.priceListFrankfurtAdr, "secondary"), apiCalls },
   "ap-southeast-1": { secrets: SINGAPORE_SECRET, apiCalls },
 };

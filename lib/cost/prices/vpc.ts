@@ -30,12 +30,11 @@ export const VPC_PRICES: Record<PricedRegion, VpcPrices> = {
   "us-west-2": US_WEST_2,
   "eu-west-1": {
     ...nat(0.048, read(SEEN_IN.natIrelandRows, PAGES.vpc, "secondary")),
-    publicIpv4Hours: copiedFrom(US_WEST_2.publicIpv4Hours, "us-west-2"),
+    publicIpv4Hours: ipv4(read(SEEN_IN.priceListIrelandIpv4, PAGES.vpc, "secondary")),
   },
   "eu-central-1": {
-    natGatewayHours: copiedFrom(US_EAST_1.natGatewayHours, "us-east-1"),
-    natGatewayProcessed: copiedFrom(US_EAST_1.natGatewayProcessed, "us-east-1"),
-    publicIpv4Hours: copiedFrom(US_WEST_2.publicIpv4Hours, "us-west-2"),
+    ...nat(0.052, read(SEEN_IN.priceListFrankfurtAdr, PAGES.vpc, "secondary")),
+    publicIpv4Hours: ipv4(read(SEEN_IN.priceListFrankfurtAdr, PAGES.vpc, "secondary")),
   },
   "ap-southeast-1": {
     ...nat(0.059, read(SEEN_IN.invoiceMay2025, PAGES.vpc, "published")),
