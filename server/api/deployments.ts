@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { notFound } from "@/server/auth/errors";
-import { toStreamedEvent } from "@/server/deploy/sse";
+import { streamedEvent } from "@/server/deploy/sse";
 
 // Deployment status and timeline for the REST API, scoped to the token's organization.
 
@@ -45,6 +45,6 @@ export async function apiDeployment(client: Db, organizationId: string, deployme
 /** Up to one page of events after `after` (an event id), oldest first; `next` is the cursor to ask with. */
 export async function apiDeploymentEvents(client: Db, deploymentId: string, after: bigint) {
   const rows = await client.deploymentEvent.findMany({ where: { deploymentId, id: { gt: after } }, orderBy: { id: "asc" }, take: EVENTS_PAGE });
-  const events = rows.map(toStreamedEvent);
+  const events = rows.map(streamedEvent);
   return { events, next: events.at(-1)?.id ?? after.toString(), more: rows.length === EVENTS_PAGE };
 }

@@ -15,20 +15,6 @@ export function streamedEvent(e: {
   return { id: e.id.toString(), at: e.at.toISOString(), kind: e.kind, logicalId: e.logicalId, resourceType: e.resourceType, status: e.status, reason: e.reason, data: e.data };
 }
 
-/** A stored timeline row as it goes out (ids as strings: they are bigints). */
-export function toStreamedEvent(e: {
-  id: bigint;
-  at: Date;
-  kind: string;
-  logicalId: string | null;
-  resourceType: string | null;
-  status: string | null;
-  reason: string | null;
-  data: unknown;
-}): StreamedEvent {
-  return { id: e.id.toString(), at: e.at.toISOString(), kind: e.kind, logicalId: e.logicalId, resourceType: e.resourceType, status: e.status, reason: e.reason, data: e.data };
-}
-
 /** One SSE message. `id` becomes the browser's Last-Event-ID, so a reconnect resumes after it. */
 export function sseMessage(message: { id?: string; event?: string; data: unknown }): string {
   const lines: string[] = [];
