@@ -44,6 +44,16 @@ describe("CostPanel", () => {
     expect(text(html)).toContain("* uses assumed usage");
   });
 
+  // eu-central-1 has no Arm provisioned-concurrency figure of its own: it is copied from us-east-1.
+  it("marks a resource priced with a figure copied from another region, and explains the mark", () => {
+    const copied = stack({ a: fn({ ...quiet, architecture: "arm64", provisionedConcurrency: 1 }) });
+    const html = text(renderToStaticMarkup(<CostPanel definition={copied} region="eu-central-1" usage={{ a: { invocationsPerMonth: 0, averageDurationMs: 100, provisionedHoursPerMonth: 730 } }} />));
+    expect(html).toMatch(/\ba †/);
+    expect(html).toContain("(price copied from another region)");
+    expect(html).toContain("† uses a price not confirmed for eu-central-1 (copied from another region)");
+    expect(text(renderToStaticMarkup(<CostPanel definition={copied} region="us-east-1" usage={{ a: { invocationsPerMonth: 0, averageDurationMs: 100, provisionedHoursPerMonth: 730 } }} />))).not.toContain("†");
+  });
+
   it("explains why there is no estimate: no definition, or a region without prices", () => {
     expect(text(renderToStaticMarkup(<CostPanel definition={null} region="us-east-1" />))).toContain("The definition has errors");
     expect(text(renderToStaticMarkup(<CostPanel definition={before} region="sa-east-1" />))).toContain("There is no price data for sa-east-1");

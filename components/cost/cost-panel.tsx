@@ -16,7 +16,7 @@
  * Self-contained: no data fetching, no server action; mount it anywhere (editor preview tabs, Costs page).
  */
 import { useDeferredValue, useId, useMemo } from "react";
-import { formatUsd, type CostEstimate, type StackUsage } from "@/lib/cost";
+import { formatUsd, usesCopiedPrice, type CostEstimate, type StackUsage } from "@/lib/cost";
 import type { StackDefinition } from "@/lib/stack";
 import { CostChart } from "./cost-chart";
 import { tryEstimate } from "./estimate";
@@ -47,6 +47,7 @@ export function CostPanel({ definition, region, usage, freeTier = false, heading
 
 function EstimateView({ estimate }: { estimate: CostEstimate }) {
   const assumed = estimate.resources.some((r) => r.assumptions.some((a) => a.basis === "default"));
+  const copied = estimate.resources.some((r) => r.lineItems.some(usesCopiedPrice));
   return (
     <>
       <p className="flex items-baseline gap-2">
@@ -64,6 +65,9 @@ function EstimateView({ estimate }: { estimate: CostEstimate }) {
       </div>
       <ResourceTable estimate={estimate} />
       {assumed ? <p className="text-xs text-slate-600">* uses assumed usage (Lambdaplane defaults): set your own figures in the usage assumptions.</p> : null}
+      {copied ? (
+        <p className="text-xs text-slate-600">† uses a price not confirmed for {estimate.region} (copied from another region), so its cost may differ.</p>
+      ) : null}
       {estimate.notes.length ? (
         <ul className="list-disc pl-5 text-xs text-slate-600">
           {estimate.notes.map((note) => (
@@ -94,12 +98,13 @@ function ResourceTable({ estimate }: { estimate: CostEstimate }) {
                 <summary className="cursor-pointer font-mono">
                   {r.resource}
                   {r.assumptions.some((a) => a.basis === "default") ? <span title="uses assumed usage"> *</span> : null}
+                  {r.lineItems.some(usesCopiedPrice) ? <span title="uses a price copied from another region"> †</span> : null}
                 </summary>
                 <ul className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
                   {r.lineItems.map((item, i) => (
                     <li key={`${i}:${item.description}`}>
                       {item.description}: {formatUsd(item.monthly)}
-                      {item.priceConfidence === "derived" ? " (price copied from another region)" : ""}
+                      {usesCopiedPrice(item) ? " (price copied from another region)" : ""}
                     </li>
                   ))}
                   {r.assumptions.map((a) => (

@@ -368,9 +368,44 @@ describe("triggers and assumptions", () => {
 });
 
 describe("regions", () => {
+  // AWS Pricing Calculator's Lambda file, eu-west-1 (remotion-dev/remotion price-per-1-s.ts): provisioned
+  // concurrency $0.0000046460, duration on it $0.0000108407, ephemeral storage $0.0000000340 per GB-s; requests
+  // $0.20/M (eu-west-1 Price List). 1 GB x86, 1 provisioned for 730 h, 1M invocations of 100 ms, 1024 MB storage:
+  //   provisioned  1 × 1 GB × 730 h × 3600 s = 2,628,000 GB-s × $0.000004646   = $12.209688
+  //   duration     1,000,000 × 0.1 s × 1 GB  =   100,000 GB-s × $0.0000108407 = $ 1.08407
+  //   storage      1,000,000 × 0.1 s × 0.5 GB =   50,000 GB-s × $0.000000034  = $ 0.0017
+  //   requests     1M × $0.20                                                 = $ 0.20
+  //   total                                                                     $13.495458
+  // (The us-east-1 figures copied before gave $12.12.)
+  it("prices provisioned concurrency and ephemeral storage at eu-west-1's own figures", () => {
+    const definition = stack({ fn: fn({ ...quiet, memory: 1024, storage: 1024, provisionedConcurrency: 1 }) });
+    const e = estimateStackCost(definition, { region: "eu-west-1", usage: { fn: { invocationsPerMonth: 1_000_000, averageDurationMs: 100, provisionedHoursPerMonth: 730 } } });
+    expect(line(e, "fn", "Provisioned concurrency")).toBeCloseTo(12.209688, 9);
+    expect(line(e, "fn", "Duration on provisioned concurrency")).toBeCloseTo(1.08407, 9);
+    expect(line(e, "fn", "Ephemeral storage")).toBeCloseTo(0.0017, 12);
+    expect(resource(e, "fn").monthly).toBeCloseTo(13.495458, 9);
+    expect(resource(e, "fn").lineItems.every((i) => i.priceConfidence !== "derived")).toBe(true);
+  });
+
   it("marks line items priced from figures not confirmed for the region, and notes it", () => {
-    const e = estimateStackCost(stack({ fn: fn({ storage: 1024 }) }), { region: "eu-central-1" });
-    expect(resource(e, "fn").lineItems.find((i) => i.description.startsWith("Ephemeral"))?.priceConfidence).toBe("derived");
-    expect(e.notes.some((n) => n.startsWith("Some eu-central-1 prices could not be confirmed"))).toBe(true);
+    const e = estimateStackCost(stack({ fn: fn({ storage: 1024, architecture: "arm64", provisionedConcurrency: 1 }) }), { region: "eu-central-1" });
+    expect(resource(e, "fn").lineItems.find((i) => i.description.startsWith("Provisioned concurrency"))?.priceConfidence).toBe("derived");
+    expect(resource(e, "fn").lineItems.find((i) => i.description.startsWith("Ephemeral"))?.priceConfidence).toBe("secondary");
+    expect(e.notes.find((n) => n.startsWith("Some eu-central-1 prices could not be confirmed"))).toContain("marked †");
+  });
+
+  // eu-central-1 x86 provisioned concurrency is $0.0000050147 against us-east-1's $0.0000041667: 20.4% more.
+  it("says how far off an Arm provisioned-concurrency price copied from us-east-1 may be", () => {
+    expect(PRICES["eu-central-1"].lambda.provisionedConcurrency.arm64.evidence).toContain("20.4% above us-east-1's, so this copy likely understates");
+  });
+
+  // 7 billion x86 GB-s reach the second tier (6 billion at the first price), which eu-central-1 copies from us-east-1.
+  it("marks a volume-tier credit as derived where the higher tiers are copied from another region", () => {
+    const definition = stack({ fn: fn({ ...quiet, memory: 1024 }) });
+    const usage = { fn: { invocationsPerMonth: 7_000_000_000, averageDurationMs: 1000 } };
+    const tiersLine = (region: "us-east-1" | "eu-central-1") =>
+      resource(estimateStackCost(definition, { region, usage }), "Volume tiers").lineItems.find((i) => i.description.startsWith("Lambda duration volume tiers"));
+    expect(tiersLine("us-east-1")?.priceConfidence).toBe("published");
+    expect(tiersLine("eu-central-1")?.priceConfidence).toBe("derived");
   });
 });

@@ -32,4 +32,13 @@ describe("formatCostTable", () => {
     expect(text).toContain("* uses assumed usage (defaults); set your own with --usage <file>.");
     expect(text).toContain("note: Data transfer is not priced.");
   });
+
+  // eu-central-1 has no Arm provisioned-concurrency figure of its own: it is copied from us-east-1.
+  it("marks resources priced with a figure copied from another region, and says what the mark means", () => {
+    const copied = stack({ worker: fn({ architecture: "arm64", provisionedConcurrency: 1, logging: { disabled: true } }) });
+    const text = formatCostTable(estimateStackCost(copied, { region: "eu-central-1", usage: { worker: { invocationsPerMonth: 0, averageDurationMs: 100, provisionedHoursPerMonth: 730 } } }));
+    expect(text).toMatch(/^worker †\s+Lambda/m);
+    expect(text).toContain("† uses a price not confirmed for eu-central-1 (copied from another region).");
+    expect(formatCostTable(estimateStackCost(copied, { region: "us-east-1" }))).not.toContain("†");
+  });
 });

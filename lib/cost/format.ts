@@ -1,5 +1,6 @@
 // Plain-text rendering of an estimate for the CLI: resource, service and monthly cost, with a total.
-import type { CostEstimate } from "./types";
+import { usesCopiedPrice } from "./line-items";
+import type { CostEstimate, ResourceCost } from "./types";
 
 const DOLLARS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -10,14 +11,16 @@ export function formatUsd(amount: number): string {
   return cents < 0 ? `-$${text}` : `$${text}`;
 }
 
-const ASSUMED_MARK = " *";
+const usesAssumedUsage = (r: ResourceCost) => r.assumptions.some((a) => a.basis === "default");
+const usesCopiedPrices = (r: ResourceCost) => r.lineItems.some(usesCopiedPrice);
+
+/** The resource's name with its marks: * assumed usage, † a price copied from another region. */
+function label(r: ResourceCost): string {
+  return `${r.resource}${usesAssumedUsage(r) ? " *" : ""}${usesCopiedPrices(r) ? " †" : ""}`;
+}
 
 export function formatCostTable(estimate: CostEstimate): string {
-  const rows = estimate.resources.map((r) => [
-    r.assumptions.some((a) => a.basis === "default") ? `${r.resource}${ASSUMED_MARK}` : r.resource,
-    r.service,
-    formatUsd(r.monthly),
-  ]);
+  const rows = estimate.resources.map((r) => [label(r), r.service, formatUsd(r.monthly)]);
   const header = ["Resource", "Service", "Monthly"];
   const total = ["Total", "", formatUsd(estimate.total)];
   const widths = header.map((h, i) => Math.max(h.length, total[i].length, ...rows.map((row) => row[i].length)));
@@ -33,9 +36,11 @@ export function formatCostTable(estimate: CostEstimate): string {
     rule,
     line(total),
   ];
-  if (rows.some((row) => row[0].endsWith(ASSUMED_MARK))) {
-    lines.push("", "* uses assumed usage (defaults); set your own with --usage <file>.");
-  }
+  const assumed = estimate.resources.some(usesAssumedUsage);
+  const copied = estimate.resources.some(usesCopiedPrices);
+  if (assumed || copied) lines.push("");
+  if (assumed) lines.push("* uses assumed usage (defaults); set your own with --usage <file>.");
+  if (copied) lines.push(`† uses a price not confirmed for ${estimate.region} (copied from another region).`);
   for (const note of estimate.notes) lines.push(`note: ${note}`);
   return `${lines.join("\n")}\n`;
 }

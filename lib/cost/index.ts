@@ -2,6 +2,7 @@
 export { estimateStackCost, type EstimateOptions } from "./estimate";
 export { diffCosts, formatMonthlyDelta, type CostDiff, type ResourceCostDelta } from "./diff";
 export { formatCostTable, formatUsd } from "./format";
+export { usesCopiedPrice } from "./line-items";
 export {
   applicableUsage,
   parseUsage,

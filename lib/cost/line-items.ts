@@ -36,6 +36,11 @@ export function resourceCost(
   return { resource, kind, type, service, lineItems, monthly: lineItems.reduce((sum, item) => sum + item.monthly, 0), assumptions };
 }
 
+/** Whether a line item with an amount rests on a price not confirmed for the region (copied from another). */
+export function usesCopiedPrice(item: CostLineItem): boolean {
+  return item.priceConfidence === "derived" && item.monthly !== 0;
+}
+
 /** The service of the line items with the largest amount (credits count by size). */
 export function dominantService(items: readonly CostLineItem[]): CostService {
   return items.reduce((a, b) => (Math.abs(b.monthly) > Math.abs(a.monthly) ? b : a)).service;

@@ -2,6 +2,7 @@
 import type { StackDefinition } from "@/lib/stack/schema";
 import { isOnDemandCloudformationTable, isOnDemandTable } from "./estimators/dynamodb";
 import { isOnDemandStream } from "./estimators/messaging";
+import { usesCopiedPrice } from "./line-items";
 import type { RegionPrices } from "./prices";
 import type { ResourceCost } from "./types";
 import { HOURS_PER_MONTH } from "./units";
@@ -64,11 +65,11 @@ function defaultVpcNote(definition: StackDefinition, prices: RegionPrices): stri
 
 function derivedPriceNote(resources: readonly ResourceCost[], prices: RegionPrices): string[] {
   const services = new Set<string>();
-  for (const r of resources) for (const item of r.lineItems) if (item.priceConfidence === "derived" && item.monthly !== 0) services.add(item.service);
+  for (const r of resources) for (const item of r.lineItems) if (usesCopiedPrice(item)) services.add(item.service);
   if (services.size === 0) return [];
   return [
     `Some ${prices.region} prices could not be confirmed and were copied from another region (${[...services].join(", ")}); ` +
-      "see priceConfidence on each line item.",
+      "the resources that use them are marked † and their cost may differ.",
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRICES } from "./prices";
-import { tieredCost } from "./tiers";
+import { tieredConfidence, tieredCost } from "./tiers";
 
 describe("tieredCost", () => {
   const httpApi = PRICES["us-east-1"].apiGateway.httpApiRequests.tiers;
@@ -22,5 +22,20 @@ describe("tieredCost", () => {
 
   it("is zero for nothing", () => {
     expect(tieredCost(0, httpApi)).toBe(0);
+  });
+});
+
+describe("tieredConfidence", () => {
+  // us-west-2 HTTP API: the $1.00 first tier is read for us-west-2, the 300M+ tier is copied from us-east-1.
+  const usWest2 = PRICES["us-west-2"].apiGateway.httpApiRequests;
+
+  it("is the entry's confidence while the quantity stays in tiers it confirms", () => {
+    expect(tieredConfidence(0, usWest2)).toBe("published");
+    expect(tieredConfidence(300, usWest2)).toBe("published");
+  });
+
+  it("is the least sure tier the quantity reaches", () => {
+    expect(tieredConfidence(301, usWest2)).toBe("derived");
+    expect(tieredConfidence(1000, PRICES["us-east-1"].apiGateway.httpApiRequests)).toBe("published");
   });
 });

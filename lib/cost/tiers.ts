@@ -1,5 +1,5 @@
 // Cost of a quantity under tiered prices, where each tier's price applies to the part of the quantity inside it.
-import type { PriceTier } from "./prices";
+import type { PriceConfidence, PriceTier, TieredPrice } from "./prices";
 
 export function tieredCost(quantity: number, tiers: readonly PriceTier[]): number {
   let cost = 0;
@@ -11,4 +11,19 @@ export function tieredCost(quantity: number, tiers: readonly PriceTier[]): numbe
     floor = ceiling;
   }
   return cost;
+}
+
+const SURENESS: readonly PriceConfidence[] = ["derived", "secondary", "published"];
+
+/** How sure the price of `quantity` is: the least sure of the tiers it reaches (a tier without its own confidence has the entry's). */
+export function tieredConfidence(quantity: number, price: TieredPrice): PriceConfidence {
+  let least = price.confidence;
+  let floor = 0;
+  for (const tier of price.tiers) {
+    if (floor > 0 && quantity <= floor) break;
+    const own = tier.confidence ?? price.confidence;
+    if (SURENESS.indexOf(own) < SURENESS.indexOf(least)) least = own;
+    floor = tier.upTo ?? Infinity;
+  }
+  return least;
 }

@@ -4,7 +4,7 @@
 import type { Architecture } from "@/lib/stack/schema";
 import { dominantService, formatCount, lineItem, resourceCost } from "../line-items";
 import type { FreeAllowance, RegionPrices, TieredPrice, UnitPrice } from "../prices";
-import { tieredCost } from "../tiers";
+import { tieredConfidence, tieredCost } from "../tiers";
 import type { CostLineItem, CostService, ResourceCost } from "../types";
 import type { Meters } from "./context";
 
@@ -66,13 +66,16 @@ function freeTierCredits(meters: Meters, prices: RegionPrices): { items: CostLin
   return { items, lambdaGbSeconds };
 }
 
-/** The saving of tiered pricing over first-tier pricing for `quantity`, as a line (undefined when none). */
+/**
+ * The saving of tiered pricing over first-tier pricing for `quantity`, as a line (undefined when none); as
+ * sure as the least sure tier it reaches (higher tiers copied from another region make it "derived").
+ */
 function volumeDiscount(description: string, service: CostService, quantity: number, price: TieredPrice): CostLineItem | undefined {
   const firstTierBound = price.tiers[0].upTo ?? Infinity;
   if (quantity <= firstTierBound) return undefined;
   const saving = quantity * price.tiers[0].usd - tieredCost(quantity, price.tiers);
   const beyond = quantity - firstTierBound;
-  return lineItem(description, service, beyond, price.unit, -saving / beyond, price.confidence);
+  return lineItem(description, service, beyond, price.unit, -saving / beyond, tieredConfidence(quantity, price));
 }
 
 export function accountAdjustments(meters: Meters, prices: RegionPrices, applyFreeTier: boolean): ResourceCost[] {

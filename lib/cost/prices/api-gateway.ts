@@ -1,5 +1,5 @@
 // Amazon API Gateway request prices (HTTP APIs and REST APIs).
-import { copiedFrom, PAGES, read, SEEN_IN } from "./evidence";
+import { copiedFrom, higherTiersCopied, PAGES, read, SEEN_IN } from "./evidence";
 import type { PricedRegion } from "./regions";
 import type { TieredPrice } from "./types";
 
@@ -39,8 +39,9 @@ export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
   "us-west-2": {
     httpApiRequests: {
       ...US_EAST_1.httpApiRequests,
+      tiers: higherTiersCopied(US_EAST_1.httpApiRequests.tiers),
       ...read(SEEN_IN.priceListUsWest2, PAGES.apiGateway, "published"),
-      evidence: `tier 1 ($1.00): ${SEEN_IN.priceListUsWest2.text}; the 300M+ tier copied from us-east-1`,
+      evidence: `tier 1 ($1.00): ${SEEN_IN.priceListUsWest2.text}; the 300M+ tier copied from us-east-1 (not confirmed for this region)`,
     },
     restApiRequests: copiedFrom(US_EAST_1.restApiRequests, "us-east-1"),
   },
@@ -68,7 +69,7 @@ export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
     httpApiRequests: copiedFrom(US_EAST_1.httpApiRequests, "us-east-1"),
     restApiRequests: {
       ...US_EAST_1.restApiRequests,
-      tiers: [{ upTo: 333, usd: 3.7 }, ...US_EAST_1.restApiRequests.tiers.slice(1)],
+      tiers: higherTiersCopied([{ upTo: 333, usd: 3.7 }, ...US_EAST_1.restApiRequests.tiers.slice(1)]),
       ...read(SEEN_IN.priceListFrankfurtNote, PAGES.apiGateway, "secondary"),
       evidence: `tier 1 ($3.70): ${SEEN_IN.priceListFrankfurtNote.text}; the higher tiers copied from us-east-1 (not confirmed for this region)`,
     },
@@ -76,7 +77,7 @@ export const API_GATEWAY_PRICES: Record<PricedRegion, ApiGatewayPrices> = {
   "ap-southeast-1": {
     httpApiRequests: {
       ...US_EAST_1.httpApiRequests,
-      tiers: [{ upTo: 300, usd: 1.25 }, ...US_EAST_1.httpApiRequests.tiers.slice(1)],
+      tiers: higherTiersCopied([{ upTo: 300, usd: 1.25 }, ...US_EAST_1.httpApiRequests.tiers.slice(1)]),
       ...read(SEEN_IN.priceListSingaporeOffers, PAGES.apiGateway, "published"),
       evidence: `tier 1 ($1.25, "API Gateway HTTP API (first 300 million)"): ${SEEN_IN.priceListSingaporeOffers.text}; the 300M+ tier copied from us-east-1 (not confirmed for this region)`,
     },

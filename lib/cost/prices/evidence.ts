@@ -1,8 +1,16 @@
-// Where the figures in this folder were read (checked 2026-11-22). Kept in one place so each price entry
-// can say which one it rests on.
-import type { PriceProvenance, UnitPrice, TieredPrice } from "./types";
+// Where the figures in this folder were read (first checked 2026-11-22, re-checked 2026-12-01). Kept in
+// one place so each price entry can say which one it rests on.
+import type { PriceProvenance, PriceTier, TieredPrice, UnitPrice } from "./types";
 
-export const CHECKED_ON = "2026-11-22";
+/** The last day the figures were checked against their sources; no asOf may be later. */
+export const CHECKED_ON = "2026-12-01";
+/** The first check: material read then that shows no date of its own is dated by it. */
+export const FIRST_CHECK = "2026-11-22";
+
+/** AWS Cost Explorer rows (usage and cost by usage type) of one account for August 2026; the rate is cost ÷ quantity. */
+const costExplorerUsEast1 = (row: string): string =>
+  `AWS Cost Explorer usage and cost by usage type for August 2026 in a public repository's ops report ` +
+  `"ops 5163 -- August-2026 invoice forensics ($484.26)" (search-index file 61839781699), row ${row} (rate = cost ÷ quantity, cost rounded to the cent)`;
 
 export const PAGES = {
   lambda: "https://aws.amazon.com/lambda/pricing/",
@@ -26,7 +34,7 @@ export const SEEN_IN = {
   },
   lambdaBaseRegionTables: {
     text: "tier-1 GB-second price listed as the 'base' price, with only af-south-1, ap-east-1, eu-south-1, me-south-1 and me-central-1 different, in aws-lambda-power-tuning and a public Lambda pricing table",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   priceListUsWest2: {
     text: "AWS Price List for us-west-2, tabulated in a public repository's cost model",
@@ -38,11 +46,11 @@ export const SEEN_IN = {
   },
   cloudWatchPriceListUsEast1: {
     text: "AWS Price List API SKU JRHJQ2UMPUB5K73A '$0.03 per GB-mo of log storage' (us-east-1), quoted in a public repository's audit",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   apiGatewayWhitepaper: {
     text: "AWS whitepaper 'Best Practices for Designing Amazon API Gateway Private APIs and Private Integration', Cost optimization, Table 4 (us-east-1)",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   invoiceMay2025: {
     text: "AWS invoice for May 2025 (mostly Asia Pacific (Singapore) line items, a few in other regions), published in the public repository rahmat-ullah/DocParser",
@@ -50,7 +58,7 @@ export const SEEN_IN = {
   },
   invoiceIreland: {
     text: "AWS invoice lines for EU (Ireland) quoted in a public blog post's repository (invoice date not shown)",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   focusFrankfurt: {
     text: "AWS FOCUS billing export line for EU (Frankfurt), billing period 2024-09, quoted in the focus-ninja README",
@@ -62,7 +70,7 @@ export const SEEN_IN = {
   },
   natIrelandRows: {
     text: "eu-west-1 NAT gateway rows ('$0.048 per NAT Gateway Hour') from an AWS price snapshot, in a public repository's tests",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   dynamoDbUsEast1Quote: {
     text: "DynamoDB on-demand page figures for us-east-1, quoted in a public repository's notes 'checked 2026-10-04'",
@@ -78,7 +86,7 @@ export const SEEN_IN = {
   },
   kinesisQuotes: {
     text: "us-east-1 figures ('$0.015 per shard-hour + $0.014 per 1,000,000 PUT payload units') quoted in public design documents",
-    asOf: CHECKED_ON,
+    asOf: FIRST_CHECK,
   },
   priceListIreland: {
     text: "AWS Price List offer files for eu-west-1 (AWSLambda published 2026-10-01, AWSQueueService 2026-09-11, AmazonApiGateway 2026-09-21, AmazonCloudWatch 2026-09-22, AmazonSNS 2026-09-15), extracted with tiers on 2026-10-02 into a public repository's price snapshot",
@@ -108,6 +116,37 @@ export const SEEN_IN = {
     text: "AWS Price List API, EU-PublicIPv4:InUseAddress and EU-PublicIPv4:IdleAddress both $0.005 per hour (eu-west-1), verified 2026-07-10 and quoted in a public repository's design notes",
     asOf: "2026-07-10",
   },
+  lambdaCalculatorRegions: {
+    text:
+      "AWS Pricing Calculator's Lambda price file (calculator.aws/pricing/2.0/meteredUnitMaps/lambda/USD/current/lambda.json), " +
+      "transcribed per region with its rate codes in remotion-dev/remotion packages/lambda/src/pricing/price-per-1-s.ts " +
+      "(commit e4074e3468afcd56b66bb9d744c17893f1684e96; the same figures at 046e45a4f63b969222351c3768bf7fcd3cf4d1f3); the file states no date",
+    asOf: CHECKED_ON,
+  },
+  priceListSingaporeLambda: {
+    text:
+      "AWS Price List API, AWSLambda, regionCode ap-southeast-1, queried 2026-08-12 and 2026-08-13 and tabulated in a public repository's cost documents: " +
+      "'COST-BOUND' §1.1 (search-index file 57375057859), APS1-Lambda-GB-Second $0.0000166667 / $0.0000150000 / $0.0000133334 volume tiers; " +
+      "cost audit §2.1 (search-index file 57374056512), APS1-Lambda-GB-Second-ARM tier 1 (0 → 7.5 × 10⁹ GB-s) $0.0000133334",
+    asOf: "2026-08-13",
+  },
+  eventBridgeUsEast1: {
+    text:
+      `${costExplorerUsEast1("USE1-Event-64K-Chunks: 9,772,928 → $9.77")}; the same $1.00 per million custom events for us-east-1 in ` +
+      "2026 EventBridge pricing guides (cloudburn.io/blog/amazon-eventbridge-pricing, 13 March 2026; " +
+      "factualminds.com/blog/amazon-eventbridge-pricing-events-pipes-schema-archive, 'us-east-1 (June 2026)')",
+    asOf: "2026-08-31",
+  },
+  secretsUsEast1: {
+    text: costExplorerUsEast1("USE1-AWSSecretsManager-Secrets: 9.0 → $3.60"),
+    asOf: "2026-08-31",
+  },
+  publicIpv4UsEast1: {
+    text:
+      `${costExplorerUsEast1("USE1-PublicIPv4:InUseAddress: 70.5 → $0.35")}; AWS's announcement of US$0.005 an hour per address ` +
+      "'in all AWS regions' as reported by techpartner.news/news/aws-to-charge-for-ipv4-addresses-598672",
+    asOf: "2026-08-31",
+  },
 } as const;
 
 /** A piece of material a figure was read in. */
@@ -120,11 +159,19 @@ export function read(seen: Seen, source: string, confidence: "published" | "seco
   return { source, asOf: seen.asOf, confidence, evidence: seen.text };
 }
 
-/** The same figure for a region where it could not be confirmed: copied from `region`, and said so. */
-export function copiedFrom<T extends UnitPrice | TieredPrice>(price: T, region: string): T {
+/**
+ * The same figure for a region where it could not be confirmed: copied from `region`, and said so.
+ * `hint` adds what is known about how far off the copy may be.
+ */
+export function copiedFrom<T extends UnitPrice | TieredPrice>(price: T, region: string, hint?: string): T {
   return {
     ...price,
     confidence: "derived",
-    evidence: `not confirmed for this region; the ${region} figure (${price.evidence}). AWS prices some regions higher.`,
+    evidence: `not confirmed for this region; the ${region} figure (${price.evidence}). ${hint ?? "AWS prices some regions higher."}`,
   };
+}
+
+/** `tiers` with every tier after the first marked as not confirmed for the region (copied from another one). */
+export function higherTiersCopied(tiers: readonly PriceTier[]): PriceTier[] {
+  return tiers.map((tier, i) => (i === 0 ? tier : { ...tier, confidence: "derived" }));
 }

@@ -1,6 +1,6 @@
 // The monthly "always free" allowances that the optional free tier applies. The 12-month offers for new
 // accounts (API Gateway, load balancer hours) are not applied: they depend on the account's age.
-import { CHECKED_ON, PAGES, SEEN_IN, type Seen } from "./evidence";
+import { FIRST_CHECK, PAGES, SEEN_IN, type Seen } from "./evidence";
 import type { FreeAllowance } from "./types";
 
 const allowance = (amount: number, unit: string, source: string, seen: Seen): FreeAllowance => ({
@@ -11,7 +11,7 @@ const allowance = (amount: number, unit: string, source: string, seen: Seen): Fr
   evidence: seen.text,
 });
 
-const lambdaPage = { text: "Lambda pricing page: 'The free tier includes one million requests and 400,000 GB-seconds per month'", asOf: CHECKED_ON };
+const lambdaPage = { text: "Lambda pricing page: 'The free tier includes one million requests and 400,000 GB-seconds per month'", asOf: FIRST_CHECK };
 
 export const FREE_TIER = {
   /** Shared by all functions of the account on either architecture; not for functions with provisioned concurrency. */

@@ -1,6 +1,6 @@
 // AWS Lambda and Lambda@Edge prices.
 import type { Architecture } from "@/lib/stack/schema";
-import { copiedFrom, PAGES, read, SEEN_IN, type Seen } from "./evidence";
+import { copiedFrom, higherTiersCopied, PAGES, read, SEEN_IN, type Seen } from "./evidence";
 import type { PricedRegion } from "./regions";
 import type { TieredPrice, UnitPrice } from "./types";
 
@@ -54,35 +54,85 @@ const US_EAST_1: LambdaPrices = {
 function baseRegionDuration(arch: Architecture, seen: Seen, confidence: "published" | "secondary"): TieredPrice {
   return {
     ...US_EAST_1.duration[arch],
+    tiers: higherTiersCopied(US_EAST_1.duration[arch].tiers),
     ...read(seen, PAGES.lambda, confidence),
     evidence: `tier 1: ${seen.text}; higher tiers copied from us-east-1 (not confirmed for this region)`,
   };
 }
 
-function derivedRegion(duration: Record<Architecture, TieredPrice>, requests: UnitPrice = copiedFrom(US_EAST_1.requests, "us-east-1")): LambdaPrices {
+/** All three tiers confirmed from `seen` (they equal us-east-1's). */
+function confirmedDuration(arch: Architecture, seen: Seen, confidence: "published" | "secondary"): TieredPrice {
+  return { ...US_EAST_1.duration[arch], ...read(seen, PAGES.lambda, confidence) };
+}
+
+/** One entry of the AWS Pricing Calculator's Lambda file for a region: its name there, rate code and USD. */
+interface CalculatorEntry {
+  name: "Lambda Storage-Duration" | "Lambda Provisioned-Concurrency" | "Lambda Duration-Provisioned";
+  rateCode: string;
+  usd: number;
+}
+
+/**
+ * The x86 figures of the calculator file for the regions other than us-east-1 (SEEN_IN.lambdaCalculatorRegions).
+ * Ephemeral storage is one price for both architectures there; the file has no Arm provisioned-concurrency rows.
+ */
+const CALCULATOR: Record<Exclude<PricedRegion, "us-east-1">, { storage: CalculatorEntry; concurrency: CalculatorEntry; duration: CalculatorEntry }> = {
+  "us-west-2": {
+    storage: { name: "Lambda Storage-Duration", rateCode: "HXET4S4G5F9Y7FP6.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000000309 },
+    concurrency: { name: "Lambda Provisioned-Concurrency", rateCode: "67MDK2GR6PRT8GW8.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000041667 },
+    duration: { name: "Lambda Duration-Provisioned", rateCode: "MP7NQ6MSH3HNCZP6.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000097222 },
+  },
+  "eu-west-1": {
+    storage: { name: "Lambda Storage-Duration", rateCode: "83UZGV2B4WAZRJSR.JRTCKXETXF.6YS6EN2CT7", usd: 0.000000034 },
+    concurrency: { name: "Lambda Provisioned-Concurrency", rateCode: "BP8P7CBMNM86SRMW.JRTCKXETXF.6YS6EN2CT7", usd: 0.000004646 },
+    duration: { name: "Lambda Duration-Provisioned", rateCode: "ZS4KB9WXZA5FWZ7A.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000108407 },
+  },
+  "eu-central-1": {
+    storage: { name: "Lambda Storage-Duration", rateCode: "TSJKCMGTDRNVXPB4.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000000367 },
+    concurrency: { name: "Lambda Provisioned-Concurrency", rateCode: "SADU4Z93G2F3QPA2.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000050147 },
+    duration: { name: "Lambda Duration-Provisioned", rateCode: "6963ZK4U22NHS35G.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000117011 },
+  },
+  "ap-southeast-1": {
+    storage: { name: "Lambda Storage-Duration", rateCode: "8FAV96E74NWR9SG9.JRTCKXETXF.6YS6EN2CT7", usd: 0.000000037 },
+    concurrency: { name: "Lambda Provisioned-Concurrency", rateCode: "A4HTACA65772T7MD.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000051991 },
+    duration: { name: "Lambda Duration-Provisioned", rateCode: "Z43QGMUZW4S2XN34.JRTCKXETXF.6YS6EN2CT7", usd: 0.0000121313 },
+  },
+};
+
+const fromCalculator = (entry: CalculatorEntry): UnitPrice => ({
+  usd: entry.usd,
+  unit: "GB-second",
+  ...read(SEEN_IN.lambdaCalculatorRegions, PAGES.lambda, "secondary"),
+  evidence: `'${entry.name}' (rate code ${entry.rateCode}) in the ${SEEN_IN.lambdaCalculatorRegions.text}`,
+});
+
+/** The Arm figure copied from us-east-1, saying how the region's x86 figure compares with us-east-1's. */
+function armCopied(usEast1Arm: UnitPrice, usEast1X86: UnitPrice, regionX86: UnitPrice): UnitPrice {
+  const ratio = regionX86.usd / usEast1X86.usd;
+  const hint =
+    ratio > 1
+      ? `This region's x86 figure is ${((ratio - 1) * 100).toFixed(1)}% above us-east-1's, so this copy likely understates.`
+      : "This region's x86 figure equals us-east-1's.";
+  return copiedFrom(usEast1Arm, "us-east-1", hint);
+}
+
+function regionPrices(region: Exclude<PricedRegion, "us-east-1">, requests: UnitPrice, duration: Record<Architecture, TieredPrice>): LambdaPrices {
+  const calculator = CALCULATOR[region];
+  const concurrency = fromCalculator(calculator.concurrency);
+  const provisionedDuration = fromCalculator(calculator.duration);
   return {
     requests,
     duration,
-    ephemeralStorage: copiedFrom(US_EAST_1.ephemeralStorage, "us-east-1"),
+    ephemeralStorage: fromCalculator(calculator.storage),
     provisionedConcurrency: {
-      x86_64: copiedFrom(US_EAST_1.provisionedConcurrency.x86_64, "us-east-1"),
-      arm64: copiedFrom(US_EAST_1.provisionedConcurrency.arm64, "us-east-1"),
+      x86_64: concurrency,
+      arm64: armCopied(US_EAST_1.provisionedConcurrency.arm64, US_EAST_1.provisionedConcurrency.x86_64, concurrency),
     },
     provisionedDuration: {
-      x86_64: copiedFrom(US_EAST_1.provisionedDuration.x86_64, "us-east-1"),
-      arm64: copiedFrom(US_EAST_1.provisionedDuration.arm64, "us-east-1"),
+      x86_64: provisionedDuration,
+      arm64: armCopied(US_EAST_1.provisionedDuration.arm64, US_EAST_1.provisionedDuration.x86_64, provisionedDuration),
     },
   };
-}
-
-function baseRegion(requests?: UnitPrice): LambdaPrices {
-  return derivedRegion(
-    {
-      x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-      arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
-    },
-    requests,
-  );
 }
 
 const requestsSeenIn = (usd: number, seen: Seen): UnitPrice => ({
@@ -93,22 +143,26 @@ const requestsSeenIn = (usd: number, seen: Seen): UnitPrice => ({
 
 export const LAMBDA_PRICES: Record<PricedRegion, LambdaPrices> = {
   "us-east-1": US_EAST_1,
-  "us-west-2": derivedRegion(
+  "us-west-2": regionPrices(
+    "us-west-2",
+    { usd: 0.2, unit: "million requests", ...read(SEEN_IN.priceListUsWest2, PAGES.lambda, "published") },
     {
       x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
       arm64: baseRegionDuration("arm64", SEEN_IN.priceListUsWest2, "published"),
     },
-    { usd: 0.2, unit: "million requests", ...read(SEEN_IN.priceListUsWest2, PAGES.lambda, "published") },
   ),
-  "eu-west-1": derivedRegion(
-    {
-      x86_64: { ...US_EAST_1.duration.x86_64, ...priceListIreland },
-      arm64: { ...US_EAST_1.duration.arm64, ...priceListIreland },
-    },
-    { usd: 0.2, unit: "million requests", ...priceListIreland },
-  ),
-  "eu-central-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListFrankfurtNote)),
-  "ap-southeast-1": baseRegion(requestsSeenIn(0.2, SEEN_IN.priceListSingapore)),
+  "eu-west-1": regionPrices("eu-west-1", { usd: 0.2, unit: "million requests", ...priceListIreland }, {
+    x86_64: { ...US_EAST_1.duration.x86_64, ...priceListIreland },
+    arm64: { ...US_EAST_1.duration.arm64, ...priceListIreland },
+  }),
+  "eu-central-1": regionPrices("eu-central-1", requestsSeenIn(0.2, SEEN_IN.priceListFrankfurtNote), {
+    x86_64: baseRegionDuration("x86_64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+    arm64: baseRegionDuration("arm64", SEEN_IN.lambdaBaseRegionTables, "secondary"),
+  }),
+  "ap-southeast-1": regionPrices("ap-southeast-1", requestsSeenIn(0.2, SEEN_IN.priceListSingapore), {
+    x86_64: confirmedDuration("x86_64", SEEN_IN.priceListSingaporeLambda, "secondary"),
+    arm64: baseRegionDuration("arm64", SEEN_IN.priceListSingaporeLambda, "secondary"),
+  }),
 };
 
 export interface LambdaEdgePrices {

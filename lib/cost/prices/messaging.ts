@@ -30,7 +30,7 @@ const US_EAST_1: MessagingPrices = {
   sqsStandardRequests: perMillion(0.4, "million requests", SEEN_IN.sqsGuides2026, PAGES.sqs, "secondary"),
   sqsFifoRequests: perMillion(0.5, "million requests", SEEN_IN.sqsGuides2026, PAGES.sqs, "secondary"),
   snsPublishes: perMillion(0.5, "million publishes", SEEN_IN.snsGuide2026, PAGES.sns, "secondary"),
-  eventBridgeCustomEvents: copiedFrom(US_WEST_2_EVENTS, "us-west-2"),
+  eventBridgeCustomEvents: perMillion(1.0, "million events", SEEN_IN.eventBridgeUsEast1, PAGES.eventBridge, "secondary"),
   kinesisShardHours: { usd: 0.015, unit: "shard-hour", ...read(SEEN_IN.kinesisQuotes, PAGES.kinesis, "secondary") },
   kinesisPutPayloadUnits: perMillion(0.014, "million PUT payload units", SEEN_IN.kinesisQuotes, PAGES.kinesis, "secondary"),
 };

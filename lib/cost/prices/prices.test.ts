@@ -48,6 +48,18 @@ describe("price data", () => {
     }
   });
 
+  it("marks tiers copied from another region as derived, says so in the evidence, and never marks a tier surer than its entry", () => {
+    for (const region of PRICED_REGIONS) {
+      for (const [path, entry] of entries(PRICES[region])) {
+        if (!("tiers" in entry)) continue;
+        expect(entry.tiers[0].confidence, path).toBeUndefined();
+        const copied = entry.tiers.filter((t) => t.confidence !== undefined);
+        for (const tier of copied) expect(tier.confidence, path).toBe("derived");
+        if (copied.length && entry.confidence !== "derived") expect(entry.evidence, path).toMatch(/copied from us-east-1 \(not confirmed for this region\)/);
+      }
+    }
+  });
+
   it("has us-east-1 itself confirmed for the figures the seed and the issue quote", () => {
     const p = PRICES["us-east-1"];
     expect(p.lambda.requests).toMatchObject({ usd: 0.2, confidence: "published" });

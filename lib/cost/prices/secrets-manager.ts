@@ -1,5 +1,5 @@
 // AWS Secrets Manager prices.
-import { copiedFrom, PAGES, read, SEEN_IN, type Seen } from "./evidence";
+import { PAGES, read, SEEN_IN, type Seen } from "./evidence";
 import type { PricedRegion } from "./regions";
 import type { UnitPrice } from "./types";
 
@@ -20,7 +20,7 @@ const secret = (seen: Seen, confidence: "published" | "secondary" = "published")
 const SINGAPORE_SECRET = secret(SEEN_IN.invoiceMay2025);
 
 export const SECRETS_MANAGER_PRICES: Record<PricedRegion, SecretsManagerPrices> = {
-  "us-east-1": { secrets: copiedFrom(SINGAPORE_SECRET, "ap-southeast-1"), apiCalls },
+  "us-east-1": { secrets: secret(SEEN_IN.secretsUsEast1, "secondary"), apiCalls },
   "us-west-2": { secrets: secret(SEEN_IN.priceListUsWest2), apiCalls },
   "eu-west-1": { secrets: secret(SEEN_IN.priceListIrelandRates), apiCalls },
   "eu-central-1": { secrets: secret(SEEN_IN.priceListFrankfurtAdr, "secondary"), apiCalls },

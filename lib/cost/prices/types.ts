@@ -29,11 +29,13 @@ export interface PriceTier {
   /** Cumulative upper bound of the tier in the price's unit; null for the last tier. */
   upTo: number | null;
   usd: number;
+  /** Set when this tier is less sure than its entry, e.g. "derived" for a tier copied from another region. */
+  confidence?: PriceConfidence;
 }
 
 export interface TieredPrice extends PriceProvenance {
   unit: string;
-  /** Ascending; the last has `upTo: null`. */
+  /** Ascending; the last has `upTo: null`. The entry's `confidence` is that of the first tier. */
   tiers: readonly PriceTier[];
 }
 

@@ -1,5 +1,5 @@
 // NAT gateway and public IPv4 address prices.
-import { copiedFrom, PAGES, read, SEEN_IN } from "./evidence";
+import { PAGES, read, SEEN_IN } from "./evidence";
 import type { PricedRegion } from "./regions";
 import type { PriceProvenance, UnitPrice } from "./types";
 
@@ -22,7 +22,7 @@ const usWest2 = read(SEEN_IN.priceListUsWest2, PAGES.vpc, "published");
 const US_WEST_2: VpcPrices = { ...nat(0.045, usWest2), publicIpv4Hours: ipv4(usWest2) };
 const US_EAST_1: VpcPrices = {
   ...nat(0.045, read(SEEN_IN.priceListUsEast1Quotes, PAGES.vpc, "published")),
-  publicIpv4Hours: copiedFrom(US_WEST_2.publicIpv4Hours, "us-west-2"),
+  publicIpv4Hours: ipv4(read(SEEN_IN.publicIpv4UsEast1, PAGES.vpc, "secondary")),
 };
 
 export const VPC_PRICES: Record<PricedRegion, VpcPrices> = {
