@@ -327,6 +327,19 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
   await page.keyboard.type('"order"]}');
   await expect(policy).not.toHaveAttribute("aria-invalid");
 
+  // A schedule's input transformer: named paths of the event, used in the template.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  const schedule = trigger(page, /^Schedule/);
+  const paths = schedule.getByRole("group", { name: "Input transformer: paths" });
+  await paths.getByRole("button", { name: "Add path" }).click();
+  await paths.getByLabel("Name of path 1").fill("time");
+  await paths.getByLabel("Value of path 1").fill("$.time");
+  const template = schedule.getByLabel("Input transformer: template");
+  await expect(template).toHaveAttribute("aria-invalid", "true");
+  await template.fill('{"at": <time>}');
+  await expect(template).not.toHaveAttribute("aria-invalid");
+
   const results = await new AxeBuilder({ page }).include('[aria-label="Inspector"]').analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
@@ -372,7 +385,14 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
               sqsQueueUrl: $CfResourceParam('queue', 'QueueUrl')
             filterPolicy:
               kind:
-                - order`);
+                - order
+        - type: schedule
+          properties:
+            scheduleRate: rate(1 hour)
+            inputTransformer:
+              inputPathsMap:
+                time: $.time
+              inputTemplate: '{"at": <time>}'`);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
 });

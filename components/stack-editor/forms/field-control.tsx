@@ -52,7 +52,7 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
       control = <JsonField id={id} labelId={`${id}-label`} label={spec.label} describedBy={describedBy} error={error} value={value} readOnly={readOnly} onValue={set} />;
       break;
     case "lines":
-      control = <LinesField key="lines" id={id} describedBy={describedBy} error={error} value={value} required={spec.required} onValue={set} />;
+      control = <LinesField id={id} describedBy={describedBy} error={error} value={value} required={spec.required} onValue={set} />;
       break;
     case "text":
       control = (

@@ -60,27 +60,28 @@ export function MapField({ spec, path, value, error, errorAt, onChange }: MapFie
       ) : null}
       {rows.map((row, index) => {
         const label = `${noun} ${index + 1}`;
-        const nameId = `${id}-name-${index}`;
-        // The value's control carries the id of the mapping entry, so a diagnostic at it focuses the row.
-        const valueId = row.name ? fieldId([...path, row.name]) : `${id}-value-${index}`;
-        const rowError = row.name ? errorAt([...path, row.name]) : undefined;
+        // The name's control carries the id of the mapping entry: the validator's errors there are about the name.
+        const entry = row.name !== "" && rows.findIndex((r) => r.name === row.name) === index;
+        const nameId = entry ? fieldId([...path, row.name]) : `${id}-name-${index}`;
+        const valueId = `${id}-value-${index}`;
+        const rowError = entry ? errorAt([...path, row.name]) : undefined;
         const set = (patch: Partial<MapRow>) => update(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
         return (
           <div key={index} className="grid grid-cols-[1fr_2fr_auto] items-end gap-2">
             <div className="flex flex-col gap-1">
               <label htmlFor={nameId} className="text-xs font-medium">Name of {label.toLowerCase()}</label>
-              <input id={nameId} className={`${inputClass(rowError)} font-mono`} value={row.name} onChange={(e) => set({ name: e.target.value })} />
+              <input id={nameId} className={`${inputClass(rowError)} font-mono`} value={row.name} aria-invalid={rowError ? true : undefined}
+                aria-describedby={rowError ? `${nameId}-error` : undefined} onChange={(e) => set({ name: e.target.value })} />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor={valueId} className="text-xs font-medium">Value of {label.toLowerCase()}</label>
-              <input id={valueId} className={`${inputClass(rowError)} font-mono`} value={row.value} aria-invalid={rowError ? true : undefined}
-                aria-describedby={rowError ? `${valueId}-error` : undefined} onChange={(e) => set({ value: e.target.value })} />
+              <input id={valueId} className={`${inputClass()} font-mono`} value={row.value} onChange={(e) => set({ value: e.target.value })} />
             </div>
             <Button variant="ghost" aria-label={`Remove ${label.toLowerCase()}`} onClick={() => update(rows.filter((_, i) => i !== index))}>
               Remove
             </Button>
             {rowError ? (
-              <p id={`${valueId}-error`} className="col-span-3 text-xs text-red-700">
+              <p id={`${nameId}-error`} className="col-span-3 text-xs text-red-700">
                 {rowError}
               </p>
             ) : null}

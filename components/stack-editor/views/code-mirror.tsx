@@ -5,6 +5,7 @@ import { basicSetup, minimalSetup } from "codemirror";
 import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
+import { json } from "@codemirror/lang-json";
 import { python } from "@codemirror/lang-python";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
@@ -42,8 +43,9 @@ function languageOf(language: CodeLanguage): Extension {
     case "typescript":
       return javascript({ typescript: true });
     case "javascript":
-    case "json":
       return javascript();
+    case "json":
+      return json();
     case "python":
       return python();
     case "yaml":
