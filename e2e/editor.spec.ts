@@ -278,3 +278,121 @@ test("a Cognito authorizer set through its form shows in the YAML; renaming the 
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
 });
+
+test("IAM statements, tags, an SNS dead-letter queue and a sort key are set through structured forms, by keyboard and mouse, and show in the YAML", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "catalog", "Empty");
+  for (const item of ["SNS topic", "SQS queue", "DynamoDB table", "Function"]) await page.getByRole("button", { name: `+ ${item}` }).click();
+  await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
+
+  // Two statements, the second moved up by keyboard: the focus follows it.
+  const statements = inspector(page).getByRole("group", { name: "IAM role statements" });
+  await statements.getByRole("button", { name: "Add statement" }).press("Enter");
+  const first = statements.getByRole("group", { name: "Statement 1" });
+  const resources = first.getByLabel("Resources (one per line)");
+  await expect(resources).toHaveAttribute("aria-invalid", "true");
+  await first.getByLabel("Actions (one per line)").fill("sns:Publish");
+  await resources.fill("$CfResourceParam('topic', 'TopicArn')");
+  await expect(resources).not.toHaveAttribute("aria-invalid");
+  await statements.getByRole("button", { name: "Add statement" }).click();
+  const second = statements.getByRole("group", { name: "Statement 2" });
+  await second.getByLabel("Effect").selectOption("Deny");
+  await second.getByLabel("Actions (one per line)").fill("sqs:DeleteQueue");
+  await second.getByLabel("Resources (one per line)").fill("*");
+  await statements.getByRole("button", { name: "Move statement 2 up" }).press("Enter");
+  await expect(statements.getByRole("button", { name: "Move statement 1 down" })).toBeFocused();
+  await expect(first.getByLabel("Effect")).toHaveValue("Deny");
+  await expect(second.getByLabel("Actions (one per line)")).toHaveValue("sns:Publish");
+
+  const tags = inspector(page).getByRole("group", { name: "Tags" });
+  await tags.getByRole("button", { name: "Add tag" }).click();
+  const tag = tags.getByRole("group", { name: "Tag 1" });
+  await tag.getByLabel("Tag name").fill("team");
+  await tag.getByLabel("Tag value").fill("payments");
+
+  // The SNS trigger's dead-letter queue picked from the stack fills both its ARN and its URL.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "SNS topic" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  const sns = trigger(page, /^SNS topic/);
+  await sns.getByLabel("Topic ARN").selectOption({ label: "topic (topic)" });
+  await sns.getByLabel("On delivery failure: queue").selectOption({ label: "queue (queue)" });
+  await expect(sns.getByLabel("Dead-letter queue URL")).toHaveValue("$CfResourceParam('queue', 'QueueUrl')");
+
+  // Free-form JSON in its code editor: a text that does not parse is kept, reported at the field, and not applied.
+  const policy = sns.getByRole("textbox", { name: "Filter policy (JSON)" });
+  await policy.click();
+  await page.keyboard.type('{"kind": [');
+  await expect(policy).toHaveAttribute("aria-invalid", "true");
+  await expect(policy).toHaveAccessibleDescription(/not valid JSON/);
+  await page.keyboard.type('"order"]}');
+  await expect(policy).not.toHaveAttribute("aria-invalid");
+
+  // A schedule's input transformer: named paths of the event, used in the template.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  const schedule = trigger(page, /^Schedule/);
+  const paths = schedule.getByRole("group", { name: "Input transformer: paths" });
+  await paths.getByRole("button", { name: "Add path" }).click();
+  await paths.getByLabel("Name of path 1").fill("time");
+  await paths.getByLabel("Value of path 1").fill("$.time");
+  const template = schedule.getByLabel("Input transformer: template");
+  await expect(template).toHaveAttribute("aria-invalid", "true");
+  await template.fill('{"at": <time>}');
+  await expect(template).not.toHaveAttribute("aria-invalid");
+
+  const results = await new AxeBuilder({ page }).include('[aria-label="Inspector"]').analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  // The sort key's name asks for its type.
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^table / }).click();
+  await inspector(page).getByLabel("Sort key", { exact: true }).fill("createdAt");
+  const sortType = inspector(page).getByLabel("Sort key type");
+  await expect(sortType).toHaveAttribute("aria-invalid", "true");
+  await sortType.selectOption("number");
+  await expect(sortType).not.toHaveAttribute("aria-invalid");
+
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  await expect.poll(() => editorText(view)).toContain(`      primaryKey:
+        partitionKey:
+          name: id
+          type: string
+        sortKey:
+          name: createdAt
+          type: number`);
+  expect(await editorText(view)).toContain(`      accessControl:
+        iamRoleStatements:
+          - Effect: Deny
+            Resource:
+              - "*"
+            Action:
+              - sqs:DeleteQueue
+          - Effect: Allow
+            Resource:
+              - $CfResourceParam('topic', 'TopicArn')
+            Action:
+              - sns:Publish
+      tags:
+        - name: team
+          value: payments`);
+  // CodeMirror renders the lines near its viewport: the trigger is further down.
+  await view.locator(".cm-scroller").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => editorText(view)).toContain(`        - type: sns
+          properties:
+            topicArn: $CfResourceParam('topic', 'TopicArn')
+            onDeliveryFailure:
+              sqsQueueArn: $CfResourceParam('queue', 'Arn')
+              sqsQueueUrl: $CfResourceParam('queue', 'QueueUrl')
+            filterPolicy:
+              kind:
+                - order
+        - type: schedule
+          properties:
+            scheduleRate: rate(1 hour)
+            inputTransformer:
+              inputPathsMap:
+                time: $.time
+              inputTemplate: '{"at": <time>}'`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+});

@@ -316,6 +316,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
               selected={state.selected}
               diagnostics={analysis.diagnostics}
               resources={resources}
+              readOnly={locked}
               onChange={onField}
               onRemove={(name) => edit((d) => withDefinition(d, removeResource(d.definition, name)), undefined, null)}
               onRename={(from, to) => edit((d) => withDefinition(d, renameResource(d.definition, from, to)), undefined, to)}

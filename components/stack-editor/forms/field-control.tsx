@@ -1,15 +1,16 @@
 "use client";
 // One form control per FieldSpec: label, the value at its path, its default and help, and the error the
-// validator reports at that path, tied together for screen readers.
-import { useState, type ReactNode } from "react";
+// validator reports at that path, tied together for screen readers. Lists and maps: list-field.tsx, map-field.tsx.
+import type { ReactNode } from "react";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
-import type { FieldSpec } from "./spec";
+import { JsonField } from "./json-field";
+import type { FieldSpec, ResourceOption } from "./spec";
+import { pickedBy, targetDirective } from "./targets";
+import { useDraftText } from "./use-draft-text";
 
-export interface ResourceOption {
-  name: string;
-  kind: string;
-}
+export type { ResourceOption } from "./spec";
+export { targetDirective } from "./targets";
 
 export interface FieldControlProps {
   spec: FieldSpec;
@@ -17,60 +18,65 @@ export interface FieldControlProps {
   value: unknown;
   error?: string;
   resources: readonly ResourceOption[];
+  readOnly?: boolean;
   onChange: (path: Path, value: unknown) => void;
 }
 
-const inputClass = (error?: string) => `w-full rounded-md border px-2 py-1 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`;
+// Not a resource name (those are letters and digits), so it cannot clash with one.
+const BY_HAND = "(set by hand)";
 
-/** The directive a "target" field stores for a resource of this kind. */
-export function targetDirective(option: ResourceOption): string | undefined {
-  switch (option.kind) {
-    case "function":
-    case "event-bus":
-      return `$ResourceParam('${option.name}', 'arn')`;
-    case "queue":
-    case "stream":
-      return `$CfResourceParam('${option.name}', 'Arn')`;
-    case "topic":
-      return `$CfResourceParam('${option.name}', 'TopicArn')`;
-    default:
-      return undefined;
-  }
-}
+export const inputClass = (error?: string) => `w-full rounded-md border px-2 py-1 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`;
 
-function hintOf(spec: FieldSpec): string | undefined {
+export function hintOf(spec: FieldSpec): string | undefined {
   const parts = [spec.required ? "Required." : undefined, spec.defaultValue !== undefined ? `Default: ${String(spec.defaultValue)}.` : undefined, spec.help];
   const text = parts.filter(Boolean).join(" ");
   return text || undefined;
 }
 
-export function FieldControl({ spec, path, value, error, resources, onChange }: FieldControlProps) {
-  const id = fieldId(path);
+/** The id of the control: a variant's select edits the object's `type`, so errors there land on it. */
+export const controlPath = (spec: FieldSpec, path: Path): Path => (spec.kind === "variant" ? [...path, "type"] : path);
+
+export function FieldControl({ spec, path, value, error, resources, readOnly, onChange }: FieldControlProps) {
+  const id = fieldId(controlPath(spec, path));
   const hint = hintOf(spec);
-  const shownError = error;
-  const describedBy = [shownError ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined;
-  const common = { id, "aria-invalid": shownError ? true : undefined, "aria-describedby": describedBy };
+  const describedBy = [error ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined;
+  const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   const set = (v: unknown) => onChange(path, v);
+  const emptied = (fallback: unknown) => (spec.required ? fallback : undefined);
+  // A list holding more than strings (an event pattern's {"prefix": ...} filter) is edited as JSON, so nothing is flattened.
+  const json = spec.kind === "json" || (spec.kind === "lines" && Array.isArray(value) && value.some((v) => typeof v !== "string"));
 
   let control: ReactNode;
-  switch (spec.kind) {
+  switch (json ? "json" : spec.kind) {
+    case "json":
+      control = <JsonField id={id} labelId={`${id}-label`} label={spec.label} describedBy={describedBy} error={error} value={value} readOnly={readOnly} onValue={set} />;
+      break;
+    case "lines":
+      control = <LinesField id={id} describedBy={describedBy} error={error} value={value} required={spec.required} onValue={set} />;
+      break;
     case "text":
       control = (
-        <input {...common} type="text" className={inputClass(shownError)} value={typeof value === "string" ? value : value === undefined ? "" : String(value)}
+        <input {...common} type="text" className={inputClass(error)} value={typeof value === "string" ? value : value === undefined ? "" : String(value)}
           placeholder={spec.defaultValue !== undefined ? String(spec.defaultValue) : undefined}
-          onChange={(e) => set(e.target.value === "" && !spec.required ? undefined : e.target.value)} />
+          onChange={(e) => set(e.target.value === "" ? emptied("") : e.target.value)} />
+      );
+      break;
+    case "multiline":
+      control = (
+        <textarea {...common} rows={3} spellCheck={false} className={`${inputClass(error)} font-mono`} value={typeof value === "string" ? value : value === undefined ? "" : String(value)}
+          onChange={(e) => set(e.target.value === "" ? emptied("") : e.target.value)} />
       );
       break;
     case "number":
       control = (
-        <input {...common} type="number" className={inputClass(shownError)} value={typeof value === "number" || typeof value === "string" ? String(value) : ""}
+        <input {...common} type="number" className={inputClass(error)} value={typeof value === "number" || typeof value === "string" ? String(value) : ""}
           placeholder={spec.defaultValue !== undefined ? String(spec.defaultValue) : undefined}
           onChange={(e) => set(e.target.value === "" ? undefined : Number(e.target.value))} />
       );
       break;
     case "boolean":
       control = (
-        <select {...common} className={inputClass(shownError)} value={value === true ? "true" : value === false ? "false" : ""}
+        <select {...common} className={inputClass(error)} value={value === true ? "true" : value === false ? "false" : ""}
           onChange={(e) => set(e.target.value === "" ? undefined : e.target.value === "true")}>
           <option value="">{spec.defaultValue !== undefined ? `Default (${spec.defaultValue ? "yes" : "no"})` : "Not set"}</option>
           <option value="true">Yes</option>
@@ -78,12 +84,18 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
         </select>
       );
       break;
-    case "select": {
+    case "select":
+    case "variant": {
       const options = spec.options ?? [];
-      const current = value === undefined ? "" : String(value);
+      const chosen = spec.kind === "variant" ? (value as { type?: unknown } | undefined)?.type : value;
+      const current = chosen === undefined ? "" : String(chosen);
       const numeric = options.length > 0 && options.every((o) => /^\d+$/.test(o));
+      const choose = (v: string) => {
+        if (spec.kind === "variant") return set(v === "" ? undefined : spec.create!(v));
+        set(v === "" ? undefined : numeric ? Number(v) : v);
+      };
       control = (
-        <select {...common} className={inputClass(shownError)} value={current} onChange={(e) => set(e.target.value === "" ? undefined : numeric ? Number(e.target.value) : e.target.value)}>
+        <select {...common} className={inputClass(error)} value={current} onChange={(e) => choose(e.target.value)}>
           <option value="">{spec.defaultValue !== undefined ? `Default (${String(spec.defaultValue)})` : spec.required ? "Choose…" : "Not set"}</option>
           {current !== "" && !options.includes(current) ? <option value={current}>{current}</option> : null}
           {options.map((o) => (
@@ -94,30 +106,30 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
       break;
     }
     case "resource":
-    case "target": {
+    case "target":
+    case "pick": {
       const offered = resources.filter((r) => spec.resourceKinds?.includes(r.kind));
+      // Each offered resource: the option's value in the select, and what choosing it stores.
       const entries = offered.flatMap((r) => {
-        const v = spec.kind === "resource" ? r.name : targetDirective(r);
-        return v ? [{ value: v, label: `${r.name} (${r.kind})` }] : [];
+        const stores = spec.kind === "resource" ? r.name : spec.kind === "target" ? targetDirective(r) : spec.fill?.(r);
+        if (stores === undefined) return [];
+        return [{ option: spec.kind === "target" ? (stores as string) : r.name, stores, label: `${r.name} (${r.kind})` }];
       });
-      const current = typeof value === "string" ? value : "";
+      // A picker stores an object: it shows the resource whose object is there, or that the parts below were set by hand.
+      const current =
+        spec.kind === "pick" ? (pickedBy(offered, (r) => spec.fill?.(r), value)?.name ?? (value === undefined ? "" : BY_HAND)) : typeof value === "string" ? value : "";
       control = (
-        <select {...common} className={inputClass(shownError)} value={current} onChange={(e) => set(e.target.value === "" ? (spec.required ? "" : undefined) : e.target.value)}>
+        <select {...common} className={inputClass(error)} value={current}
+          onChange={(e) => {
+            const entry = entries.find((x) => x.option === e.target.value);
+            set(entry ? entry.stores : spec.kind === "pick" ? undefined : emptied(""));
+          }}>
           <option value="">{offered.length ? "Not set" : `No ${spec.resourceKinds?.join(" or ")} in this stack`}</option>
-          {current !== "" && !entries.some((e) => e.value === current) ? <option value={current}>{current}</option> : null}
-          {entries.map((e) => (
-            <option key={e.value} value={e.value}>{e.label}</option>
+          {current !== "" && !entries.some((x) => x.option === current) ? <option value={current}>{current === BY_HAND ? "Set by hand (below)" : current}</option> : null}
+          {entries.map((x) => (
+            <option key={x.option} value={x.option}>{x.label}</option>
           ))}
         </select>
-      );
-      break;
-    }
-    case "json":
-    case "lines": {
-      // A list holding more than strings (an event pattern's {"prefix": ...} filter) is edited as JSON, so nothing is flattened.
-      const kind = spec.kind === "lines" && Array.isArray(value) && value.some((v) => typeof v !== "string") ? "json" : spec.kind;
-      control = (
-        <DraftTextarea key={kind} id={id} describedBy={describedBy} error={shownError} value={value} kind={kind} onValue={set} />
       );
       break;
     }
@@ -125,13 +137,19 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
 
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
-        {spec.label}
-      </label>
+      {json ? (
+        <span id={`${id}-label`} className="text-xs font-medium text-slate-700">
+          {spec.label}
+        </span>
+      ) : (
+        <label htmlFor={id} className="text-xs font-medium text-slate-700">
+          {spec.label}
+        </label>
+      )}
       {control}
-      {shownError ? (
+      {error ? (
         <p id={`${id}-error`} className="text-xs text-red-700">
-          {shownError}
+          {error}
         </p>
       ) : null}
       {hint ? (
@@ -143,69 +161,11 @@ export function FieldControl({ spec, path, value, error, resources, onChange }: 
   );
 }
 
-function format(kind: "json" | "lines", value: unknown): string {
-  if (value === undefined) return "";
-  if (kind === "lines") return Array.isArray(value) ? value.map(String).join("\n") : String(value);
-  return JSON.stringify(value, null, 2);
-}
-
-function parse(kind: "json" | "lines", text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (text.trim() === "") return { ok: true, value: undefined };
-  if (kind === "lines") return { ok: true, value: text.split("\n").map((l) => l.trim()).filter(Boolean) };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, message: `not valid JSON: ${(e as Error).message}` };
-  }
-}
-
-/** Keeps the typed text while it does not parse (nothing typed is lost); applies it when it does. */
-function DraftTextarea({ id, describedBy, error, value, kind, onValue }: {
-  id: string;
-  describedBy?: string;
-  error?: string;
-  value: unknown;
-  kind: "json" | "lines";
-  onValue: (v: unknown) => void;
-}) {
-  const [text, setText] = useState(() => format(kind, value));
-  const [shown, setShown] = useState(value);
-  const [problem, setProblem] = useState<string | undefined>();
-  // Undo, redo or a YAML edit changed the value underneath: show it (adjusting state during render, not in an effect).
-  if (value !== shown) {
-    setShown(value);
-    const parsed = parse(kind, text);
-    if (!parsed.ok || JSON.stringify(parsed.value) !== JSON.stringify(value)) {
-      setText(format(kind, value));
-      setProblem(undefined);
-    }
-  }
-  const problemId = `${id}-draft-error`;
+/** A list of strings, one per line; a required list emptied stays an empty list, reported by the validator. */
+function LinesField({ id, describedBy, error, value, required, onValue }: { id: string; describedBy?: string; error?: string; value: unknown; required?: boolean; onValue: (v: unknown) => void }) {
+  const { text, onText } = useDraftText("lines", value, onValue, required);
   return (
-    <>
-      <textarea
-        id={id}
-        aria-invalid={problem || error ? true : undefined}
-        aria-describedby={[problem ? problemId : undefined, describedBy].filter(Boolean).join(" ") || undefined}
-        rows={kind === "json" ? 3 : 2}
-        spellCheck={false}
-        className={`${inputClass(problem ?? error)} font-mono`}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          const parsed = parse(kind, e.target.value);
-          setProblem(parsed.ok ? undefined : parsed.message);
-          if (parsed.ok) {
-            setShown(parsed.value);
-            onValue(parsed.value);
-          }
-        }}
-      />
-      {problem ? (
-        <p id={problemId} className="text-xs text-red-700">
-          {problem}
-        </p>
-      ) : null}
-    </>
+    <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} rows={2} spellCheck={false}
+      className={`${inputClass(error)} font-mono`} value={text} onChange={(e) => onText(e.target.value)} />
   );
 }

@@ -19,6 +19,23 @@ const handler: FieldSpec = { key: ["packaging", "properties", "handlerFunction"]
 const retention: FieldSpec = { key: ["logging", "retentionDays"], label: "Log retention (days)", kind: "select", options: LOG_RETENTION_DAYS.map(String), defaultValue: DEFAULT_LOG_RETENTION_DAYS, help: "Storing log data can become costly over time." };
 const loggingOff: FieldSpec = { key: ["logging", "disabled"], label: "Logging disabled", kind: "boolean", defaultValue: false };
 
+/** StpIamRoleStatement: Resource is required; the condition is free-form IAM, so it stays JSON. */
+const iamStatements = (key: readonly string[]): FieldSpec => ({
+  key,
+  label: "IAM role statements",
+  kind: "list",
+  itemLabel: "Statement",
+  help: "Low-level IAM statements appended to the function's role, for access allowAccessTo and connectTo do not grant.",
+  create: () => ({ Effect: "Allow", Resource: [] }),
+  itemFields: [
+    { key: ["Sid"], label: "Statement id", kind: "text", help: "Letters and digits only." },
+    { key: ["Effect"], label: "Effect", kind: "select", options: ["Allow", "Deny"], defaultValue: "Allow" },
+    { key: ["Action"], label: "Actions (one per line)", kind: "lines", help: "e.g. sns:Publish or s3:Get*." },
+    { key: ["Resource"], label: "Resources (one per line)", kind: "lines", required: true, help: "ARNs or directives, e.g. $CfResourceParam('NotificationTopic', 'Arn'), or *." },
+    { key: ["Condition"], label: "Condition (JSON)", kind: "json", help: 'e.g. {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}.' },
+  ],
+});
+
 export const FUNCTION_FIELDS: readonly FieldSpec[] = [
   entry,
   handler,
@@ -33,8 +50,19 @@ export const FUNCTION_FIELDS: readonly FieldSpec[] = [
   retention,
   loggingOff,
   { key: ["connectTo"], label: "Connect to (one resource per line)", kind: "lines", help: "Grants access and injects STP_<NAME>_* environment variables for each resource (seed 001); aws:ses for SES." },
-  { key: ["accessControl", "iamRoleStatements"], label: "IAM role statements (JSON)", kind: "json", help: 'Low-level IAM statements appended to the function\'s role, e.g. [{"Resource": ["$CfResourceParam(\'NotificationTopic\', \'Arn\')"], "Action": ["sns:Publish"]}].' },
-  { key: ["tags"], label: "Tags (JSON)", kind: "json", help: '[{"name": "team", "value": "payments"}]' },
+  iamStatements(["accessControl", "iamRoleStatements"]),
+  {
+    key: ["tags"],
+    label: "Tags",
+    kind: "list",
+    itemLabel: "Tag",
+    help: "Tags of the function's AWS resources, e.g. team: payments.",
+    create: () => ({ name: "", value: "" }),
+    itemFields: [
+      { key: ["name"], label: "Tag name", kind: "text", required: true, help: "At most 128 characters." },
+      { key: ["value"], label: "Tag value", kind: "text", required: true, help: "At most 256 characters; may be empty." },
+    ],
+  },
   { key: ["deployment", "strategy"], label: "Deployment strategy", kind: "select", options: DEPLOYMENT_STRATEGIES, help: "Shift traffic to new versions gradually through CodeDeploy." },
   { key: ["deployment", "aliasName"], label: "Alias name", kind: "text", defaultValue: "live" },
 ];
@@ -46,7 +74,7 @@ export const EDGE_FUNCTION_FIELDS: readonly FieldSpec[] = [
   { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_EDGE_MEMORY_MB, help: "Viewer triggers (onRequest/onResponse) allow at most 128 MB." },
   { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_EDGE_TIMEOUT_SECONDS, help: "Viewer triggers allow at most 5 s, origin triggers at most 30 s." },
   { key: ["connectTo"], label: "Connect to (one resource per line)", kind: "lines" },
-  { key: ["iamRoleStatements"], label: "IAM role statements (JSON)", kind: "json" },
+  iamStatements(["iamRoleStatements"]),
   retention,
   loggingOff,
 ];

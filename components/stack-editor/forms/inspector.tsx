@@ -17,6 +17,8 @@ export interface InspectorProps {
   selected: string | null;
   diagnostics: readonly Diagnostic[];
   resources: readonly ResourceOption[];
+  /** Whether edits are refused (a viewer, or YAML with errors); the fieldset around the forms disables the rest. */
+  readOnly?: boolean;
   onChange: (path: Path, value: unknown) => void;
   onRemove: (name: string) => void;
   onRename: (from: string, to: string) => void;
@@ -33,9 +35,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** The forms for the selected resource: every property the model supports. */
-export function Inspector({ definition, selected, diagnostics, resources, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
+export function Inspector({ definition, selected, diagnostics, resources, readOnly, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
   if (!selected) return <p className="text-sm text-slate-600">Select a resource on the canvas or in the list to edit it, or add one from the palette.</p>;
-  const ctx: FormContext = { definition, diagnostics, resources, onChange };
+  const ctx: FormContext = { definition, diagnostics, resources, readOnly, onChange };
   const resource = Object.hasOwn(definition.resources, selected) ? definition.resources[selected] : undefined;
   const raw = !resource && definition.cloudformationResources && Object.hasOwn(definition.cloudformationResources, selected) ? definition.cloudformationResources[selected] : undefined;
   if (!resource && !raw) return <p className="text-sm text-slate-600">{selected} is no longer in the stack.</p>;

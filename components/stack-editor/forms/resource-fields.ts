@@ -28,24 +28,44 @@ export const RESOURCE_FIELDS: Record<string, readonly FieldSpec[]> = {
   "user-auth-pool": [
     { key: ["userVerificationType"], label: "User verification", kind: "select", options: ["email-link", "email-code", "none"] },
     { key: ["allowOnlyAdminsToCreateAccount"], label: "Only admins create accounts", kind: "boolean", defaultValue: false },
-    { key: ["passwordPolicy"], label: "Password policy (JSON)", kind: "json", help: '{"minimumLength": 12, "requireSymbols": true}' },
+    // AWS::Cognito::UserPool PasswordPolicy; Cognito's own defaults apply to what is left empty.
+    { key: ["passwordPolicy", "minimumLength"], label: "Password: minimum length", kind: "number", defaultValue: 8, help: "6-99 characters." },
+    { key: ["passwordPolicy", "requireLowercase"], label: "Password: require a lower-case letter", kind: "boolean", defaultValue: true },
+    { key: ["passwordPolicy", "requireUppercase"], label: "Password: require an upper-case letter", kind: "boolean", defaultValue: true },
+    { key: ["passwordPolicy", "requireNumbers"], label: "Password: require a number", kind: "boolean", defaultValue: true },
+    { key: ["passwordPolicy", "requireSymbols"], label: "Password: require a symbol", kind: "boolean", defaultValue: true },
+    { key: ["passwordPolicy", "temporaryPasswordValidityDays"], label: "Temporary password validity (days)", kind: "number", defaultValue: 7, help: "0-365: how long a password set by an admin can be used to sign in the first time." },
   ],
   "dynamo-db-table": [
     { key: ["primaryKey", "partitionKey", "name"], label: "Partition key", kind: "text", required: true },
     { key: ["primaryKey", "partitionKey", "type"], label: "Partition key type", kind: "select", options: ["string", "number", "binary"], required: true },
-    { key: ["primaryKey", "sortKey"], label: "Sort key (JSON)", kind: "json", help: '{"name": "createdAt", "type": "number"}' },
+    { key: ["primaryKey", "sortKey", "name"], label: "Sort key", kind: "text", help: "Optional second part of the primary key; items with the same partition key are sorted by it." },
+    { key: ["primaryKey", "sortKey", "type"], label: "Sort key type", kind: "select", options: ["string", "number", "binary"], help: "Required with a sort key." },
     { key: ["streamType"], label: "Stream", kind: "select", options: ["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"], help: "Needed by dynamo-db-stream triggers." },
-    { key: ["provisionedThroughput"], label: "Provisioned throughput (JSON)", kind: "json", help: 'On-demand when empty; {"readUnits": 5, "writeUnits": 5}.' },
+    { key: ["provisionedThroughput", "readUnits"], label: "Provisioned read units", kind: "number", help: "On-demand (pay per request) when both units are empty; provisioned billing needs both." },
+    { key: ["provisionedThroughput", "writeUnits"], label: "Provisioned write units", kind: "number", help: "At least 1." },
     { key: ["pointInTimeRecovery"], label: "Point-in-time recovery", kind: "boolean", defaultValue: false },
   ],
   "application-load-balancer": [
     { key: ["interface"], label: "Interface", kind: "select", options: ["internet", "internal"], defaultValue: "internet" },
-    { key: ["listeners"], label: "Listeners (JSON)", kind: "json", help: 'One HTTP listener on port 80 when empty; [{"port": 443, "protocol": "HTTPS", "customCertificateArns": ["arn:..."]}].' },
+    {
+      key: ["listeners"],
+      label: "Listeners",
+      kind: "list",
+      itemLabel: "Listener",
+      help: "One HTTP listener on port 80 when empty. A load balancer trigger names its listener by port when there are several.",
+      create: () => ({ port: 80, protocol: "HTTP" }),
+      itemFields: [
+        { key: ["port"], label: "Port", kind: "number", required: true, help: "1-65535." },
+        { key: ["protocol"], label: "Protocol", kind: "select", options: ["HTTP", "HTTPS"], required: true },
+        { key: ["customCertificateArns"], label: "Certificate ARNs (one per line)", kind: "lines", help: "ACM certificates; HTTPS listeners need at least one." },
+      ],
+    },
   ],
 };
 
 /** A cloudformationResources entry: its type and properties, copied into the template as written. */
 export const RAW_RESOURCE_FIELDS: readonly FieldSpec[] = [
   { key: ["Type"], label: "CloudFormation type", kind: "text", required: true },
-  { key: ["Properties"], label: "Properties (JSON)", kind: "json" },
+  { key: ["Properties"], label: "Properties (JSON)", kind: "json", help: "The resource's properties as CloudFormation documents them for its type." },
 ];

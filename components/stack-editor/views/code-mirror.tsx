@@ -1,10 +1,11 @@
 "use client";
 // CodeMirror 6, bundled locally, loaded only when a code, YAML or template view opens (see lazy.tsx).
 import { useEffect, useRef } from "react";
-import { basicSetup } from "codemirror";
-import { Annotation, EditorState, type Extension } from "@codemirror/state";
+import { basicSetup, minimalSetup } from "codemirror";
+import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { javascript } from "@codemirror/lang-javascript";
+import { json } from "@codemirror/lang-json";
 import { python } from "@codemirror/lang-python";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
@@ -31,6 +32,10 @@ export interface CodeMirrorProps {
   gotoToken?: number;
   /** Opens the search panel on mount (the template view). */
   searchOnOpen?: boolean;
+  /** A field of a form rather than a view: no gutters, as tall as its text (up to a limit). */
+  compact?: boolean;
+  /** Attributes of the editable element: a form field's id, aria-labelledby, aria-describedby, aria-invalid. */
+  contentAttributes?: Record<string, string>;
 }
 
 function languageOf(language: CodeLanguage): Extension {
@@ -38,8 +43,9 @@ function languageOf(language: CodeLanguage): Extension {
     case "typescript":
       return javascript({ typescript: true });
     case "javascript":
-    case "json":
       return javascript();
+    case "json":
+      return json();
     case "python":
       return python();
     case "yaml":
@@ -61,9 +67,11 @@ function toCm(state: EditorState, diagnostics: readonly LineDiagnostic[]): CmDia
 // would add a history step that undo then lands on instead of the edit before.
 const external = Annotation.define<boolean>();
 
-export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen }: CodeMirrorProps) {
+export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen, compact, contentAttributes }: CodeMirrorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const attributes = useRef(new Compartment());
+  const attributesKey = JSON.stringify(contentAttributes ?? {});
   const changeRef = useRef(onChange);
   useEffect(() => {
     changeRef.current = onChange;
@@ -75,15 +83,19 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
       state: EditorState.create({
         doc: value,
         extensions: [
-          basicSetup,
+          compact ? minimalSetup : [basicSetup, lintGutter()],
           languageOf(language),
-          lintGutter(),
           EditorState.readOnly.of(Boolean(readOnly)),
           EditorView.contentAttributes.of({ "aria-label": label }),
+          attributes.current.of(EditorView.contentAttributes.of(JSON.parse(attributesKey))),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.every((t) => t.annotation(external))) changeRef.current?.(u.state.doc.toString());
           }),
-          EditorView.theme({ "&": { height: "100%", fontSize: "12px" }, ".cm-scroller": { overflow: "auto" } }),
+          EditorView.theme(
+            compact
+              ? { "&": { maxHeight: "16rem", fontSize: "12px" }, ".cm-scroller": { overflow: "auto" }, ".cm-content": { minHeight: "3.5rem" } }
+              : { "&": { height: "100%", fontSize: "12px" }, ".cm-scroller": { overflow: "auto" } },
+          ),
         ],
       }),
     });
@@ -92,7 +104,11 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
     return () => v.destroy();
     // The view is created once per language; later values arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [language, readOnly, label]);
+  }, [language, readOnly, label, compact]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: attributes.current.reconfigure(EditorView.contentAttributes.of(JSON.parse(attributesKey))) });
+  }, [attributesKey]);
 
   useEffect(() => {
     const v = view.current;
@@ -112,5 +128,5 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
     v.focus();
   }, [gotoLine, gotoToken]);
 
-  return <div ref={host} className="h-full min-h-48 overflow-hidden rounded-md border border-slate-300 bg-white" />;
+  return <div ref={host} className={`overflow-hidden rounded-md border bg-white ${compact ? (contentAttributes?.["aria-invalid"] ? "border-red-500" : "border-slate-300") : "h-full min-h-48 border-slate-300"}`} />;
 }

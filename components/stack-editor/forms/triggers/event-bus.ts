@@ -1,4 +1,5 @@
 import type { TriggerSpec } from "../spec";
+import { inputTransformerFields } from "./input-transformer";
 
 // Seed 000, "Event Bus event" and EventBusIntegration API reference.
 export const eventBusTrigger: TriggerSpec<"event-bus"> = {
@@ -14,7 +15,7 @@ export const eventBusTrigger: TriggerSpec<"event-bus"> = {
     { key: ["eventPattern", "detail"], label: "Pattern: detail (JSON)", kind: "json", help: 'Matches fields of the event\'s detail, e.g. {"bucket": {"name": ["my-bucket"]}}.' },
     { key: ["input"], label: "Input (JSON)", kind: "json", help: "Fixed event passed to the function instead of the matched event." },
     { key: ["inputPath"], label: "Input path", kind: "text", help: "JSONPath selecting the part of the event passed to the function." },
-    { key: ["inputTransformer"], label: "Input transformer (JSON)", kind: "json", help: '{"inputPathsMap": {...}, "inputTemplate": "..."}.' },
+    ...inputTransformerFields,
   ],
   create: () => ({ type: "event-bus", properties: { useDefaultBus: true, eventPattern: { source: ["aws.s3"] } } }),
 };

@@ -1,4 +1,5 @@
 import type { TriggerSpec } from "../spec";
+import { inputTransformerFields } from "./input-transformer";
 
 // Seed 000, "Schedule event" and ScheduleIntegration API reference.
 export const scheduleTrigger: TriggerSpec<"schedule"> = {
@@ -9,7 +10,7 @@ export const scheduleTrigger: TriggerSpec<"schedule"> = {
     { key: ["scheduleRate"], label: "Schedule rate", kind: "text", required: true, help: "rate(<value> <unit>) or cron(<minutes> <hours> <day-of-month> <month> <day-of-week> <year>)." },
     { key: ["input"], label: "Input (JSON)", kind: "json", help: "Fixed event passed to the function instead of the scheduled event." },
     { key: ["inputPath"], label: "Input path", kind: "text", help: "JSONPath selecting the part of the event passed to the function." },
-    { key: ["inputTransformer"], label: "Input transformer (JSON)", kind: "json", help: '{"inputPathsMap": {...}, "inputTemplate": "..."} builds the payload from parts of the event.' },
+    ...inputTransformerFields,
   ],
   create: () => ({ type: "schedule", properties: { scheduleRate: "rate(1 hour)" } }),
 };

@@ -1,5 +1,6 @@
 import { DEFAULT_DYNAMODB_BATCH_SIZE, DEFAULT_KINESIS_BATCH_SIZE, DEFAULT_STARTING_POSITION } from "@/lib/stack";
 import type { FieldSpec, TriggerSpec } from "../spec";
+import { streamFailureOf } from "../targets";
 
 // Seed 000, "Kinesis stream event" / "DynamoDb stream event": the batching fields both share.
 const streamFields = (defaultBatch: number): FieldSpec[] => [
@@ -7,7 +8,9 @@ const streamFields = (defaultBatch: number): FieldSpec[] => [
   { key: ["maxBatchWindowSeconds"], label: "Max batch window (seconds)", kind: "number", help: "How long to gather records before invoking (0-300)." },
   { key: ["startingPosition"], label: "Starting position", kind: "select", options: ["TRIM_HORIZON", "LATEST"], defaultValue: DEFAULT_STARTING_POSITION, help: "Read from the oldest record (TRIM_HORIZON) or only new ones (LATEST)." },
   { key: ["maximumRetryAttempts"], label: "Maximum retry attempts", kind: "number", help: "-1 retries until the record expires." },
-  { key: ["onFailure"], label: "On failure (JSON)", kind: "json", help: '{"arn": "...", "type": "sqs" | "sns"}: where records that failed all retries go.' },
+  { key: ["onFailure"], label: "On failure: queue or topic", kind: "pick", resourceKinds: ["queue", "topic"], fill: streamFailureOf, help: "Where records that failed all retries go; or set the ARN and type below." },
+  { key: ["onFailure", "arn"], label: "On failure: destination ARN", kind: "text", required: true, help: "An SQS queue or SNS topic ARN, e.g. $CfResourceParam('myQueue', 'Arn')." },
+  { key: ["onFailure", "type"], label: "On failure: destination type", kind: "select", options: ["sqs", "sns"], required: true },
   { key: ["parallelizationFactor"], label: "Parallelization factor", kind: "number", help: "Batches processed concurrently per shard (1-10)." },
   { key: ["bisectBatchOnFunctionError"], label: "Bisect batch on error", kind: "boolean", defaultValue: false, help: "Split a failing batch in two and retry each half." },
 ];
