@@ -20,6 +20,7 @@ import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
 import { buildGraph, type EdgeRef, type GraphEdge, type GraphNode } from "../model/graph";
 import { layoutGraph, NODE_WIDTH } from "../model/layout";
 import { placeNodes } from "../model/positions";
+import { KindIcon, NoteBullet } from "./icons";
 
 const KIND_LABEL: Record<string, string> = {
   function: "Function",
@@ -54,11 +55,15 @@ function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
       className={`rounded-md border bg-white px-2 py-1.5 text-left shadow-sm ${selected ? "border-indigo-600 ring-2 ring-indigo-300" : error ? "border-red-500" : "border-slate-300"}`}
     >
       <Handle type="target" position={Position.Left} />
-      <div className="text-[10px] uppercase tracking-wide text-slate-600">{kindLabel(node.kind)}</div>
+      <div className="flex items-center gap-1 text-[10px] uppercase tracking-wide text-slate-600">
+        <KindIcon kind={node.kind} />
+        {kindLabel(node.kind)}
+      </div>
       <div className="truncate font-mono text-xs font-semibold text-slate-900">{node.id}</div>
       {node.notes.map((note, i) => (
-        <div key={i} className="truncate text-[10px] text-slate-700">
-          ⏵ {note}
+        <div key={i} className="flex items-center gap-0.5 text-[10px] text-slate-700">
+          <NoteBullet />
+          <span className="truncate">{note}</span>
         </div>
       ))}
       <Handle type="source" position={Position.Right} />
