@@ -34,6 +34,11 @@ export function strayPositions(positions: CanvasPositions, names: ReadonlySet<st
   return Object.keys(positions).filter((name) => !names.has(name));
 }
 
+/** The positions of `names` only. */
+export function keptPositions(positions: CanvasPositions, names: ReadonlySet<string>): CanvasPositions {
+  return Object.fromEntries(Object.entries(positions).filter(([name]) => names.has(name)));
+}
+
 /** Positions as read back from storage; anything that does not fit (never written by a save) counts as none. */
 export function storedCanvasPositions(json: unknown): CanvasPositions {
   const parsed = canvasPositionsSchema.safeParse(json);

@@ -4,7 +4,7 @@ import { ActionError, notFound } from "@/server/auth/errors";
 import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { findStack } from "./queries";
 import { specAttributes } from "@/server/validate/cfn-attributes";
-import { storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
+import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */
 export type RevisionCode = Record<string, string>;
@@ -15,7 +15,7 @@ export interface NewRevision {
   yaml: string;
   code: RevisionCode;
   message?: string | null;
-  /** Canvas node positions, for resources of this definition only. */
+  /** Canvas node positions, for resources of this definition only; without them the latest revision's are kept. */
   canvasPositions?: CanvasPositions | null;
 }
 
@@ -64,17 +64,18 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
   }
-  const positions = input.canvasPositions ?? {};
   const names = new Set([...Object.keys(definition.resources), ...Object.keys(definition.cloudformationResources ?? {})]);
-  const [stray] = strayPositions(positions, names);
+  const [stray] = strayPositions(input.canvasPositions ?? {}, names);
   if (stray !== undefined) {
     const problem = `no resource named '${stray}' in the definition`;
     throw new ActionError(400, `canvasPositions.${stray}: ${problem}`, { [`canvasPositions.${stray}`]: problem });
   }
 
   await tx.$queryRaw`SELECT 1 FROM "Stack" WHERE id = ${stackId} FOR UPDATE`;
-  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true } });
+  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true, canvasPositions: true } });
   if ((latest?.number ?? 0) !== input.baseNumber) throw await conflictWith(tx, stackId);
+  // A save that does not speak for the canvas (REST API, CLI) keeps the places people gave the nodes that remain.
+  const positions = input.canvasPositions ?? keptPositions(storedCanvasPositions(latest?.canvasPositions), names);
 
   const revision = await tx.stackRevision.create({
     data: {

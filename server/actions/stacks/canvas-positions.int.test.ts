@@ -40,12 +40,18 @@ describe("canvas positions saved with a revision", () => {
     expect(JSON.stringify(row.definition)).not.toContain("412");
   });
 
-  it("store no positions as null, which loads as every node laid out automatically", async () => {
-    expect(await save(2, {})).toMatchObject({ ok: true, data: { number: 3 } });
-    const row = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId, number: 3 } });
+  it("are kept from the latest revision, for the nodes that remain, by a save that sends none (REST API, CLI)", async () => {
+    const withBus = `${STARTER_YAML}  bus:\n    type: event-bus\n`;
+    expect(await save(2, undefined, withBus)).toMatchObject({ ok: true, data: { number: 3 } });
+    expect((await load()).canvasPositions).toEqual({ hello: { x: 412, y: -30 }, helloApi: { x: 16.5, y: 16 } });
+    expect(await save(3, undefined, "resources:\n  helloApi:\n    type: http-api-gateway\n")).toMatchObject({ ok: true, data: { number: 4 } });
+    expect((await load()).canvasPositions).toEqual({ helloApi: { x: 16.5, y: 16 } });
+  });
+
+  it("sent as none (Re-arrange) are stored as null, which loads as every node laid out automatically", async () => {
+    expect(await save(4, {})).toMatchObject({ ok: true, data: { number: 5 } });
+    const row = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId, number: 5 } });
     expect(row.canvasPositions).toBeNull();
-    expect((await load()).canvasPositions).toEqual({});
-    expect(await save(3, undefined)).toMatchObject({ ok: true, data: { number: 4 } });
     expect((await load()).canvasPositions).toEqual({});
   });
 
@@ -61,7 +67,7 @@ describe("canvas positions saved with a revision", () => {
       [{ ghost: { x: 1, y: 2 } }, "canvasPositions.ghost", /no resource named 'ghost' in the definition/],
     ];
     for (const [positions, field, message] of cases) {
-      const r = await save(4, positions);
+      const r = await save(5, positions);
       expect(r, JSON.stringify(positions)).toMatchObject({ ok: false, status: 400 });
       if (r.ok) continue;
       expect(r.fieldErrors?.[field], `${JSON.stringify(positions)}: ${JSON.stringify(r.fieldErrors)}`).toMatch(message);
@@ -71,8 +77,8 @@ describe("canvas positions saved with a revision", () => {
   });
 
   it("are restored with the revision they were saved with", async () => {
-    const r = await asUser(editor, () => restoreRevision({ orgSlug: org.slug, stackId, number: 2, baseNumber: 4 }));
-    expect(r).toMatchObject({ ok: true, data: { number: 5 } });
+    const r = await asUser(editor, () => restoreRevision({ orgSlug: org.slug, stackId, number: 2, baseNumber: 5 }));
+    expect(r).toMatchObject({ ok: true, data: { number: 6 } });
     expect((await load()).canvasPositions).toEqual({ hello: { x: 412, y: -30 }, helloApi: { x: 16.5, y: 16 } });
   });
 });
