@@ -51,5 +51,7 @@ export function savedCode(doc: EditorDoc): CodeMap {
 
 /** What a save stores beside the YAML: positions of the nodes the definition still has. */
 export function savedPositions(doc: EditorDoc): CanvasPositions {
+  // Most stacks are never arranged by hand: skip building the graph on every keystroke for them.
+  if (Object.keys(doc.positions).length === 0) return doc.positions;
   return nodePositions(doc.positions, buildGraph(doc.definition).nodes);
 }
