@@ -396,3 +396,150 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
 });
+
+test("a node dragged on the canvas stays where it was left: unsaved until saved, undoable, kept over a reload; Re-arrange lays it out again", async ({ page }, testInfo) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "placement", "Starter (a function behind an HTTP API)");
+  // A trigger with no source node, so the function shows a note line.
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  await trigger(page, /^Schedule/).getByLabel("Schedule rate").fill("rate(2 hours)");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  const canvas = page.getByRole("region", { name: "Stack canvas" });
+  const hello = canvas.locator('.react-flow__node[data-id="hello"]');
+  const at = () => hello.evaluate((el) => (el as HTMLElement).style.transform);
+  // The note's bullet is an inline SVG, not a font glyph headless Chromium lacks.
+  await expect(hello.getByText("schedule rate(2 hours)")).toBeVisible();
+  await expect(hello.locator("svg")).toHaveCount(2);
+  expect(await hello.innerText()).not.toContain("⏵");
+  await canvas.screenshot({ path: testInfo.outputPath("canvas.png") });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  const laidOut = await at();
+  const box = (await hello.getByText("hello", { exact: true }).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + 140, { steps: 8 });
+  await page.mouse.move(box.x + 160, box.y + 180, { steps: 8 });
+  await page.mouse.up();
+  const dropped = await at();
+  expect(dropped).not.toBe(laidOut);
+  await expect(page.locator("#save-status")).toHaveText("Unsaved changes (based on revision 2).");
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(at).toBe(laidOut);
+  // Back to what was saved: no unsaved changes (the last save's notice shows again).
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(at).toBe(dropped);
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 3.");
+  // The position is saved beside the definition, never in its YAML.
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const yaml = await editorText(page.getByRole("tabpanel", { name: "YAML view" }));
+  expect(yaml).toContain("scheduleRate: rate(2 hours)");
+  expect(yaml).not.toMatch(/position|canvas/i);
+
+  await page.reload();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await expect.poll(at).toBe(dropped);
+  await expect(page.locator("#save-status")).toHaveText("Revision 3, no unsaved changes.");
+
+  // Renaming keeps the place.
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await inspector(page).getByLabel("Resource name").fill("greeter");
+  await inspector(page).getByRole("button", { name: "Rename" }).click();
+  const greeter = canvas.locator('.react-flow__node[data-id="greeter"]');
+  await expect.poll(() => greeter.evaluate((el) => (el as HTMLElement).style.transform)).toBe(dropped);
+  await page.getByRole("button", { name: "Undo" }).click();
+
+  await page.getByRole("button", { name: "Re-arrange" }).click();
+  await expect.poll(at).toBe(laidOut);
+  await expect(page.getByRole("button", { name: "Re-arrange" })).toBeDisabled();
+  await expect(page.locator("#save-status")).toHaveText("Unsaved changes (based on revision 3).");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 4.");
+  await page.reload();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await expect.poll(at).toBe(laidOut);
+});
+
+test("a Lambda authorizer set up through the forms shows in the YAML, on the canvas and in the rendered template", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "doorman", "Starter (a function behind an HTTP API)");
+  // The authorizer function, added with the keyboard and renamed.
+  await page.getByRole("button", { name: "+ Function" }).press("Enter");
+  await inspector(page).getByLabel("Resource name").fill("gate");
+  await inspector(page).getByRole("button", { name: "Rename" }).press("Enter");
+  await expect(inspector(page).getByRole("heading", { name: /^gate/ })).toBeVisible();
+
+  const list = page.getByRole("complementary", { name: "Palette and resources" });
+  await list.getByRole("button", { name: /^hello / }).click();
+  const route = trigger(page, /^HTTP API route/);
+  const type = route.getByLabel("Authorizer type");
+  await type.selectOption({ label: "Lambda function" });
+  await expect(type).toHaveAccessibleDescription(/A function decides whether the client can access the route/);
+  const fn = route.getByLabel("Authorizer function");
+  await expect(fn).toHaveAttribute("aria-invalid", "true");
+  await fn.selectOption({ label: "gate (function)" });
+  await expect(fn).not.toHaveAttribute("aria-invalid");
+  // Caching needs identity sources (its cache key): the render says so until they are there.
+  await route.getByLabel("Cache result (seconds)").fill("300");
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByText("cacheResultSeconds above 0 requires identitySources")).toBeVisible();
+  await route.getByLabel("Identity sources (one per line)").click();
+  await page.keyboard.type("$request.header.X-Api-Key");
+  await expect(preview.getByText("cacheResultSeconds above 0 requires identitySources")).toHaveCount(0);
+
+  const canvas = page.getByRole("region", { name: "Stack canvas" });
+  await expect(canvas.locator(".react-flow__edge")).toHaveCount(2);
+  await expect(canvas.locator('[aria-label="authorizer authorizes GET /hello from gate to hello"]')).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  await page.getByRole("tab", { name: "YAML" }).click();
+  await expect.poll(() => editorText(page.getByRole("tabpanel", { name: "YAML view" }))).toContain(`        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: helloApi
+            path: /hello
+            method: GET
+            authorizer:
+              type: lambda
+              properties:
+                functionName: gate
+                cacheResultSeconds: 300
+                identitySources:
+                  - $request.header.X-Api-Key`);
+
+  await expect(preview.getByRole("status")).toHaveText("Up to date");
+  await preview.getByRole("tab", { name: "Template" }).click();
+  const download = page.waitForEvent("download");
+  await preview.getByRole("button", { name: "Download template.json" }).click();
+  const template = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
+  const entries = Object.entries(template.Resources) as [string, { Type: string; Properties: Record<string, unknown> }][];
+  const authorizers = entries.filter(([, r]) => r.Type === "AWS::ApiGatewayV2::Authorizer");
+  expect(authorizers).toHaveLength(1);
+  const [authorizerId, authorizer] = authorizers[0];
+  expect(authorizer.Properties).toMatchObject({
+    ApiId: { Ref: "HelloApiHttpApi" },
+    AuthorizerType: "REQUEST",
+    AuthorizerPayloadFormatVersion: "2.0",
+    EnableSimpleResponses: true,
+    AuthorizerResultTtlInSeconds: 300,
+    IdentitySource: ["$request.header.X-Api-Key"],
+  });
+  expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain('{"Fn::GetAtt":["GateFunction","Arn"]}');
+  const route0 = entries.find(([, r]) => r.Type === "AWS::ApiGatewayV2::Route")![1];
+  expect(route0.Properties).toMatchObject({ RouteKey: "GET /hello", AuthorizationType: "CUSTOM", AuthorizerId: { Ref: authorizerId } });
+  // API Gateway may invoke the authorizer function.
+  expect(template.Resources[`${authorizerId}Permission`]).toMatchObject({
+    Type: "AWS::Lambda::Permission",
+    Properties: { Action: "lambda:InvokeFunction", FunctionName: { Ref: "GateFunction" }, Principal: "apigateway.amazonaws.com" },
+  });
+});

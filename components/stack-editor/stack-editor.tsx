@@ -9,13 +9,14 @@ import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 import { Inspector } from "./forms/inspector";
 import type { ResourceOption } from "./forms/field-control";
 import { connect, removeEdge } from "./model/connect";
-import { docFromYaml, savedCode, withCode, withDefinition, withYaml, type CodeMap, type EditorDoc } from "./model/doc";
+import { docFromYaml, savedCode, savedPositions, withCode, withDefinition, withYaml, type CodeMap, type EditorDoc } from "./model/doc";
 import { editorReducer, initialState, isDirty } from "./model/editor-state";
 import { buildGraph } from "./model/graph";
 import { merge3, mergeCode } from "./model/merge";
 import { addResource, PALETTE, removeResource } from "./model/palette";
 import { setInPruned, type Path } from "./model/paths";
 import { renameResource } from "./model/rename";
+import { forgetPosition, movePositions, renamePosition } from "./model/positions";
 import { analyzeForEditor, checkDefinition, fieldId } from "./model/validate";
 import { usePreview } from "./use-preview";
 import { useUnsavedGuard } from "./use-unsaved-guard";
@@ -24,11 +25,12 @@ import { CodeView } from "./views/code-view";
 import { PreviewPanel } from "./views/preview-panel";
 import { CostTab, type EditorCostSettings } from "./views/cost-tab";
 import { YamlView } from "./views/yaml-view";
+import type { CanvasPositions } from "@/lib/canvas/positions";
 
 export interface StackEditorProps {
   orgSlug: string;
   stackId: string;
-  revision: { number: number; yaml: string; code: CodeMap };
+  revision: { number: number; yaml: string; code: CodeMap; canvasPositions: CanvasPositions };
   canEdit: boolean;
   cost: EditorCostSettings;
 }
@@ -46,7 +48,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: StackEditorProps) {
-  const [state, dispatch] = useReducer(editorReducer, undefined, () => initialState(docFromYaml(revision.yaml, revision.code), revision.number));
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => initialState(docFromYaml(revision.yaml, revision.code, revision.canvasPositions), revision.number));
   const doc = state.history.present;
   const [view, setView] = useState<View>("canvas");
   const [codeFn, setCodeFn] = useState<string | null>(null);
@@ -81,6 +83,11 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     (path: Path, value: unknown) => edit((d) => withDefinition(d, setInPruned(d.definition, path, value, 3)), path.join(".")),
     [edit],
   );
+  const remove = useCallback(
+    (name: string) => edit((d) => ({ ...withDefinition(d, removeResource(d.definition, name)), positions: forgetPosition(d.positions, name) }), undefined, null),
+    [edit],
+  );
+  const placedByHand = Object.keys(savedPositions(doc)).length > 0;
 
   useEffect(() => {
     performance.mark("stack-editor-interactive");
@@ -125,7 +132,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     setSaveError(null);
     setNotice(null);
     try {
-      const r = await saveRevision({ orgSlug, stackId, baseNumber, yaml: current.yaml, code: savedCode(current), message: message.trim() || undefined });
+      const r = await saveRevision({ orgSlug, stackId, baseNumber, yaml: current.yaml, code: savedCode(current), canvasPositions: savedPositions(current), message: message.trim() || undefined });
       if (r.ok) {
         dispatch({ type: "saved", number: r.data.number, doc: current });
         setMessage("");
@@ -144,7 +151,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
 
   const mergeResult = useMemo(() => {
     if (!conflict) return null;
-    const theirs = docFromYaml(conflict.yaml, conflict.code);
+    const theirs = docFromYaml(conflict.yaml, conflict.code, conflict.canvasPositions);
     const definition = merge3(state.saved.definition, doc.definition, theirs.definition);
     const files = mergeCode(state.saved.code, doc.code, theirs.code);
     return { theirs, definition, files };
@@ -271,20 +278,32 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
         <div id="editor-view" role="tabpanel" aria-label={`${VIEWS.find((v) => v.id === view)!.label} view`} className="h-[34rem] rounded-lg border border-slate-200 bg-white p-1">
           {view === "canvas" ? (
             <div className="flex h-full flex-col">
-              {canvasProblem ? (
-                <p role="alert" className="px-2 text-xs text-red-700">
-                  {canvasProblem}
-                </p>
-              ) : null}
+              <div className="flex items-center gap-2 px-1 pb-1">
+                <Button
+                  variant="secondary"
+                  disabled={locked || !placedByHand}
+                  title="Lay out every node automatically again"
+                  onClick={() => edit((d) => ({ ...d, positions: {} }))}
+                >
+                  Re-arrange
+                </Button>
+                {canvasProblem ? (
+                  <p role="alert" className="text-xs text-red-700">
+                    {canvasProblem}
+                  </p>
+                ) : null}
+              </div>
               <div className="min-h-0 flex-1" inert={locked}>
                 <Canvas
                   definition={doc.definition}
                   selected={state.selected}
+                  positions={doc.positions}
+                  onMove={(moved) => edit((d) => ({ ...d, positions: movePositions(d.positions, moved) }), `move:${Object.keys(moved).join(",")}`)}
                   failing={failing}
                   onSelect={(name) => dispatch({ type: "select", name })}
                   onConnect={doConnect}
                   onRemoveEdge={(ref) => edit((d) => withDefinition(d, removeEdge(d.definition, ref)))}
-                  onRemoveNode={(name) => edit((d) => withDefinition(d, removeResource(d.definition, name)), undefined, null)}
+                  onRemoveNode={remove}
                 />
               </div>
             </div>
@@ -318,8 +337,10 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
               resources={resources}
               readOnly={locked}
               onChange={onField}
-              onRemove={(name) => edit((d) => withDefinition(d, removeResource(d.definition, name)), undefined, null)}
-              onRename={(from, to) => edit((d) => withDefinition(d, renameResource(d.definition, from, to)), undefined, to)}
+              onRemove={remove}
+              onRename={(from, to) =>
+                edit((d) => ({ ...withDefinition(d, renameResource(d.definition, from, to)), positions: renamePosition(d.positions, from, to) }), undefined, to)
+              }
               onOpenCode={(name) => {
                 setCodeFn(name);
                 setView("code");

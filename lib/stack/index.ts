@@ -8,6 +8,7 @@ export { detectRuntime } from "./runtime";
 export { checkScheduleExpression } from "./schedule-expression";
 export { parseStack, type ParseStackOptions, type ParseStackResult } from "./parse";
 export { printStack } from "./print";
+export { pascal, derivedLogicalIdSuffix, LOGICAL_ID_SUFFIXES } from "./logical-ids";
 export { validateStack, analyzeStack, type ValidateStackOptions, type AnalyzeStackResult } from "./validate";
 export { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
 export { locatePath, createLocator, type DefinitionPath, type SourceLocator, type SourcePosition, type LocateTarget } from "./locate";

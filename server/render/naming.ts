@@ -1,19 +1,14 @@
 // Every CloudFormation logical id and every physical name the renderer emits comes from here,
 // so ids stay stable across renders and collisions can only come from user-chosen names.
 import { createHash } from "node:crypto";
+import { pascal } from "@/lib/stack/logical-ids";
 
 export function shortHash(input: string, length = 8): string {
   return createHash("sha256").update(input).digest("hex").slice(0, length);
 }
 
-/** `my-lambda`, `my_lambda` and `myLambda` all become `MyLambda` (logical ids are alphanumeric). */
-export function pascal(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join("");
-}
+// One pascal-casing for the renderer and the editor's rename (which must know the ids a name gives).
+export { pascal };
 
 const id = (name: string, suffix: string) => `${pascal(name)}${suffix}`;
 

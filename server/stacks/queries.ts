@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
+import { storedCanvasPositions } from "@/lib/canvas/positions";
 
 export interface StackSummary {
   id: string;
@@ -50,12 +51,14 @@ export async function latestRevision(client: Db, stackId: string) {
 export async function editorRevision(client: Db, organizationId: string, name: string) {
   const stack = await client.stack.findFirst({
     where: { organizationId, name },
-    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, yaml: true, code: true } } },
+    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, yaml: true, code: true, canvasPositions: true } } },
   });
   if (!stack) return null;
   const latest = stack.revisions[0];
   return {
     stackId: stack.id,
-    revision: latest ? { number: latest.number, yaml: latest.yaml, code: latest.code as Record<string, string> } : { number: 0, yaml: "resources: {}\n", code: {} },
+    revision: latest
+      ? { number: latest.number, yaml: latest.yaml, code: latest.code as Record<string, string>, canvasPositions: storedCanvasPositions(latest.canvasPositions) }
+      : { number: 0, yaml: "resources: {}\n", code: {}, canvasPositions: {} },
   };
 }

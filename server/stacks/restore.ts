@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
 import { saveRevision, type RevisionCode } from "./revisions";
+import { storedCanvasPositions } from "@/lib/canvas/positions";
 
 export interface RestoreRequest {
   /** The revision to bring back. */
@@ -24,6 +25,6 @@ export async function restoreRevision(tx: Db, organizationId: string, stackId: s
     throw new ActionError(400, `number: revision ${request.number} is already the latest; there is nothing to restore.`, { number: "Already the latest revision." });
   }
   const message = request.message?.trim() || `Restored revision ${request.number}`;
-  const revision = await saveRevision(tx, organizationId, stackId, { baseNumber: request.baseNumber, yaml: old.yaml, code: old.code as RevisionCode, message }, authorId);
+  const revision = await saveRevision(tx, organizationId, stackId, { baseNumber: request.baseNumber, yaml: old.yaml, code: old.code as RevisionCode, canvasPositions: storedCanvasPositions(old.canvasPositions), message }, authorId);
   return { ...revision, restoredFrom: request.number, message };
 }

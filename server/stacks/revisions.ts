@@ -4,6 +4,7 @@ import { ActionError, notFound } from "@/server/auth/errors";
 import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { findStack } from "./queries";
 import { specAttributes } from "@/server/validate/cfn-attributes";
+import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */
 export type RevisionCode = Record<string, string>;
@@ -14,10 +15,12 @@ export interface NewRevision {
   yaml: string;
   code: RevisionCode;
   message?: string | null;
+  /** Canvas node positions, for resources of this definition only; without them the latest revision's are kept. */
+  canvasPositions?: CanvasPositions | null;
 }
 
 export interface RevisionConflict {
-  latest: { number: number; yaml: string; code: RevisionCode; message: string | null; authorEmail: string | null; createdAt: string };
+  latest: { number: number; yaml: string; code: RevisionCode; canvasPositions: CanvasPositions; message: string | null; authorEmail: string | null; createdAt: string };
 }
 
 /** A stale base revision: carries the newer revision (as details.latest) so the editor can show both. */
@@ -39,6 +42,7 @@ async function conflictWith(tx: Db, stackId: string): Promise<ActionError> {
       number: latest.number,
       yaml: latest.yaml,
       code: latest.code as RevisionCode,
+      canvasPositions: storedCanvasPositions(latest.canvasPositions),
       message: latest.message,
       authorEmail: author?.email ?? null,
       createdAt: latest.createdAt.toISOString(),
@@ -60,10 +64,18 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
   }
+  const names = new Set([...Object.keys(definition.resources), ...Object.keys(definition.cloudformationResources ?? {})]);
+  const [stray] = strayPositions(input.canvasPositions ?? {}, names);
+  if (stray !== undefined) {
+    const problem = `no resource named '${stray}' in the definition`;
+    throw new ActionError(400, `canvasPositions.${stray}: ${problem}`, { [`canvasPositions.${stray}`]: problem });
+  }
 
   await tx.$queryRaw`SELECT 1 FROM "Stack" WHERE id = ${stackId} FOR UPDATE`;
-  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true } });
+  const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true, canvasPositions: true } });
   if ((latest?.number ?? 0) !== input.baseNumber) throw await conflictWith(tx, stackId);
+  // A save that does not speak for the canvas (REST API, CLI) keeps the places people gave the nodes that remain.
+  const positions = input.canvasPositions ?? keptPositions(storedCanvasPositions(latest?.canvasPositions), names);
 
   const revision = await tx.stackRevision.create({
     data: {
@@ -72,6 +84,8 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
       yaml: input.yaml,
       definition: definition as object,
       code: input.code,
+      // Null rather than {}: "no stored positions" has one representation.
+      canvasPositions: Object.keys(positions).length ? positions : undefined,
       message: input.message?.trim() || null,
       authorId,
     },

@@ -3,6 +3,9 @@
 // a YAML edit that parses replaces the definition, one that does not keeps the text and the last
 // good definition (nothing typed is lost).
 import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
+import type { CanvasPositions } from "@/lib/canvas/positions";
+import { buildGraph } from "./graph";
+import { nodePositions } from "./positions";
 
 export type CodeMap = Record<string, string>;
 
@@ -10,14 +13,16 @@ export interface EditorDoc {
   definition: StackDefinition;
   code: CodeMap;
   yaml: string;
+  /** Canvas nodes the person placed; the rest are laid out automatically. Saved beside the YAML. */
+  positions: CanvasPositions;
   /** True while the YAML text has errors and the definition is the last one that parsed. */
   yamlPending: boolean;
 }
 
-export function docFromYaml(yaml: string, code: CodeMap): EditorDoc {
+export function docFromYaml(yaml: string, code: CodeMap, positions: CanvasPositions = {}): EditorDoc {
   const parsed = parseStack(yaml);
   // A stored revision always parses (the save action checks it); an empty mapping is the safe fallback.
-  return { definition: parsed.definition ?? { resources: {} }, code, yaml, yamlPending: !parsed.definition };
+  return { definition: parsed.definition ?? { resources: {} }, code, yaml, positions, yamlPending: !parsed.definition };
 }
 
 export function withDefinition(doc: EditorDoc, definition: StackDefinition): EditorDoc {
@@ -42,4 +47,11 @@ export function savedCode(doc: EditorDoc): CodeMap {
     }
   }
   return Object.fromEntries(Object.entries(doc.code).filter(([file]) => used.has(file)));
+}
+
+/** What a save stores beside the YAML: positions of the nodes the definition still has. */
+export function savedPositions(doc: EditorDoc): CanvasPositions {
+  // Most stacks are never arranged by hand: skip building the graph on every keystroke for them.
+  if (Object.keys(doc.positions).length === 0) return doc.positions;
+  return nodePositions(doc.positions, buildGraph(doc.definition).nodes);
 }

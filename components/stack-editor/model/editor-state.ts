@@ -1,7 +1,7 @@
 // The editor's reducer: one document with undo/redo, the saved baseline it is compared with, the
 // revision it is based on and the selection. Every edit is a function of the latest document, so
 // several canvas edits in one event (deleting two edges) compose.
-import type { EditorDoc } from "./doc";
+import { savedPositions, type EditorDoc } from "./doc";
 import { commit, redo, startHistory, undo, type History } from "./history";
 
 export interface EditorState {
@@ -47,5 +47,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 
 export function isDirty(state: EditorState): boolean {
   const doc = state.history.present;
-  return doc.yaml !== state.saved.yaml || JSON.stringify(doc.code) !== JSON.stringify(state.saved.code);
+  return (
+    doc.yaml !== state.saved.yaml ||
+    JSON.stringify(doc.code) !== JSON.stringify(state.saved.code) ||
+    JSON.stringify(savedPositions(doc)) !== JSON.stringify(savedPositions(state.saved))
+  );
 }

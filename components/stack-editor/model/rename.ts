@@ -1,6 +1,7 @@
 // Renaming a resource: the new name is checked like the schema checks it, and every reference to the
 // old name in the definition follows, so one edit (one undo step) keeps the stack valid. Pure.
-import { ResourceNameSchema, type StackDefinition } from "@/lib/stack";
+import { derivedLogicalIdSuffix, pascal, ResourceNameSchema, type StackDefinition, type StackResourceType } from "@/lib/stack";
+import { renameInCfnResource, renameInCfnValue, type LogicalIdMap } from "./rename-cfn";
 
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
 
@@ -68,11 +69,42 @@ function renameKey<T>(map: Record<string, T>, from: string, to: string): Record<
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k === from ? to : k, v]));
 }
 
+/** The rendered logical ids of stack resource `from` (of `type`), moved to the ids `to` gets. */
+function derivedIdMap(type: StackResourceType, from: string, to: string): LogicalIdMap {
+  return (id) => {
+    const suffix = derivedLogicalIdSuffix(type, from, id);
+    return suffix === undefined ? undefined : `${pascal(to)}${suffix}`;
+  };
+}
+
+/**
+ * Raw CloudFormation follows the rename through `map`: every cloudformationResources entry, and every
+ * resource's `overrides` (keyed by logical id, with CloudFormation values); `renamed` is the stack
+ * resource whose override keys are its own rendered ids.
+ */
+function renameInRawCloudformation(definition: StackDefinition, map: LogicalIdMap, renamed?: string): StackDefinition {
+  const resources = Object.fromEntries(
+    Object.entries(definition.resources).map(([name, r]) => {
+      if (!r.overrides) return [name, r];
+      const overrides = Object.fromEntries(
+        Object.entries(r.overrides).map(([id, patch]) => [name === renamed ? (map(id) ?? id) : id, renameInCfnValue(patch, map)]),
+      );
+      return [name, { ...r, overrides }];
+    }),
+  ) as StackDefinition["resources"];
+  const raw = definition.cloudformationResources;
+  const cloudformationResources = raw && Object.fromEntries(Object.entries(raw).map(([id, r]) => [id, renameInCfnResource(r, map)]));
+  return { ...definition, resources, ...(cloudformationResources ? { cloudformationResources } : {}) };
+}
+
 /**
  * The definition with resource (or raw CloudFormation resource) `from` named `to` and every reference
  * following: triggers' httpApiGatewayName, loadBalancerName and eventBusName, authorizers' userPoolName
- * and functionName, allowAccessTo, connectTo, CDN edge functions, and $ResourceParam / $CfResourceParam
- * arguments (destinations, ARNs, environment). Call renameProblem first; this does not check `to`.
+ * and functionName, allowAccessTo, connectTo, CDN edge functions, $ResourceParam / $CfResourceParam
+ * arguments (destinations, ARNs, environment, raw CloudFormation strings), and in raw CloudFormation
+ * and overrides the Ref / Fn::GetAtt / Fn::Sub / DependsOn references to the raw resource, or to the
+ * logical ids the renderer derives from the stack resource's name. Call renameProblem first; this
+ * does not check `to`.
  */
 export function renameResource(definition: StackDefinition, from: string, to: string): StackDefinition {
   if (from === to) return definition;
@@ -80,11 +112,13 @@ export function renameResource(definition: StackDefinition, from: string, to: st
     const resources = Object.fromEntries(
       Object.entries(renameKey(definition.resources, from, to)).map(([k, r]) => [k, renameDirectRefs(r as unknown as Record<string, unknown>, from, to)]),
     );
-    return renameInDirectives({ ...definition, resources }, "ResourceParam", from, to) as StackDefinition;
+    const moved = renameInRawCloudformation({ ...definition, resources } as StackDefinition, derivedIdMap(definition.resources[from].type, from, to), to);
+    return renameInDirectives(moved, "ResourceParam", from, to) as StackDefinition;
   }
   if (definition.cloudformationResources && Object.hasOwn(definition.cloudformationResources, from)) {
     const renamed = { ...definition, cloudformationResources: renameKey(definition.cloudformationResources, from, to) };
-    return renameInDirectives(renamed, "CfResourceParam", from, to) as StackDefinition;
+    const moved = renameInRawCloudformation(renamed, (id) => (id === from ? to : undefined));
+    return renameInDirectives(moved, "CfResourceParam", from, to) as StackDefinition;
   }
   return definition;
 }

@@ -16,8 +16,11 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import type { StackDefinition } from "@/lib/stack";
+import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
 import { buildGraph, type EdgeRef, type GraphEdge, type GraphNode } from "../model/graph";
 import { layoutGraph, NODE_WIDTH } from "../model/layout";
+import { placeNodes } from "../model/positions";
+import { KindIcon, NoteBullet } from "./icons";
 
 const KIND_LABEL: Record<string, string> = {
   function: "Function",
@@ -52,11 +55,15 @@ function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
       className={`rounded-md border bg-white px-2 py-1.5 text-left shadow-sm ${selected ? "border-indigo-600 ring-2 ring-indigo-300" : error ? "border-red-500" : "border-slate-300"}`}
     >
       <Handle type="target" position={Position.Left} />
-      <div className="text-[10px] uppercase tracking-wide text-slate-600">{kindLabel(node.kind)}</div>
+      <div className="flex items-center gap-1 text-[10px] uppercase tracking-wide text-slate-600">
+        <KindIcon kind={node.kind} />
+        {kindLabel(node.kind)}
+      </div>
       <div className="truncate font-mono text-xs font-semibold text-slate-900">{node.id}</div>
       {node.notes.map((note, i) => (
-        <div key={i} className="truncate text-[10px] text-slate-700">
-          ⏵ {note}
+        <div key={i} className="flex items-center gap-0.5 text-[10px] text-slate-700">
+          <NoteBullet />
+          <span className="truncate">{note}</span>
         </div>
       ))}
       <Handle type="source" position={Position.Right} />
@@ -79,6 +86,10 @@ function FitOnChange({ count }: { count: number }) {
 export interface CanvasProps {
   definition: StackDefinition;
   selected: string | null;
+  /** Where the person placed nodes; the others get the automatic layout. */
+  positions: CanvasPositions;
+  /** Nodes dropped at a new place (once per drag, or per arrow-key step). */
+  onMove: (moved: Record<string, CanvasPoint>) => void;
   /** Resource names with an error, outlined in red. */
   failing: ReadonlySet<string>;
   onSelect: (id: string | null) => void;
@@ -88,20 +99,22 @@ export interface CanvasProps {
 }
 
 /** The stack as a graph: zoom and pan, click to select, drag from a source's right handle to a function to add a trigger. */
-export function Canvas({ definition, selected, failing, onSelect, onConnect, onRemoveEdge, onRemoveNode }: CanvasProps) {
+export function Canvas({ definition, selected, positions, onMove, failing, onSelect, onConnect, onRemoveEdge, onRemoveNode }: CanvasProps) {
   const graph = useMemo(() => buildGraph(definition), [definition]);
   const structure = graph.nodes.map((n) => `${n.id}:${n.notes.length}`).join(",") + "|" + graph.edges.map((e) => `${e.source}>${e.target}`).join(",");
   // Re-layout only when nodes or edges change, not on every property edit.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [structure]);
-  const [moved, setMoved] = useState<Record<string, { x: number; y: number }>>({});
+  const placed = useMemo(() => placeNodes(graph.nodes, positions, layout), [graph.nodes, positions, layout]);
+  // Positions while a drag is under way: the document (and its undo history) gets only where it ends.
+  const [dragging, setDragging] = useState<Record<string, CanvasPoint>>({});
   // xyflow shows a controlled node only once its measured size is passed back in.
   const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
 
   const nodes: Node<ResourceNodeData>[] = graph.nodes.map((n) => ({
     id: n.id,
     type: "resource",
-    position: moved[n.id] ?? layout.get(n.id) ?? { x: 0, y: 0 },
+    position: dragging[n.id] ?? placed.get(n.id)!,
     data: { node: n, error: failing.has(n.id) },
     selected: n.id === selected,
     measured: sizes[n.id],
@@ -119,8 +132,15 @@ export function Canvas({ definition, selected, failing, onSelect, onConnect, onR
 
   const onNodesChange = (changes: NodeChange<Node<ResourceNodeData>>[]) => {
     const applied = applyNodeChanges(changes, nodes);
-    const positions = changes.flatMap((c) => (c.type === "position" && c.position ? [c.id] : []));
-    if (positions.length) setMoved((m) => ({ ...m, ...Object.fromEntries(positions.map((id) => [id, applied.find((n) => n.id === id)!.position])) }));
+    const at = (id: string) => [id, applied.find((n) => n.id === id)!.position] as const;
+    const moving = changes.flatMap((c) => (c.type === "position" && c.position ? [c] : []));
+    const during = moving.filter((c) => c.dragging).map((c) => at(c.id));
+    const dropped = moving.filter((c) => !c.dragging).map((c) => at(c.id));
+    if (during.length) setDragging((m) => ({ ...m, ...Object.fromEntries(during) }));
+    if (dropped.length) {
+      onMove(Object.fromEntries(dropped));
+      setDragging((m) => Object.fromEntries(Object.entries(m).filter(([id]) => !dropped.some(([d]) => d === id))));
+    }
     const dimensions = changes.flatMap((c) => (c.type === "dimensions" && c.dimensions ? [[c.id, c.dimensions] as const] : []));
     if (dimensions.length) setSizes((m) => ({ ...m, ...Object.fromEntries(dimensions) }));
   };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { saveRevision as save } from "@/server/stacks/revisions";
+import { canvasPositionsSchema } from "@/lib/canvas/positions";
 
 // Bounds that keep one save well inside a request body and a JSON column; far above real stacks.
 const MAX_YAML_BYTES = 1_000_000;
@@ -26,6 +27,7 @@ export const saveRevision = defineAction({
     yaml: z.string().min(1, "the definition is empty").max(MAX_YAML_BYTES, "the definition is limited to 1 MB"),
     code: codeSchema,
     message: z.string().max(500, "a message is limited to 500 characters").optional(),
+    canvasPositions: canvasPositionsSchema.optional(),
   }),
   async run({ tx, org, user }, input) {
     const revision = await save(tx, org.id, input.stackId, input, user.id);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StackRevision" ADD COLUMN     "canvasPositions" JSONB;
