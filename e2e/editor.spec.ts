@@ -543,3 +543,182 @@ test("a Lambda authorizer set up through the forms shows in the YAML, on the can
     Properties: { Action: "lambda:InvokeFunction", FunctionName: { Ref: "GateFunction" }, Principal: "apigateway.amazonaws.com" },
   });
 });
+
+test("a Kafka authentication type, stream failure pickers, load balancer listeners and a password policy set through their forms show in the YAML and the rendered template", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "ingest", "Empty");
+  for (const item of ["Kinesis stream", "SNS topic", "Load balancer", "User pool", "Function"]) await page.getByRole("button", { name: `+ ${item}` }).click();
+  await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
+  const list = page.getByRole("complementary", { name: "Palette and resources" });
+
+  // Kafka: the variant select swaps the authentication object; the secret ARN stays between SASL types.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Kafka topic" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).press("Enter");
+  const kafka = trigger(page, /^Kafka topic/);
+  const authentication = kafka.getByLabel("Authentication", { exact: true });
+  await expect(authentication).toHaveValue("SASL_SCRAM_256_AUTH");
+  const secret = kafka.getByLabel("Authentication secret ARN");
+  await expect(secret).toHaveAttribute("aria-invalid", "true");
+  await secret.click();
+  await page.keyboard.type("arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka");
+  await expect(secret).not.toHaveAttribute("aria-invalid");
+  await authentication.selectOption("MTLS");
+  await expect(secret).toHaveCount(0);
+  await expect(kafka.getByLabel("Client certificate secret ARN")).toHaveAttribute("aria-invalid", "true");
+  await authentication.selectOption("BASIC_AUTH");
+  await expect(secret).toHaveValue("");
+  await secret.fill("arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka");
+  await authentication.selectOption("SASL_SCRAM_512_AUTH");
+  await expect(secret).toHaveValue("arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka");
+  await expect(secret).not.toHaveAttribute("aria-invalid");
+
+  // Kinesis: the stream from a target picker, the failure destination from a picker that fills ARN and type.
+  await inspector(page).getByLabel("New trigger type").selectOption({ label: "Kinesis stream" });
+  await inspector(page).getByRole("button", { name: "Add trigger" }).click();
+  const kinesis = trigger(page, /^Kinesis stream/);
+  await kinesis.getByLabel("Stream ARN").selectOption({ label: "stream (stream)" });
+  const onFailure = kinesis.getByLabel("On failure: queue or topic");
+  await onFailure.selectOption({ label: "topic (topic)" });
+  const destination = kinesis.getByLabel("On failure: destination ARN");
+  await expect(destination).toHaveValue("$CfResourceParam('topic', 'TopicArn')");
+  await expect(kinesis.getByLabel("On failure: destination type")).toHaveValue("sns");
+  // A part edited by hand: the picker says so, and picking again restores both parts.
+  await destination.fill("arn:aws:sns:us-east-1:123456789012:alerts");
+  await expect(onFailure.locator("option:checked")).toHaveText("Set by hand (below)");
+  await onFailure.selectOption({ label: "topic (topic)" });
+  await expect(destination).toHaveValue("$CfResourceParam('topic', 'TopicArn')");
+
+  // Listeners: two on port 80 clash; the second becomes HTTPS on 443 with a certificate and moves up by keyboard.
+  await list.getByRole("button", { name: /^loadBalancer / }).press("Enter");
+  const listeners = inspector(page).getByRole("group", { name: "Listeners" });
+  await listeners.getByRole("button", { name: "Add listener" }).press("Enter");
+  await listeners.getByRole("button", { name: "Add listener" }).click();
+  const second = listeners.getByRole("group", { name: "Listener 2" });
+  await expect(second.getByLabel("Port")).toHaveAccessibleDescription(/two listeners on port 80/);
+  await second.getByLabel("Port").fill("443");
+  await expect(second.getByLabel("Port")).not.toHaveAttribute("aria-invalid");
+  await second.getByLabel("Protocol").selectOption("HTTPS");
+  await expect(second).toHaveAccessibleDescription(/an HTTPS listener needs customCertificateArns/);
+  await second.getByLabel("Certificate ARNs (one per line)").fill("arn:aws:acm:us-east-1:123456789012:certificate/abc");
+  await expect(second).not.toHaveAccessibleDescription(/HTTPS/);
+  await listeners.getByRole("button", { name: "Move listener 2 up" }).press("Enter");
+  await expect(listeners.getByRole("button", { name: "Move listener 1 down" })).toBeFocused();
+  await expect(listeners.getByRole("group", { name: "Listener 1" }).getByLabel("Port")).toHaveValue("443");
+
+  // Password policy: nested fields under passwordPolicy, with Cognito's defaults as placeholders.
+  await list.getByRole("button", { name: /^userPool / }).press("Enter");
+  const minimumLength = inspector(page).getByLabel("Password: minimum length");
+  await expect(minimumLength).toHaveAttribute("placeholder", "8");
+  await minimumLength.click();
+  await page.keyboard.type("5");
+  await expect(minimumLength).toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("12");
+  await expect(minimumLength).not.toHaveAttribute("aria-invalid");
+  await inspector(page).getByLabel("Password: require a symbol").selectOption("No");
+  await inspector(page).getByLabel("Temporary password validity (days)").fill("3");
+
+  const results = await new AxeBuilder({ page }).include('[aria-label="Inspector"]').analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  await expect.poll(() => editorText(view)).toContain(`  loadBalancer:
+    type: application-load-balancer
+    properties:
+      listeners:
+        - port: 443
+          protocol: HTTPS
+          customCertificateArns:
+            - arn:aws:acm:us-east-1:123456789012:certificate/abc
+        - port: 80
+          protocol: HTTP
+  userPool:
+    type: user-auth-pool
+    properties:
+      passwordPolicy:
+        minimumLength: 12
+        requireSymbols: false
+        temporaryPasswordValidityDays: 3`);
+  await view.locator(".cm-scroller").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect.poll(() => editorText(view)).toContain(`        - type: kafka-topic
+          properties:
+            customKafkaConfiguration:
+              bootstrapServers:
+                - broker.example.com:9092
+              topicName: my-topic
+              authentication:
+                type: SASL_SCRAM_512_AUTH
+                properties:
+                  authenticationSecretArn: arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka
+        - type: kinesis-stream
+          properties:
+            streamArn: $CfResourceParam('stream', 'Arn')
+            onFailure:
+              arn: $CfResourceParam('topic', 'TopicArn')
+              type: sns`);
+
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status")).toHaveText("Up to date");
+  await preview.getByRole("tab", { name: "Template" }).click();
+  const download = page.waitForEvent("download");
+  await preview.getByRole("button", { name: "Download template.json" }).click();
+  const template = JSON.parse(readFileSync((await (await download).path())!, "utf8"));
+  const resources = Object.values(template.Resources) as { Type: string; Properties: Record<string, unknown> }[];
+  const ofType = (type: string) => resources.filter((r) => r.Type === type).map((r) => r.Properties);
+  expect(ofType("AWS::ElasticLoadBalancingV2::Listener").map((l) => [l.Port, l.Protocol, l.Certificates])).toEqual([
+    [443, "HTTPS", [{ CertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" }]],
+    [80, "HTTP", undefined],
+  ]);
+  expect(ofType("AWS::Cognito::UserPool")[0].Policies).toEqual({ PasswordPolicy: { MinimumLength: 12, RequireSymbols: false, TemporaryPasswordValidityDays: 3 } });
+  const [kafkaMapping, kinesisMapping] = ofType("AWS::Lambda::EventSourceMapping");
+  expect(kafkaMapping).toMatchObject({
+    Topics: ["my-topic"],
+    SourceAccessConfigurations: [{ Type: "SASL_SCRAM_512_AUTH", URI: "arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka" }],
+  });
+  expect(kinesisMapping).toMatchObject({ EventSourceArn: { "Fn::GetAtt": ["stream", "Arn"] }, DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": ["topic", "TopicArn"] } } } });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+});
+
+test("a diagnostic inside a JSON field focuses it before the code editor has loaded, and the editor keeps the focus when it arrives", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "relay", "Empty");
+  // Hold every script asked for from now on (routing also bypasses the HTTP cache): the code editor's chunk is one.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route(/\/_next\/static\/.+\.js(\?|$)/, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+
+  await page.getByRole("button", { name: "+ SQS queue" }).click();
+  const properties = inspector(page).getByRole("textbox", { name: "Properties (JSON)" });
+  // The stand-in is a plain text area with the field's id; it edits the value like the editor would.
+  await expect(properties).toHaveJSProperty("tagName", "TEXTAREA");
+  await properties.fill(`{"DelaySeconds": "$CfResourceParam('nowhere', 'Arn')"}`);
+  await page.getByRole("button", { name: "+ Function" }).click();
+  await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
+
+  const preview = page.getByRole("region", { name: "Preview" });
+  await preview.getByRole("button", { name: /no cloudformationResources entry 'nowhere'/ }).click();
+  const field = page.locator("#field-cloudformationResources--queue--Properties");
+  await expect(field).toBeFocused();
+  await expect(field).toHaveJSProperty("tagName", "TEXTAREA");
+  await expect(page.locator(".cm-editor")).toHaveCount(0);
+  expect(held.length).toBeGreaterThan(0);
+
+  release();
+  await expect(page.locator(".cm-content#field-cloudformationResources--queue--Properties")).toBeFocused();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type('{"DelaySeconds": 5}');
+  await expect(preview.getByText("No problems found.")).toBeVisible();
+  await page.getByRole("tab", { name: "YAML" }).click();
+  await expect.poll(() => editorText(page.getByRole("tabpanel", { name: "YAML view" }))).toContain(`cloudformationResources:
+  queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      DelaySeconds: 5`);
+});

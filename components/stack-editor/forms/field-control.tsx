@@ -8,6 +8,7 @@ import { JsonField } from "./json-field";
 import type { FieldSpec, ResourceOption } from "./spec";
 import { pickedBy, targetDirective } from "./targets";
 import { useDraftText } from "./use-draft-text";
+import { switchVariant } from "./variant";
 
 export type { ResourceOption } from "./spec";
 export { targetDirective } from "./targets";
@@ -91,7 +92,7 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
       const current = chosen === undefined ? "" : String(chosen);
       const numeric = options.length > 0 && options.every((o) => /^\d+$/.test(o));
       const choose = (v: string) => {
-        if (spec.kind === "variant") return set(v === "" ? undefined : spec.create!(v));
+        if (spec.kind === "variant") return set(v === "" ? undefined : switchVariant(spec.create!(v), value));
         set(v === "" ? undefined : numeric ? Number(v) : v);
       };
       control = (

@@ -53,10 +53,16 @@ export function ListField({ spec, path, items, error, errorAt, onChange, renderI
       {items.map((_, index) => {
         const label = `${noun} ${index + 1}`;
         const itemError = errorAt([...path, index]);
+        const itemId = fieldId([...path, index]);
+        // An error about the item as a whole (an HTTPS listener without a certificate): a diagnostic focuses the item, which names it.
         return (
-          <fieldset key={index} className="min-w-0 rounded-md border border-slate-200 p-2">
+          <fieldset key={index} id={itemId} tabIndex={-1} aria-describedby={itemError ? `${itemId}-error` : undefined} className="min-w-0 rounded-md border border-slate-200 p-2">
             <legend className="px-1 text-xs font-semibold">{label}</legend>
-            {itemError ? <p className="mb-2 text-xs text-red-700">{itemError}</p> : null}
+            {itemError ? (
+              <p id={`${itemId}-error`} className="mb-2 text-xs text-red-700">
+                {itemError}
+              </p>
+            ) : null}
             {renderItem([...path, index])}
             <div className="mt-2 flex flex-wrap gap-1">
               <Button variant="ghost" id={buttonId(index, "up")} aria-label={`Move ${label.toLowerCase()} up`} disabled={index === 0} onClick={() => move(index, index - 1, "up")}>

@@ -19,7 +19,7 @@ export type FieldKind =
   | "target"
   /** A resource of the stack that fills the object at `key` (`fill`); its parts stay editable as their own fields. */
   | "pick"
-  /** The `type` of a tagged object at `key`: choosing one replaces the object with `create(type)`. */
+  /** The `type` of a tagged object at `key`: choosing one replaces the object with `create(type)`, keeping the values it shares with the old one (variant.ts). */
   | "variant"
   /** A list of objects, each drawn from `itemFields`; add, remove and reorder. */
   | "list"

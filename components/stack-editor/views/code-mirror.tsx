@@ -36,6 +36,8 @@ export interface CodeMirrorProps {
   compact?: boolean;
   /** Attributes of the editable element: a form field's id, aria-labelledby, aria-describedby, aria-invalid. */
   contentAttributes?: Record<string, string>;
+  /** Asked once the editor exists: a caret offset to take the focus at (the plain text area it replaces had it). */
+  takeFocus?: () => number | undefined;
 }
 
 function languageOf(language: CodeLanguage): Extension {
@@ -67,7 +69,7 @@ function toCm(state: EditorState, diagnostics: readonly LineDiagnostic[]): CmDia
 // would add a history step that undo then lands on instead of the edit before.
 const external = Annotation.define<boolean>();
 
-export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen, compact, contentAttributes }: CodeMirrorProps) {
+export default function CodeMirror({ value, onChange, language, label, readOnly, diagnostics, gotoLine, gotoToken, searchOnOpen, compact, contentAttributes, takeFocus }: CodeMirrorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const attributes = useRef(new Compartment());
@@ -101,6 +103,11 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
     });
     view.current = v;
     if (searchOnOpen) openSearchPanel(v);
+    const caret = takeFocus?.();
+    if (caret !== undefined) {
+      v.dispatch({ selection: { anchor: Math.min(caret, v.state.doc.length) } });
+      v.focus();
+    }
     return () => v.destroy();
     // The view is created once per language; later values arrive through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
