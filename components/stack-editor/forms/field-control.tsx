@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
+import { hintOf, inputClass } from "./field-presentation";
 import { JsonField } from "./json-field";
 import type { FieldSpec, ResourceOption } from "./spec";
 import { pickedBy, targetDirective } from "./targets";
@@ -25,14 +26,6 @@ export interface FieldControlProps {
 
 // Not a resource name (those are letters and digits), so it cannot clash with one.
 const BY_HAND = "(set by hand)";
-
-export const inputClass = (error?: string) => `w-full rounded-md border px-2 py-1 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`;
-
-export function hintOf(spec: FieldSpec): string | undefined {
-  const parts = [spec.required ? "Required." : undefined, spec.defaultValue !== undefined ? `Default: ${String(spec.defaultValue)}.` : undefined, spec.help];
-  const text = parts.filter(Boolean).join(" ");
-  return text || undefined;
-}
 
 /** The id of the control: a variant's select edits the object's `type`, so errors there land on it. */
 export const controlPath = (spec: FieldSpec, path: Path): Path => (spec.kind === "variant" ? [...path, "type"] : path);

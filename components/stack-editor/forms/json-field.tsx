@@ -2,7 +2,7 @@
 // Free-form JSON (an event pattern's detail, a filter policy, raw CloudFormation properties) in a small
 // code editor: JSON syntax, and the parse error shown at the field and at its place in the text.
 import { lazy, Suspense, useCallback, useMemo, useRef } from "react";
-import { inputClass } from "./field-control";
+import { inputClass } from "./field-presentation";
 import { useDraftText } from "./use-draft-text";
 
 // The same chunk as the views' editor (views/lazy.tsx), loaded when the first JSON field shows.

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
-import { hintOf } from "./field-control";
+import { hintOf } from "./field-presentation";
 import { moveItem } from "./entries";
 import type { FieldSpec } from "./spec";
 

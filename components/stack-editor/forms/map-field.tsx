@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
-import { hintOf, inputClass } from "./field-control";
+import { hintOf, inputClass } from "./field-presentation";
 import { freshName, mapOf, rowsOf, type MapRow } from "./entries";
 import type { FieldSpec } from "./spec";
 
