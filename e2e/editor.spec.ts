@@ -469,6 +469,41 @@ test("a node dragged on the canvas stays where it was left: unsaved until saved,
   await expect.poll(at).toBe(laidOut);
 });
 
+test("a node dropped on another one's automatic place pushes that one clear of it, and both stay apart after a save and reload", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "crowded", "Starter (a function behind an HTTP API)");
+  const canvas = page.getByRole("region", { name: "Stack canvas" });
+  const api = canvas.locator('.react-flow__node[data-id="helloApi"]');
+  const hello = canvas.locator('.react-flow__node[data-id="hello"]');
+  type Box = { x: number; y: number; width: number; height: number };
+  const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const apart = async () => !overlap((await api.boundingBox())!, (await hello.boundingBox())!);
+  expect(await apart()).toBe(true);
+  // The view fits itself to the nodes once they are measured: wait until it holds still.
+  let last = "";
+  await expect.poll(async () => last === (last = JSON.stringify(await hello.boundingBox()))).toBe(true);
+
+  // Drag the API by its name onto where the layout put the function (its top-left corner on the function's).
+  const [apiBox, helloBox, grip] = [(await api.boundingBox())!, (await hello.boundingBox())!, (await api.getByText("helloApi", { exact: true }).boundingBox())!];
+  const from = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + (helloBox.x - apiBox.x) / 2, from.y + (helloBox.y - apiBox.y) / 2, { steps: 8 });
+  await page.mouse.move(from.x + helloBox.x - apiBox.x, from.y + helloBox.y - apiBox.y, { steps: 8 });
+  await page.mouse.up();
+  // The API now covers the function's old place, and the function has moved out from under it.
+  await expect.poll(async () => overlap((await api.boundingBox())!, helloBox)).toBe(true);
+  await expect.poll(apart).toBe(true);
+  // The function moved down its column, below the API.
+  expect((await hello.boundingBox())!.y).toBeGreaterThan((await api.boundingBox())!.y);
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+  await page.reload();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await expect.poll(apart).toBe(true);
+});
+
 test("a Lambda authorizer set up through the forms shows in the YAML, on the canvas and in the rendered template", async ({ page }) => {
   await signInWithOrgSso(page, USERS.acmeOwner);
   await createStack(page, "doorman", "Starter (a function behind an HTTP API)");

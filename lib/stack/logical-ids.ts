@@ -14,28 +14,33 @@ export function pascal(name: string): string {
 }
 
 // Resources made for the n-th entry of a function's `events`.
-const EVENT = "Event\\d+(?:EventSourceMapping|TargetGroup|Permission|ListenerRule|SubscriptionFilter|Rule|Integration|Route|Subscription|StreamConsumer)";
+const EVENT = ["EventSourceMapping", "TargetGroup", "Permission", "ListenerRule", "SubscriptionFilter", "Rule", "Integration", "Route", "Subscription", "StreamConsumer"].map(
+  (made) => `Event\\d+${made}`,
+);
 // A Version is named after a 10-character hash of the function's configuration.
 const VERSION = "Version[0-9a-f]{10}";
 
-const suffixes = (...alternatives: string[]) => new RegExp(`^(?:${alternatives.join("|")})$`);
-
-export const LOGICAL_ID_SUFFIXES: Record<StackResourceType, RegExp> = {
-  function: suffixes("Function", "Role", "LogGroup", VERSION, "Alias", "EventInvokeConfig", "DeploymentGroup", EVENT),
-  "edge-lambda-function": suffixes("Function", "Role", "LogGroup", VERSION),
+/** Per type, the suffixes (regular-expression sources, each one kind of resource) of the ids derived from a name. */
+export const LOGICAL_ID_SUFFIXES: Record<StackResourceType, readonly string[]> = {
+  function: ["Function", "Role", "LogGroup", VERSION, "Alias", "EventInvokeConfig", "DeploymentGroup", ...EVENT],
+  "edge-lambda-function": ["Function", "Role", "LogGroup", VERSION],
   // Authorizers are named after a hash of their configuration (routes sharing one share it).
-  "http-api-gateway": suffixes("HttpApi", "HttpApiStage", "HttpApiAuthorizer[0-9a-f]{8}(?:Permission)?"),
-  bucket: suffixes("Bucket", "BucketPolicy", "Distribution", "OriginAccessControl"),
-  "event-bus": suffixes("EventBus", "EventBusArchive"),
-  "user-auth-pool": suffixes("UserPool", "UserPoolClient", "UserPoolDomain"),
-  "dynamo-db-table": suffixes("Table"),
-  "application-load-balancer": suffixes("LoadBalancer", "LoadBalancerSecurityGroup", "Listener\\d+"),
+  "http-api-gateway": ["HttpApi", "HttpApiStage", "HttpApiAuthorizer[0-9a-f]{8}(?:Permission)?"],
+  bucket: ["Bucket", "BucketPolicy", "Distribution", "OriginAccessControl"],
+  "event-bus": ["EventBus", "EventBusArchive"],
+  "user-auth-pool": ["UserPool", "UserPoolClient", "UserPoolDomain"],
+  "dynamo-db-table": ["Table"],
+  "application-load-balancer": ["LoadBalancer", "LoadBalancerSecurityGroup", "Listener\\d+"],
 };
+
+const SUFFIX_PATTERNS = Object.fromEntries(
+  Object.entries(LOGICAL_ID_SUFFIXES).map(([type, alternatives]) => [type, new RegExp(`^(?:${alternatives.join("|")})$`)]),
+) as Record<StackResourceType, RegExp>;
 
 /** The part of `logicalId` after the resource's pascal-cased name, when the renderer derives that id from resource `name` of `type`. */
 export function derivedLogicalIdSuffix(type: StackResourceType, name: string, logicalId: string): string | undefined {
   const prefix = pascal(name);
   if (!logicalId.startsWith(prefix)) return undefined;
   const suffix = logicalId.slice(prefix.length);
-  return LOGICAL_ID_SUFFIXES[type].test(suffix) ? suffix : undefined;
+  return SUFFIX_PATTERNS[type].test(suffix) ? suffix : undefined;
 }

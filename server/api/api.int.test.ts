@@ -159,7 +159,7 @@ describe("stack YAML", () => {
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.error).toMatch(/revision 2 was saved after the one you started from/);
-    expect(body.latest).toMatchObject({ number: 2, yaml: shopYaml(512), authorEmail: people.owner.email });
+    expect(body.latest).toMatchObject({ number: 2, yaml: shopYaml(512), canvasPositions: {}, authorEmail: people.owner.email });
 
     const bad = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: 2, yaml: "resources:\n  x:\n    type: nonsense\n" }) });
     expect(bad.status).toBe(400);
@@ -216,5 +216,30 @@ describe("deploying", () => {
     const res = await call("/api/v1/stacks/shop/deployments", tokens.deploy, { method: "POST", body: JSON.stringify({ stage: "prod" }) });
     expect(res.status).toBe(404);
     expect((await res.json()).error).toMatch(/no stage named prod/);
+  });
+});
+
+describe("canvas positions over the REST API", () => {
+  it("a PUT keeps the latest revision's positions of the resources that remain; a stale one gets them in the 409's latest", async () => {
+    const latest = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId }, orderBy: { number: "desc" } });
+    const positions = { worker: { x: 300, y: -20 }, jobsQueue: { x: 10, y: 500 }, gone: { x: 1, y: 1 } };
+    await database.prisma.stackRevision.create({ data: { stackId, number: latest.number + 1, yaml: latest.yaml, definition: {}, code: latest.code as object, canvasPositions: positions } });
+
+    const put = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: latest.number + 1, yaml: shopYaml(1024), code: SHOP_CODE }) });
+    expect(put.status).toBe(201);
+    const saved = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId, number: latest.number + 2 } });
+    expect(saved.canvasPositions).toEqual({ worker: positions.worker, jobsQueue: positions.jobsQueue });
+
+    const stale = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: latest.number, yaml: shopYaml(128) }) });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).latest).toEqual({
+      number: latest.number + 2,
+      yaml: shopYaml(1024),
+      code: SHOP_CODE,
+      canvasPositions: { worker: positions.worker, jobsQueue: positions.jobsQueue },
+      message: null,
+      authorEmail: people.owner.email,
+      createdAt: saved.createdAt.toISOString(),
+    });
   });
 });

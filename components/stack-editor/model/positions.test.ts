@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { docFromYaml, savedPositions, withDefinition } from "./doc";
 import { editorReducer, initialState, isDirty } from "./editor-state";
 import { buildGraph } from "./graph";
-import { layoutGraph } from "./layout";
-import { forgetPosition, movePositions, placeNodes, renamePosition } from "./positions";
+import { layoutGraph, placeNodes } from "./layout";
+import { forgetPosition, movePositions, renamePosition } from "./positions";
 import { removeResource } from "./palette";
 
 const YAML = `resources:

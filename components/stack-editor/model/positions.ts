@@ -28,12 +28,3 @@ export function nodePositions(positions: CanvasPositions, nodes: readonly GraphN
   for (const n of nodes) if (Object.hasOwn(positions, n.id)) out[n.id] = positions[n.id];
   return out;
 }
-
-/** Stored position first, the automatic layout for the rest. */
-export function placeNodes(
-  nodes: readonly GraphNode[],
-  positions: CanvasPositions,
-  layout: ReadonlyMap<string, CanvasPoint>,
-): Map<string, CanvasPoint> {
-  return new Map(nodes.map((n) => [n.id, positions[n.id] ?? layout.get(n.id) ?? { x: 0, y: 0 }]));
-}

@@ -18,8 +18,7 @@ import "@xyflow/react/dist/style.css";
 import type { StackDefinition } from "@/lib/stack";
 import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
 import { buildGraph, type EdgeRef, type GraphEdge, type GraphNode } from "../model/graph";
-import { layoutGraph, NODE_WIDTH } from "../model/layout";
-import { placeNodes } from "../model/positions";
+import { layoutGraph, NODE_WIDTH, placeNodes } from "../model/layout";
 import { KindIcon, NoteBullet } from "./icons";
 
 const KIND_LABEL: Record<string, string> = {
