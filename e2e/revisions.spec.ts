@@ -5,7 +5,8 @@ import { createZip } from "@/server/package/zip";
 import { readCodeZip } from "@/server/stacks/import-zip";
 import { parseStack } from "@/lib/stack";
 import { E2E, USERS } from "./env";
-import { signInWithOrgSso, sql } from "./helpers";
+import { seedRevision } from "./db-fixtures";
+import { signInWithOrgSso } from "./helpers";
 
 // Issue 4 items 7 and 8: import a pasted YAML with an uploaded handler zip, compare two revisions
 // (YAML, template and monthly cost), restore one as a new revision, and export YAML and code.
@@ -85,12 +86,14 @@ test("import with a zip, compare two revisions, restore one and export it", asyn
 
   // A second revision, written as the editor's save writes it (the editor is another page with its own e2e).
   const yaml2 = YAML.replace("memory: 256", "memory: 1024");
-  await sql(
-    `INSERT INTO "StackRevision" (id, "stackId", number, yaml, definition, code, message, "authorId")
-     SELECT 'e2e-rev-2', s.id, 2, $1, $2::jsonb, $3::jsonb, 'more memory', u.id
-     FROM "Stack" s, "User" u WHERE s.name = $4 AND u.email = $5`,
-    [yaml2, JSON.stringify(parseStack(yaml2).definition), JSON.stringify({ "src/handler.ts": HANDLER.replace("v1", "v2") }), STACK, USERS.acmeOwner],
-  );
+  await seedRevision(STACK, {
+    number: 2,
+    yaml: yaml2,
+    definition: parseStack(yaml2).definition!,
+    code: { "src/handler.ts": HANDLER.replace("v1", "v2") },
+    message: "more memory",
+    authorEmail: USERS.acmeOwner,
+  });
 
   await page.getByRole("navigation", { name: "Stack" }).getByRole("link", { name: "Revisions" }).click();
   const history = page.getByRole("table", { name: "Revision history" });
