@@ -96,14 +96,15 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(stageCard(page, "dev")).toContainText("shop-dev (not deployed)");
   await expectNoSeriousA11yViolations(page);
 
-  // First deploy: the cost difference of the whole stack against nothing, then the live timeline to success.
+  // First deploy: the live timeline to success, and the change set with the cost difference of the whole stack against nothing.
   await deploy(page, "dev");
-  await expect(page.getByRole("table", { name: /^Estimated monthly cost of revision 1 against nothing deployed yet/ })).toBeVisible();
   await expect(status(page)).toHaveText("succeeded", { timeout: 90_000 });
   await expect(page.getByRole("progressbar", { name: "Deployment progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(resources(page).getByRole("row", { name: /shop-dev AWS::CloudFormation::Stack CREATE_COMPLETE/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(page.getByText("Monthly cost differences of revision 1 against nothing deployed yet (us-east-1,")).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
   await expect(changeSet(page).getByRole("row", { name: /^Add CronEvent0Rule AWS::Events::Rule/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // DescribeStacks on moto shows the stack and its resources.
@@ -126,7 +127,8 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(costPreview.getByRole("row", { name: /^cron/ })).toHaveCount(0);
   await deploy(page, "dev");
   await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
-  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expect(changeSet(page).getByRole("row", { name: /CronFunction/ })).toHaveCount(0);
 
   // The stage's history: who, when, which revision, status, duration; newest first.
