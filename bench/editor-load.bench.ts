@@ -8,7 +8,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse as parseYaml } from "yaml";
 import { E2E, USERS } from "../e2e/env";
-import { signInWithOrgSso, sql } from "../e2e/helpers";
+import { seedNewStack } from "../e2e/db-fixtures";
+import { signInWithOrgSso } from "../e2e/helpers";
 import { definitionYaml } from "./stacks";
 
 const RUNS = 7;
@@ -16,12 +17,7 @@ const HANDLER = "export default async () => ({ statusCode: 200, body: 'ok' });\n
 
 async function seedStack(name: string, functions: number) {
   const yaml = definitionYaml(functions);
-  await sql(
-    `WITH org AS (SELECT id FROM "Organization" WHERE slug = $1),
-          s AS (INSERT INTO "Stack" (id, "organizationId", name, "updatedAt") SELECT $2, org.id, $3, now() FROM org RETURNING id)
-     INSERT INTO "StackRevision" (id, "stackId", number, yaml, definition, code, message) SELECT $4, s.id, 1, $5, $6, $7, 'bench' FROM s`,
-    [E2E.acme.orgSlug, `bench-${name}`, name, `bench-rev-${name}`, yaml, JSON.stringify(parseYaml(yaml)), JSON.stringify({ "src/handler.ts": HANDLER })],
-  );
+  await seedNewStack(name, { number: 1, yaml, definition: parseYaml(yaml), code: { "src/handler.ts": HANDLER }, message: "bench" });
 }
 
 /** Navigation start -> the editor's mount mark, and -> every canvas node drawn and the Save control enabled-able. */

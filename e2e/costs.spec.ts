@@ -6,7 +6,8 @@ import { formatMonthlyDelta, formatUsd, PRICES } from "@/lib/cost";
 import { physicalNames } from "@/server/render/naming";
 import { COST_STACK } from "./cost-fixture";
 import { E2E, USERS } from "./env";
-import { signInWithOrgSso, sql } from "./helpers";
+import { seedDeployedDevStage } from "./db-fixtures";
+import { signInWithOrgSso } from "./helpers";
 
 const costsUrl = `/${E2E.acme.orgSlug}/stacks/${COST_STACK.name}/costs`;
 
@@ -99,21 +100,7 @@ test("actual usage says when a stack has no stage to read metrics from", async (
 test("a deployed stage shows each function's month-to-date cost from CloudWatch (moto)", async ({ page }) => {
   // The state a successful deploy of revision 2 to "dev" leaves (the deploy pipeline's own e2e covers getting there).
   const endpoint = readFileSync(E2E.motoEndpointFile, "utf8").trim();
-  await sql(
-    `INSERT INTO "AwsConnection" (id, "organizationId", name, "defaultRegion", "credentialType", endpoint, "updatedAt")
-     SELECT 'cost-e2e-connection', id, 'cost-moto', 'us-east-1', 'default_chain', $1, now() FROM "Organization" WHERE slug = $2`,
-    [endpoint, E2E.acme.orgSlug],
-  );
-  await sql(
-    `INSERT INTO "Stage" (id, "stackId", name, region, "awsConnectionId", "deployedStackName")
-     SELECT 'cost-e2e-stage', id, 'dev', 'us-east-1', 'cost-e2e-connection', name FROM "Stack" WHERE name = $1`,
-    [COST_STACK.name],
-  );
-  await sql(
-    `INSERT INTO "Deployment" (id, "stageId", "revisionId", status)
-     SELECT 'cost-e2e-deployment', 'cost-e2e-stage', r.id, 'succeeded' FROM "StackRevision" r JOIN "Stack" s ON s.id = r."stackId" WHERE s.name = $1 AND r.number = 2`,
-    [COST_STACK.name],
-  );
+  await seedDeployedDevStage(COST_STACK.name, 2, { name: "cost-moto", motoEndpoint: endpoint });
 
   const functionName = physicalNames.function(COST_STACK.name, "dev", COST_STACK.functionName);
   const cloudWatch = new CloudWatchClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" } });

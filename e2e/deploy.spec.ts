@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { E2E, USERS } from "./env";
+import { dropDeploymentStreamConnections, seedRevision, storedDeploymentEvents } from "./db-fixtures";
 import { signInWithOrgSso } from "./helpers";
 import { startCloudFormationDouble, type CloudFormationDouble } from "./moto/cloudformation-double";
 import { SHOP_CODE, shopYaml } from "./moto/shop-stack";
@@ -19,16 +19,6 @@ const REGION = "us-east-1";
 const SHOP = "/acme/stacks/shop";
 const motoEndpoint = () => readFileSync(E2E.motoEndpointFile, "utf8").trim();
 let double: CloudFormationDouble;
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const cloudFormation = () =>
   new CloudFormationClient({ region: REGION, endpoint: motoEndpoint(), credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
@@ -106,14 +96,15 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(stageCard(page, "dev")).toContainText("shop-dev (not deployed)");
   await expectNoSeriousA11yViolations(page);
 
-  // First deploy: the cost difference of the whole stack against nothing, then the live timeline to success.
+  // First deploy: the live timeline to success, and the change set with the cost difference of the whole stack against nothing.
   await deploy(page, "dev");
-  await expect(page.getByRole("table", { name: /^Estimated monthly cost of revision 1 against nothing deployed yet/ })).toBeVisible();
   await expect(status(page)).toHaveText("succeeded", { timeout: 90_000 });
   await expect(page.getByRole("progressbar", { name: "Deployment progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(resources(page).getByRole("row", { name: /shop-dev AWS::CloudFormation::Stack CREATE_COMPLETE/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(page.getByText("Monthly cost differences of revision 1 against nothing deployed yet (us-east-1,")).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
   await expect(changeSet(page).getByRole("row", { name: /^Add CronEvent0Rule AWS::Events::Rule/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // DescribeStacks on moto shows the stack and its resources.
@@ -129,18 +120,15 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
 
   // A memory change: a Modify of that function in the change set, and its cost difference.
   // Revision 2 is stored directly: saving revisions is the editor's (its own e2e covers it), not this spec's.
-  await query(
-    `INSERT INTO "StackRevision" ("id", "stackId", "number", "yaml", "definition", "code", "message")
-     SELECT 'e2e-shop-rev-2', "id", 2, $1, '{}', $2, 'more memory' FROM "Stack" WHERE "name" = 'shop'`,
-    [shopYaml(1024), JSON.stringify(SHOP_CODE)],
-  );
+  await seedRevision("shop", { number: 2, yaml: shopYaml(1024), definition: {}, code: SHOP_CODE, message: "more memory" });
   await page.goto(`${SHOP}/deployments`);
   const costPreview = page.getByRole("table", { name: /^Estimated monthly cost of revision 2 against revision 1, deployed now/ });
   await expect(costPreview.getByRole("row", { name: /^worker changed .* \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expect(costPreview.getByRole("row", { name: /^cron/ })).toHaveCount(0);
   await deploy(page, "dev");
   await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
-  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expect(changeSet(page).getByRole("row", { name: /CronFunction/ })).toHaveCount(0);
 
   // The stage's history: who, when, which revision, status, duration; newest first.
@@ -255,8 +243,7 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
   await expect(resources(late).getByRole("row", { name: /^WorkerFunction / })).toBeVisible();
 
   // Drop every live stream on the server (its LISTEN connection dies): the browsers reconnect with Last-Event-ID.
-  const dropped = await query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lambdaplane-deployment-streams'`);
-  expect(dropped.length).toBeGreaterThan(0);
+  expect(await dropDeploymentStreamConnections()).toBeGreaterThan(0);
   await expect(resources(page).getByRole("row", { name: /^CronFunction / })).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole("button", { name: "Cancel deployment" }).click();
@@ -265,11 +252,10 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
   await expect(status(late)).toHaveText("cancelled", { timeout: 30_000 });
   await expect(resources(page).getByRole("row", { name: /^shop-live AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE / })).toBeVisible();
 
-  const stored = await query<{ n: string }>(`SELECT count(*) AS n FROM "DeploymentEvent" WHERE "deploymentId" = $1 AND "kind" <> 'resource'`, [deploymentId]);
-  const storedResources = await query<{ n: string }>(`SELECT count(DISTINCT "logicalId") AS n FROM "DeploymentEvent" WHERE "deploymentId" = $1 AND "kind" = 'resource'`, [deploymentId]);
+  const stored = await storedDeploymentEvents(deploymentId);
   for (const tab of [page, late]) {
-    await expect(tab.getByRole("list", { name: "Pipeline events" }).getByRole("listitem")).toHaveCount(Number(stored[0].n));
-    await expect(resources(tab).locator("tbody tr")).toHaveCount(Number(storedResources[0].n));
+    await expect(tab.getByRole("list", { name: "Pipeline events" }).getByRole("listitem")).toHaveCount(stored.pipeline);
+    await expect(resources(tab).locator("tbody tr")).toHaveCount(stored.resources);
   }
   await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText("cancel");
   expect(double.calls.filter((c) => c.action === "CancelUpdateStack" && c.stackName?.includes("shop-live"))).toHaveLength(1);

@@ -6,13 +6,12 @@ import { readFileSync } from "node:fs";
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { zipSync, strToU8 } from "fflate";
 import { parse as parseYaml } from "yaml";
-import { PrismaClient } from "@/server/db/generated/client";
 import { renderStack, serializeTemplate } from "@/server/render";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH } from "@/server/stacks/starter";
+import { withE2eDatabase } from "./db-fixtures";
 import { E2E } from "./env";
 
 export const DEPLOYED = {
@@ -69,8 +68,7 @@ async function deployToMoto(definition: StackDefinition): Promise<void> {
 
 /** Sets the deployed stage up once per e2e server (moto and the database live as long as it). */
 export async function setUpDeployedStage(): Promise<void> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() }) });
-  try {
+  await withE2eDatabase(async (prisma) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: E2E.acme.orgSlug } });
     if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: DEPLOYED.stack } })) return;
     const revision = { number: 1, yaml: YAML, definition: parseYaml(YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
@@ -93,9 +91,7 @@ export async function setUpDeployedStage(): Promise<void> {
         },
       });
     }
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 /** Writes lines to the deployed function's log group, as Lambda would (one stream per call). */

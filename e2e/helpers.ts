@@ -1,7 +1,5 @@
 import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import pg from "pg";
-import { E2E } from "./env";
 import path from "node:path";
 
 /** Signs in on the IdP's own login and consent pages, as a person would. */
@@ -52,15 +50,4 @@ export async function callServerActionDirectly(page: Page, exportedName: string,
     },
     { id, input },
   );
-}
-
-/** Runs SQL against the e2e database, for states a browser cannot reach quickly (an expired link). */
-export async function sql(text: string, values: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: readFileSync(E2E.databaseUrlFile, "utf8").trim() });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { E2E, USERS } from "./env";
-import { signInWithOrgSso, sql } from "./helpers";
+import { expireInvitation } from "./db-fixtures";
+import { signInWithOrgSso } from "./helpers";
 
 async function inviteAs(browser: Browser, email: string, role: string): Promise<string> {
   const context = await browser.newContext();
@@ -47,7 +48,7 @@ test("an invited deployer accepts through the link, sees the stacks, and cannot 
 
 test("an expired invitation link says so", async ({ browser, page }) => {
   const link = await inviteAs(browser, "late@partner.test", "viewer");
-  await sql(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE email = $1`, ["late@partner.test"]);
+  await expireInvitation("late@partner.test");
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/has expired/);

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E, USERS } from "./env";
-import { signInWithOrgSso, sql } from "./helpers";
+import { seedFailedDelivery, seedStage } from "./db-fixtures";
+import { signInWithOrgSso } from "./helpers";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -41,12 +42,7 @@ test("an owner creates an API token shown once, the REST API takes it within its
 });
 
 test("an admin adds a signed webhook to a stage on the stack's settings page and sees the stage's delivery log", async ({ page }) => {
-  await sql(
-    `INSERT INTO "Stage" (id, "stackId", name, region)
-     SELECT 'e2e-notify-stage', s.id, 'dev', 'eu-west-1' FROM "Stack" s JOIN "Organization" o ON o.id = s."organizationId"
-     WHERE o.slug = $1 AND s.name = 'orders' ON CONFLICT DO NOTHING`,
-    [E2E.acme.orgSlug],
-  );
+  const stageId = await seedStage("orders", { name: "dev", region: "eu-west-1" });
   await signInWithOrgSso(page, USERS.acmeOwner);
   await page.goto(`/${E2E.acme.orgSlug}/stacks/orders/settings`);
   const stage = page.getByRole("region", { name: "Stage dev" });
@@ -68,13 +64,7 @@ test("an admin adds a signed webhook to a stage on the stack's settings page and
   await expect(list).toContainText("succeeded, failed");
 
   // A delivery that failed twice, as the notification worker records it (no receiver runs in the e2e set-up).
-  await sql(
-    `WITH t AS (SELECT id FROM "NotificationTarget" WHERE "stageId" = 'e2e-notify-stage'),
-          d AS (INSERT INTO "NotificationDelivery" (id, "targetId", "deploymentId", event, payload, status, attempts, "lastStatusCode", "lastError")
-                SELECT 'e2e-delivery', t.id, 'e2e-deployment', 'failed', '{}', 'failed', 2, 503, 'HTTP 503: maintenance' FROM t RETURNING id)
-     INSERT INTO "NotificationAttempt" ("deliveryId", number, "statusCode", error, "durationMs")
-     SELECT d.id, n, 503, 'HTTP 503: maintenance', 40 FROM d, generate_series(1, 2) n`,
-  );
+  await seedFailedDelivery(stageId, { deploymentId: "e2e-deployment", statusCode: 503, error: "HTTP 503: maintenance", attempts: 2, durationMs: 40 });
   await page.reload();
   const log = stage.getByRole("table", { name: "Delivery log of dev" });
   await expect(log).toContainText("e2e-deployment");

@@ -1,11 +1,23 @@
+import { formatMonthlyDelta } from "@/lib/cost";
+import { placeCosts, type LocatedCostDifference } from "@/lib/deploy/change-set-costs";
 import type { ChangeSetSummary } from "@/server/deploy/change-set";
 
 const ACTION_LABEL = { add: "Add", modify: "Modify", remove: "Remove", import: "Import", dynamic: "Dynamic" } as const;
 const REPLACEMENT_LABEL = { yes: "replaced", no: "in place", conditional: "maybe replaced" } as const;
 
-/** The change set CloudFormation made for the deploy: per resource add / modify / remove, and replacement. */
-export function ChangeSetTable({ changeSet }: { changeSet: ChangeSetSummary }) {
+function costBasis(cost: LocatedCostDifference): string {
+  if (!cost.ok) return `No cost difference: ${cost.reason}.`;
+  const against = cost.baseRevision === null ? "nothing deployed yet" : `revision ${cost.baseRevision}, deployed now`;
+  return `Monthly cost differences of revision ${cost.revision} against ${against} (${cost.region}, assumed usage where none is set).`;
+}
+
+/**
+ * The change set CloudFormation made for the deploy: per resource add / modify / remove, and
+ * replacement, with the monthly cost difference next to the resource it belongs to and in total.
+ */
+export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummary; cost: LocatedCostDifference | null }) {
   const { counts } = changeSet;
+  const placed = cost?.ok ? placeCosts(changeSet.changes, cost.resources) : null;
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700">
@@ -13,6 +25,7 @@ export function ChangeSetTable({ changeSet }: { changeSet: ChangeSetSummary }) {
         {counts.add} to add, {counts.modify} to modify, {counts.remove} to remove
         {counts.replace > 0 ? `, ${counts.replace} replaced` : ""}.
       </p>
+      {cost ? <p className="text-xs text-slate-500">{costBasis(cost)}</p> : null}
       {changeSet.changes.length > 0 ? (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Change set</caption>
@@ -20,22 +33,46 @@ export function ChangeSetTable({ changeSet }: { changeSet: ChangeSetSummary }) {
             <tr>
               <th scope="col" className="py-1 font-medium">Action</th>
               <th scope="col" className="py-1 font-medium">Resource</th>
-              <th scope="col" className="py-1 font-medium">Type</th>
+              {placed ? <th scope="col" className="py-1 text-right font-medium">Cost difference</th> : null}
+              <th scope="col" className="py-1 pl-3 font-medium">Type</th>
               <th scope="col" className="py-1 font-medium">Replacement</th>
               <th scope="col" className="py-1 font-medium">Changes</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {changeSet.changes.map((c) => (
-              <tr key={c.logicalId}>
-                <td className="py-1">{ACTION_LABEL[c.action]}</td>
-                <th scope="row" className="py-1 font-mono text-xs font-normal">{c.logicalId}</th>
-                <td className="py-1 font-mono text-xs">{c.resourceType}</td>
-                <td className="py-1">{c.replacement ? REPLACEMENT_LABEL[c.replacement] : ""}</td>
-                <td className="py-1 font-mono text-xs">{c.changed.join(", ")}</td>
+            {changeSet.changes.map((c) => {
+              const delta = placed?.byLogicalId.get(c.logicalId);
+              return (
+                <tr key={c.logicalId}>
+                  <td className="py-1">{ACTION_LABEL[c.action]}</td>
+                  <th scope="row" className="py-1 font-mono text-xs font-normal">{c.logicalId}</th>
+                  {placed ? <td className="py-1 text-right tabular-nums">{delta === undefined ? "" : formatMonthlyDelta(delta)}</td> : null}
+                  <td className="py-1 pl-3 font-mono text-xs">{c.resourceType}</td>
+                  <td className="py-1">{c.replacement ? REPLACEMENT_LABEL[c.replacement] : ""}</td>
+                  <td className="py-1 font-mono text-xs">{c.changed.join(", ")}</td>
+                </tr>
+              );
+            })}
+            {placed?.elsewhere.map((r) => (
+              <tr key={`${r.kind}:${r.resource}`}>
+                <td className="py-1 text-slate-500">Cost only</td>
+                <th scope="row" className="py-1 font-mono text-xs font-normal">{r.resource}</th>
+                <td className="py-1 text-right tabular-nums">{formatMonthlyDelta(r.delta)}</td>
+                <td className="py-1 pl-3 font-mono text-xs">{r.type}</td>
+                <td colSpan={2} />
               </tr>
             ))}
           </tbody>
+          {cost?.ok ? (
+            <tfoot className="border-t border-slate-300 font-medium">
+              <tr>
+                <td />
+                <th scope="row" className="py-1 text-left">Total</th>
+                <td className="py-1 text-right tabular-nums">{formatMonthlyDelta(cost.delta)}</td>
+                <td colSpan={3} />
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       ) : null}
     </div>

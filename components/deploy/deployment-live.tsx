@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ChangeSetSummary } from "@/server/deploy/change-set";
 import type { DeploymentOutputs } from "@/server/deploy/queries";
+import type { LocatedCostDifference } from "@/lib/deploy/change-set-costs";
 import { isTerminal, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 import { failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "@/lib/deploy/timeline";
 import { ChangeSetTable } from "./change-set-panel";
@@ -78,6 +79,7 @@ export function DeploymentLive({
   canApprove,
   canCancel,
   cancelRequested,
+  cost,
 }: {
   orgSlug: string;
   deploymentId: string;
@@ -87,6 +89,8 @@ export function DeploymentLive({
   canApprove: boolean;
   canCancel: boolean;
   cancelRequested: boolean;
+  /** The deploy's monthly cost difference, shown in the change set (null for a stack deletion). */
+  cost: LocatedCostDifference | null;
 }) {
   const { events, state, connection, streamError } = useDeploymentStream(`/api/orgs/${orgSlug}/deployments/${deploymentId}/events`, initialEvents, initialState);
   const ended = isTerminal(state.status);
@@ -162,7 +166,7 @@ export function DeploymentLive({
           <h2 id="change-set-heading" className="text-lg font-semibold">
             Change set
           </h2>
-          <ChangeSetTable changeSet={state.changeSet} />
+          <ChangeSetTable changeSet={state.changeSet} cost={cost} />
         </section>
       ) : null}
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { deleteStage } from "@/server/actions/stages/delete-stage";
 import { deleteStageStack } from "@/server/actions/deployments/delete-stage-stack";
 import { Button } from "@/components/ui/button";
-import { ConfirmByNameButton } from "./confirm-by-name-dialog";
+import { ConfirmByNameButton } from "@/components/ui/confirm-by-name-dialog";
 import { StageForm, type ConnectionOption, type StageValues } from "./stage-form";
 
 export interface StageCardData extends StageValues {

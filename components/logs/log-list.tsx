@@ -23,6 +23,7 @@ export function LogList({
   actions: RowActions;
 }) {
   const parent = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the compiler rightly skips this component (the virtualizer mutates itself) and nothing memoized receives it; "use no memo" does not quiet this rule
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => parent.current,

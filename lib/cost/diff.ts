@@ -4,6 +4,8 @@ import type { CostEstimate, CostResourceKind, CostService, ResourceCost } from "
 export interface ResourceCostDelta {
   resource: string;
   kind: CostResourceKind;
+  /** As in ResourceCost: the stack resource type, the CloudFormation type, "secret", ... */
+  type: string;
   service: CostService;
   /** USD a month; 0 when the resource is new. */
   before: number;
@@ -35,6 +37,7 @@ export function diffCosts(before: CostEstimate, after: CostEstimate): CostDiff {
     resources.push({
       resource: r.resource,
       kind: r.kind,
+      type: r.type,
       service: r.service,
       before: old?.monthly ?? 0,
       after: r.monthly,
@@ -43,7 +46,7 @@ export function diffCosts(before: CostEstimate, after: CostEstimate): CostDiff {
     });
   }
   for (const old of previous.values()) {
-    resources.push({ resource: old.resource, kind: old.kind, service: old.service, before: old.monthly, after: 0, delta: -old.monthly, change: "removed" });
+    resources.push({ resource: old.resource, kind: old.kind, type: old.type, service: old.service, before: old.monthly, after: 0, delta: -old.monthly, change: "removed" });
   }
   return { resources, before: before.total, after: after.total, delta: deltaOf(before.total, after.total) };
 }

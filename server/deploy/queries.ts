@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { costDifference, type CostDifference } from "@/lib/deploy/cost-difference";
+import { locateCosts } from "@/lib/deploy/change-set-costs";
 import type { DeploymentOperation, DeploymentStatus } from "@/lib/deploy/status";
 import type { ChangeSetSummary } from "./change-set";
+import { costLogicalId } from "./cost-logical-id";
 import { cloudFormationStackName } from "./names";
 import { streamedEvent } from "./sse";
 
@@ -124,7 +126,8 @@ export async function findDeploymentDetail(client: Db, stackId: string, deployme
     events: d.events.map(streamedEvent),
     /** When this was read: the elapsed time of a deployment in flight counts from here until the browser's clock takes over. */
     readAt: new Date(),
-    cost: d.operation === "deploy" ? costDifference(base, d.revision, d.stage.region) : null,
+    /** Shown in the change set: each resource's difference on the row of its logical id. */
+    cost: d.operation === "deploy" ? locateCosts(costDifference(base, d.revision, d.stage.region), costLogicalId) : null,
   };
 }
 export type DeploymentDetail = NonNullable<Awaited<ReturnType<typeof findDeploymentDetail>>>;

@@ -2,6 +2,7 @@
 // so ids stay stable across renders and collisions can only come from user-chosen names.
 import { createHash } from "node:crypto";
 import { pascal } from "@/lib/stack/logical-ids";
+import type { StackResourceType } from "@/lib/stack/schema/stack";
 
 export function shortHash(input: string, length = 8): string {
   return createHash("sha256").update(input).digest("hex").slice(0, length);
@@ -58,6 +59,18 @@ export const logicalIds = {
   defaultVpcFunctionSecurityGroup: () => "DefaultVpcFunctionSecurityGroup",
 
   output: (resource: string, param: string) => `${pascal(resource)}${pascal(param)}`,
+};
+
+/** The logical id of what a stack resource chiefly is (its function, API, table...), by its type. */
+export const primaryLogicalIds: Record<StackResourceType, (name: string) => string> = {
+  function: logicalIds.function,
+  "edge-lambda-function": logicalIds.function,
+  "http-api-gateway": logicalIds.httpApi,
+  bucket: logicalIds.bucket,
+  "event-bus": logicalIds.eventBus,
+  "user-auth-pool": logicalIds.userPool,
+  "dynamo-db-table": logicalIds.dynamoDbTable,
+  "application-load-balancer": logicalIds.loadBalancer,
 };
 
 /**

@@ -6,7 +6,6 @@ import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { findDeploymentDetail } from "@/server/deploy/queries";
-import { CostDifferenceTable } from "@/components/deploy/cost-difference";
 import { DeploymentLive } from "@/components/deploy/deployment-live";
 
 type Params = { params: Promise<{ org: string; stack: string; deploymentId: string }> };
@@ -35,14 +34,6 @@ export default async function DeploymentPage({ params }: Params) {
           {d.stage.protected ? `; protected stage${d.approvedBy ? `, approved by ${d.approvedBy}` : ""}` : ""}.
         </p>
       </div>
-      {d.cost ? (
-        <section aria-labelledby="cost-heading" className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="cost-heading" className="text-lg font-semibold">
-            Monthly cost difference
-          </h2>
-          <CostDifferenceTable cost={d.cost} />
-        </section>
-      ) : null}
       <DeploymentLive
         orgSlug={org.slug}
         deploymentId={d.id}
@@ -60,6 +51,7 @@ export default async function DeploymentPage({ params }: Params) {
         canApprove={can(role, "deploy:approve")}
         canCancel={can(role, "deploy:start")}
         cancelRequested={d.cancelRequested}
+        cost={d.cost}
       />
     </div>
   );

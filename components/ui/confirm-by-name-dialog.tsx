@@ -7,22 +7,25 @@ import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { failureOf, useServerAction } from "@/components/stacks/use-action";
 
-/** A destructive action that runs only after the user types `name` (a stage's, or its CloudFormation stack's). */
-export function ConfirmByNameButton<T>({
+/** A destructive action that runs only after the user types `name` (a stack's, a stage's, or its CloudFormation stack's). */
+export function ConfirmByNameButton<I extends object, T>({
   action,
   input,
   name,
   label,
+  buttonAriaLabel,
   title,
   explanation,
   fieldLabel,
   submitLabel,
   onDone,
 }: {
-  action: (input: { orgSlug: string; stageId: string; confirmation: string }) => Promise<ActionResult<T>>;
-  input: { orgSlug: string; stageId: string };
+  action: (input: I & { confirmation: string }) => Promise<ActionResult<T>>;
+  input: I;
   name: string;
   label: string;
+  /** For a button whose short label is ambiguous in a list ("Delete" in every row). */
+  buttonAriaLabel?: string;
   title: string;
   explanation: string;
   fieldLabel: string;
@@ -45,7 +48,7 @@ export function ConfirmByNameButton<T>({
 
   return (
     <>
-      <Button variant="danger" onClick={() => (setConfirmation(""), mutation.reset(), setOpen(true))}>
+      <Button variant="danger" onClick={() => (setConfirmation(""), mutation.reset(), setOpen(true))} aria-label={buttonAriaLabel}>
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>
