@@ -1,0 +1,35 @@
+// Defects found by walking the product as a new user, each pinned where the browser shows it.
+import { expect, test } from "@playwright/test";
+import { USERS } from "./env";
+import { signInWithOrgSso } from "./helpers";
+
+test.beforeEach(async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+});
+
+test("double-clicking Create token creates one token, the one shown", async ({ page }) => {
+  await page.goto("/acme/settings/tokens");
+  const form = page.getByRole("form", { name: "Create an API token" });
+  await form.getByLabel("Token name").fill("double-click");
+  await form.getByRole("button", { name: "Create token" }).dblclick();
+  const token = await page.getByLabel("New API token").inputValue();
+  await page.reload();
+  const rows = page.getByRole("row").filter({ hasText: "double-click" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(token.slice(0, 10));
+});
+
+test("double-clicking Add connection adds it once and reports no error", async ({ page }) => {
+  await page.goto("/acme/settings/aws");
+  const form = page.getByRole("form", { name: "New AWS connection" });
+  await form.getByLabel("Name").fill("double-click");
+  await form.getByLabel("Credentials").selectOption("default_chain");
+  await form.getByRole("button", { name: "Add connection" }).dblclick();
+  await expect(page.getByTestId("connection-double-click")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // The form is reset by the success; a second request would have put "already exists" on it.
+  await expect(form.getByLabel("Name")).toHaveValue("");
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("connection-double-click")).toHaveCount(1);
+});
