@@ -1,7 +1,7 @@
 // Defects found by walking the product as a new user, each pinned where the browser shows it.
 import { expect, test } from "@playwright/test";
-import { USERS } from "./env";
-import { signInWithOrgSso } from "./helpers";
+import { E2E, USERS } from "./env";
+import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await signInWithOrgSso(page, USERS.acmeOwner);
@@ -47,4 +47,22 @@ test("an invitation to an address over 254 characters is refused on the field; a
   await form.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByTestId(`invitation-${long}`)).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
+test("an organization with an 80-character name keeps the switcher narrow, on a phone too", async ({ browser }) => {
+  // Its own person, so the organization it creates shows up in no other spec's switcher.
+  const page = await browser.newPage({ baseURL: E2E.appUrl, viewport: { width: 1280, height: 800 } });
+  await signInWithDefaultIdp(page, "wide@review.test");
+  await page.goto("/onboarding");
+  await page.getByLabel("Organization name").fill("W".repeat(80));
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.waitForURL(/\/stacks$/);
+  const switcher = page.getByRole("combobox", { name: "Organization" });
+  const stacksLink = page.getByRole("link", { name: "Stacks", exact: true });
+  expect((await switcher.boundingBox())!.width).toBeLessThanOrEqual(200);
+  // On one row with the navigation.
+  expect(Math.abs((await switcher.boundingBox())!.y - (await stacksLink.boundingBox())!.y)).toBeLessThan(16);
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect((await switcher.boundingBox())!.width).toBeLessThanOrEqual(200);
+  await page.close();
 });
