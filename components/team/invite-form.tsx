@@ -40,7 +40,7 @@ export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIs
       </form>
       {failure && !failure.fieldErrors?.email ? <ErrorText message={failure.error} /> : null}
       {sent ? (
-        <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+        <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm wrap-anywhere text-green-900">
           {sent.emailed ? (
             <p>Invitation emailed to {sent.email}.</p>
           ) : (
