@@ -217,4 +217,10 @@ describe("deploying", () => {
     expect(res.status).toBe(404);
     expect((await res.json()).error).toMatch(/no stage named prod/);
   });
+
+  it("names the stage field once when it is left out", async () => {
+    const res = await call("/api/v1/stacks/shop/deployments", tokens.deploy, { method: "POST", body: JSON.stringify({}) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "stage: give the stage to deploy to, e.g. dev", fieldErrors: { stage: "give the stage to deploy to, e.g. dev" } });
+  });
 });
