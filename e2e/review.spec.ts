@@ -66,3 +66,10 @@ test("an organization with an 80-character name keeps the switcher narrow, on a 
   expect((await switcher.boundingBox())!.width).toBeLessThanOrEqual(200);
   await page.close();
 });
+
+test("on a phone the stacks list scrolls its table, not the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/acme/stacks");
+  await expect(page.getByRole("link", { name: "orders", exact: true })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
