@@ -1,10 +1,11 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { useSubmitOnce } from "@/components/ui/submit-once";
 
 type CredentialType = "assume_role" | "default_chain";
 
@@ -18,8 +19,7 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
   const failure = failureOf(create.data);
   const fe = failure?.fieldErrors ?? {};
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = useSubmitOnce(async () => {
     const r = await create.mutateAsync({
       orgSlug,
       name,
@@ -33,7 +33,7 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
       setRoleArn("");
       setEndpoint("");
     }
-  }
+  });
 
   return (
     <form onSubmit={submit} className="flex max-w-2xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New AWS connection">

@@ -1,11 +1,12 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { createOrganization } from "@/server/actions/orgs/create-organization";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
+import { useSubmitOnce } from "@/components/ui/submit-once";
 
 export function CreateOrgForm() {
   const router = useRouter();
@@ -13,11 +14,10 @@ export function CreateOrgForm() {
   const mutation = useMutation({ mutationFn: createOrganization });
   const result = mutation.data;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = useSubmitOnce(async () => {
     const r = await mutation.mutateAsync({ name });
     if (r.ok) router.push(`/${r.data.slug}/stacks`);
-  }
+  });
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-3">

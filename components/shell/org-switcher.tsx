@@ -8,7 +8,8 @@ export function OrgSwitcher({ current, orgs }: { current: string; orgs: { slug: 
       <span className="sr-only">Organization</span>
       <select
         aria-label="Organization"
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        // A fixed width: a select is as wide as its longest option, and an 80-character organization name pushed the navigation onto its own row (and off a phone's screen).
+        className="w-48 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         value={current}
         onChange={(e) => router.push(e.target.value === "__new" ? "/onboarding" : `/${e.target.value}/stacks`)}
       >

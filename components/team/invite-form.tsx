@@ -1,11 +1,12 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { inviteMember } from "@/server/actions/invitations/invite-member";
 import { ROLES, type Role } from "@/server/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { useSubmitOnce } from "@/components/ui/submit-once";
 
 export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIsOwner: boolean }) {
   const [email, setEmail] = useState("");
@@ -14,11 +15,10 @@ export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIs
   const failure = failureOf(invite.data);
   const sent = invite.data?.ok ? invite.data.data : null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = useSubmitOnce(async () => {
     const r = await invite.mutateAsync({ orgSlug, email, role });
     if (r.ok) setEmail("");
-  }
+  });
 
   return (
     <div className="flex flex-col gap-3">
@@ -40,7 +40,7 @@ export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIs
       </form>
       {failure && !failure.fieldErrors?.email ? <ErrorText message={failure.error} /> : null}
       {sent ? (
-        <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
+        <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm wrap-anywhere text-green-900">
           {sent.emailed ? (
             <p>Invitation emailed to {sent.email}.</p>
           ) : (

@@ -12,9 +12,9 @@ export function PendingInvitations({ orgSlug, invitations }: { orgSlug: string; 
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm" aria-label="Pending invitations">
         {invitations.map((i) => (
           <li key={i.id} className="flex items-center gap-3 px-3 py-2" data-testid={`invitation-${i.email}`}>
-            <span className="flex-1">{i.email}</span>
+            <span className="min-w-0 flex-1 break-all">{i.email}</span>
             <span className="text-slate-600">{i.role}</span>
-            <span className={i.expired ? "text-red-700" : "text-slate-500"}>
+            <span className={`whitespace-nowrap ${i.expired ? "text-red-700" : "text-slate-500"}`}>
               {i.expired ? "expired" : `expires ${i.expiresAt.slice(0, 10)}`}
             </span>
             <Button variant="secondary" disabled={revoke.isPending} onClick={() => revoke.mutate({ orgSlug, invitationId: i.id })} aria-label={`Revoke invitation for ${i.email}`}>

@@ -67,6 +67,14 @@ describe("parseStack", () => {
     expect(d).toMatchObject({ path: ["resources", "myLambda", "properties", "timeout"], message: "must be at most 900 (got number 1000)", line: 9, column: 16 });
   });
 
+  it("reports a number beyond the safe integers once, with the property's own limit", () => {
+    const { diagnostics } = parseStack(fn("      memory: 100000000000000000000\n      timeout: -99999999999999999999\n"));
+    expect(diagnostics.map((d) => [d.path.at(-1), d.message])).toEqual([
+      ["memory", "must be at most 10240 (got number 100000000000000000000)"],
+      ["timeout", "must be at least 1 (got number -100000000000000000000)"],
+    ]);
+  });
+
   it("reports a missing required property at its parent's line", () => {
     const source = "resources:\n  fn:\n    type: function\n    properties:\n      packaging:\n        type: s3-artifact\n        properties:\n          bucketName: b\n          key: k\n";
     const [d] = parseStack(source).diagnostics;

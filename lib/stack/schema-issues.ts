@@ -147,13 +147,29 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+type Bound = z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall;
+const numericBound = (issue: z.core.$ZodIssue): issue is Bound => (issue.code === "too_big" || issue.code === "too_small") && (issue.origin === "number" || issue.origin === "int");
+const tighter = (a: Bound, b: Bound) =>
+  a.code === "too_big" ? Number(a.maximum) < Number((b as z.core.$ZodIssueTooBig).maximum) : Number(a.minimum) > Number((b as z.core.$ZodIssueTooSmall).minimum);
+
+/**
+ * One bound per side of a number: zod's int() adds the safe-integer range, so memory 1e20 broke
+ * both "at most 10240" and "at most 9007199254740991", and the field showed the meaningless one.
+ */
+function tightestBounds(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const best = new Map<string, Bound>();
+  const key = (i: Bound) => `${i.code} ${JSON.stringify(i.path.map(String))}`;
+  for (const i of issues) if (numericBound(i) && (!best.has(key(i)) || tighter(i, best.get(key(i))!))) best.set(key(i), i);
+  return issues.filter((i) => !numericBound(i) || best.get(key(i)) === i);
+}
+
 /** Diagnostics for every issue zod found in `data` against `schema`. */
 export function schemaProblems(schema: z.ZodType, data: unknown, issues: readonly z.core.$ZodIssue[]): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const push = (path: Path, message: string, target: LocateTarget) =>
     problems.push({ diagnostic: { severity: "error", code: "schema", message, path }, target });
 
-  for (const issue of issues) {
+  for (const issue of tightestBounds(issues)) {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)) as Path;
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) push([...path, key], unknownKeyMessage(schema, data, issue.path, key), "key");

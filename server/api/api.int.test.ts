@@ -166,7 +166,9 @@ describe("stack YAML", () => {
     expect((await bad.json()).error).toMatch(/^yaml: /);
     const missing = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ yaml: shopYaml(1) }) });
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error).toMatch(/^baseRevision: /);
+    expect((await missing.json()).error).toBe("baseRevision: give the revision number your edit starts from (0 for a stack without revisions)");
+    const notText = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: 2, yaml: 123 }) });
+    expect((await notText.json()).error).toBe("yaml: give the stack definition as a YAML string");
     expect(await database.prisma.stackRevision.count({ where: { stackId } })).toBe(2);
   });
 });
@@ -216,6 +218,12 @@ describe("deploying", () => {
     const res = await call("/api/v1/stacks/shop/deployments", tokens.deploy, { method: "POST", body: JSON.stringify({ stage: "prod" }) });
     expect(res.status).toBe(404);
     expect((await res.json()).error).toMatch(/no stage named prod/);
+  });
+
+  it("names the stage field once when it is left out", async () => {
+    const res = await call("/api/v1/stacks/shop/deployments", tokens.deploy, { method: "POST", body: JSON.stringify({}) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "stage: give the stage to deploy to, e.g. dev", fieldErrors: { stage: "give the stage to deploy to, e.g. dev" } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { exportAuditEvents, csvField } from "./export";
+import { auditQuerySchema, listAuditEvents } from "./queries";
 
 const database = setupTestDatabase();
 let orgId: string;
@@ -45,6 +46,17 @@ describe("audit export", () => {
     expect(new Set(anns.map((e: { actorEmail: string }) => e.actorEmail))).toEqual(new Set(["ann@acme.test"]));
     const renames = JSON.parse(await text(exportAuditEvents(database.prisma, orgId, { action: "stack.rename" }, "json")));
     expect(renames).toEqual([expect.objectContaining({ action: "stack.rename", targetId: "s0" })]);
+  });
+
+  it("matches % and _ in the filters literally, not as wildcards, on the page and in the export", async () => {
+    for (const actor of ["%", "ann_", "a%n"]) {
+      expect(JSON.parse(await text(exportAuditEvents(database.prisma, orgId, { actor }, "json")))).toEqual([]);
+      expect((await listAuditEvents(database.prisma, orgId, auditQuerySchema.parse({ actor }))).total).toBe(0);
+    }
+    expect(JSON.parse(await text(exportAuditEvents(database.prisma, orgId, { action: "stack_" }, "json")))).toEqual([]);
+    await database.prisma.auditEvent.create({ data: { organizationId: orgId, actorEmail: "100%_sure@acme.test", action: "stack.create", targetType: "stack" } });
+    const page = await listAuditEvents(database.prisma, orgId, auditQuerySchema.parse({ actor: "100%_" }));
+    expect(page.items.map((e) => e.actorEmail)).toEqual(["100%_sure@acme.test"]);
   });
 
   it("quotes CSV fields only when needed", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import type { AuditQuery } from "./queries";
+import { auditWhere, type AuditQuery } from "./queries";
 
 export type ExportFormat = "csv" | "json";
 const BATCH = 1000;
@@ -18,11 +18,7 @@ export function csvField(value: unknown): string {
  */
 export function exportAuditEvents(client: Db, organizationId: string, q: Pick<AuditQuery, "actor" | "action">, format: ExportFormat): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const where = {
-    organizationId,
-    ...(q.actor ? { actorEmail: { contains: q.actor, mode: "insensitive" as const } } : {}),
-    ...(q.action ? { action: { startsWith: q.action } } : {}),
-  };
+  const where = auditWhere(organizationId, q);
   let cursor: bigint | null = null;
   let first = true;
   return new ReadableStream({

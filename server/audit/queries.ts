@@ -23,12 +23,20 @@ export interface AuditRow {
   apiTokenId: string | null;
 }
 
-export async function listAuditEvents(client: Db, organizationId: string, q: AuditQuery) {
-  const where = {
+/** Prisma hands `contains`/`startsWith` to LIKE unescaped: a typed "%" or "_" would be a wildcard, "%" matching every actor. */
+const literal = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
+/** The filter the audit page and the export share: actor email contains (any case), action starts with, both literally. */
+export function auditWhere(organizationId: string, q: Pick<AuditQuery, "actor" | "action">) {
+  return {
     organizationId,
-    ...(q.actor ? { actorEmail: { contains: q.actor, mode: "insensitive" as const } } : {}),
-    ...(q.action ? { action: { startsWith: q.action } } : {}),
+    ...(q.actor ? { actorEmail: { contains: literal(q.actor), mode: "insensitive" as const } } : {}),
+    ...(q.action ? { action: { startsWith: literal(q.action) } } : {}),
   };
+}
+
+export async function listAuditEvents(client: Db, organizationId: string, q: AuditQuery) {
+  const where = auditWhere(organizationId, q);
   const [rows, total] = await Promise.all([
     client.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     client.auditEvent.count({ where }),

@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
+// RFC 5321 limits a deliverable address (a forward-path) to 254 characters; zod's format check has no length bound.
+export const EMAIL_MAX = 254;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address.").max(EMAIL_MAX, `An email address has at most ${EMAIL_MAX} characters.`));
 
 export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();

@@ -10,7 +10,12 @@ import { checkDiscovery } from "./discovery";
 const domainSchema = z
   .string()
   .transform(normalizeDomain)
-  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Each domain must look like example.com."));
+  // Naming the entry: in a list of several, "each domain must look like…" left the admin guessing which one.
+  .pipe(
+    z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+      error: (issue) => `"${String(issue.input)}" is not a domain; each must look like example.com.`,
+    }),
+  );
 
 export const ssoSettingsInput = z.object({
   issuer: z.url("Enter the issuer URL, e.g. https://your-org.okta.com."),

@@ -7,9 +7,16 @@ import { emptyRevision, starterRevision, type StackStart } from "./starter";
 
 const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
 
+/**
+ * Names differing only in case clash too: bucket and user-pool names are lower-cased from the
+ * stack name, so "Orders" and "orders" deployed to one stage would claim the same resources.
+ */
 export async function assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string) {
-  const clash = await tx.stack.findFirst({ where: { organizationId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
-  if (clash) throw duplicateName(name);
+  const clash = await tx.stack.findFirst({
+    where: { organizationId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { name: true },
+  });
+  if (clash) throw duplicateName(clash.name);
 }
 
 export async function guardUnique<T>(name: string, fn: () => Promise<T>): Promise<T> {

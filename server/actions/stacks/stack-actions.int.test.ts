@@ -44,6 +44,8 @@ describe("createStack", () => {
     ["", "Name is required."],
     ["x".repeat(65), "Name must be at most 64 characters."],
     ["orders", 'A stack named "orders" already exists in this organization.'],
+    // Differing only in case: the lower-cased physical names (buckets) would collide.
+    ["Orders", 'A stack named "orders" already exists in this organization.'],
   ])("refuses %j with a field error and writes nothing", async (name, message) => {
     const [stacks, audits] = [await stackCount(), await auditCount()];
     const r = await asUser(owner, () => createStack({ orgSlug: org.slug, name }));
@@ -61,6 +63,17 @@ describe("renameStack and deleteStack", () => {
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "stack.rename", targetId: stack.id } });
     expect(audit.before).toEqual({ name: "orders" });
     expect(audit.after).toEqual({ name: "sales" });
+  });
+
+  it("renames a stack to another case of its own name, and refuses another stack's name in any case", async () => {
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "sales" } });
+    expect(await asUser(editor, () => renameStack({ orgSlug: org.slug, stackId: stack.id, name: "Sales" }))).toEqual({ ok: true, data: { name: "Sales" } });
+    expect(await asUser(editor, () => renameStack({ orgSlug: org.slug, stackId: stack.id, name: "sales" }))).toEqual({ ok: true, data: { name: "sales" } });
+    expect(await asUser(editor, () => renameStack({ orgSlug: org.slug, stackId: stack.id, name: "BLANK" }))).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { name: 'A stack named "blank" already exists in this organization.' },
+    });
   });
 
   it("refuses an editor's delete (403) and a wrong confirmation (400), then deletes for the owner", async () => {

@@ -29,7 +29,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         <tbody>
           {members.map((m) => (
             <tr key={m.id} className="border-t border-slate-200" data-testid={`member-${m.user.email}`}>
-              <td className="px-3 py-2">
+              <td className="break-all px-3 py-2">
                 {m.user.email}
                 {m.user.id === user.id ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
               </td>

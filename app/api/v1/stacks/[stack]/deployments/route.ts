@@ -7,7 +7,8 @@ import { startDeployment } from "@/server/deploy/requests";
 export const dynamic = "force-dynamic";
 
 const body = z.object({
-  stage: z.string("stage: the stage to deploy to, e.g. dev").min(1, "name the stage to deploy to"),
+  // readJson puts the field name in front: "stage: give the stage to deploy to, e.g. dev".
+  stage: z.string("give the stage to deploy to, e.g. dev").min(1, "name the stage to deploy to"),
   revision: z.number().int().min(1).optional(),
 });
 

@@ -18,10 +18,10 @@ export const GET = apiRoute<Params>({ scope: "read", permission: "stack:read", d
   return Response.json({ stack: stack.name, revision: r.number, yaml: r.yaml, code: r.code, message: r.message, createdAt: r.createdAt.toISOString() });
 });
 
-// The same bounds as the editor's save action.
+// The same bounds as the editor's save action. readJson puts the field name in front of each message.
 const body = z.object({
-  baseRevision: z.number("baseRevision: the revision number your edit starts from (0 for a stack without revisions)").int().min(0),
-  yaml: z.string().min(1, "the definition is empty").max(1_000_000, "the definition is limited to 1 MB"),
+  baseRevision: z.number("give the revision number your edit starts from (0 for a stack without revisions)").int().min(0),
+  yaml: z.string("give the stack definition as a YAML string").min(1, "the definition is empty").max(1_000_000, "the definition is limited to 1 MB"),
   code: z
     .record(z.string().min(1).max(512), z.string().max(1_000_000, "a handler file is limited to 1 MB"))
     .refine((files) => Object.keys(files).length <= 500, "at most 500 handler files")
