@@ -32,6 +32,24 @@ test("bad stack names get an inline error naming the field, and nothing is writt
   await expect(rows(page)).toHaveCount(before);
 });
 
+test("double-clicking Create stack creates one stack and reports no error", async ({ page }) => {
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
+  const form = page.getByRole("form", { name: "Create stack" });
+  await form.getByLabel("New stack name").fill("dbl");
+  await form.getByRole("button", { name: "Create stack" }).dblclick();
+  await expect(page.getByTestId("stack-row-dbl")).toBeVisible();
+  // The success clears the field; a second run would have put "already exists" on it.
+  await expect(form.getByLabel("New stack name")).toHaveValue("");
+  await expect(form.getByRole("button", { name: "Create stack" })).toBeEnabled();
+  expect(actions).toHaveLength(1);
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("stack-row-dbl")).toHaveCount(1);
+});
+
 test("an owner creates, renames and deletes a stack with the keyboard, and the audit log records it", async ({ page }) => {
   await page.getByLabel("New stack name").fill("billing");
   await page.keyboard.press("Enter");

@@ -4,7 +4,7 @@ import { deleteAwsConnection } from "@/server/actions/aws/delete-aws-connection"
 import type { ConnectionView } from "@/server/aws/connections";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export function ConnectionCard({
   orgSlug,

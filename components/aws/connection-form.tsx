@@ -1,11 +1,10 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 type CredentialType = "assume_role" | "default_chain";
 
@@ -19,7 +18,8 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
   const failure = failureOf(create.data);
   const fe = failure?.fieldErrors ?? {};
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await create.mutateAsync({
       orgSlug,
       name,
@@ -33,7 +33,7 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
       setRoleArn("");
       setEndpoint("");
     }
-  });
+  }
 
   return (
     <form onSubmit={submit} className="flex max-w-2xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New AWS connection">

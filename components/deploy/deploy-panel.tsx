@@ -6,7 +6,7 @@ import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import type { CostDifference } from "@/lib/deploy/cost-difference";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 import { CostDifferenceTable } from "./cost-difference";
 
 export interface DeployTarget {

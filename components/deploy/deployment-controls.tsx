@@ -3,7 +3,7 @@ import { approveDeployment } from "@/server/actions/deployments/approve-deployme
 import { cancelDeployment } from "@/server/actions/deployments/cancel-deployment";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 /** Approve (protected stages, admins and owners) and cancel (before CloudFormation starts, or an update in flight). */
 export function DeploymentControls({

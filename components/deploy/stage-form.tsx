@@ -5,7 +5,7 @@ import { updateStage } from "@/server/actions/stages/update-stage";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export interface ConnectionOption {
   id: string;

@@ -6,7 +6,7 @@ import type { InvokeResult } from "@/lib/logs/invoke";
 import type { SavedPayloadView } from "@/server/invoke/saved-payloads";
 import { savePayload } from "@/server/actions/invoke/save-payload";
 import { deletePayload } from "@/server/actions/invoke/delete-payload";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { InvokeResultPanel } from "./invoke-result";

@@ -1,12 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { createNotificationTarget } from "@/server/actions/notifications/create-notification-target";
 import { NOTIFICATION_EVENTS, type NotificationEvent, type TargetKind } from "@/server/notifications/events";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 /** Adds a Slack incoming webhook or a signed generic webhook to one stage. */
 export function NotificationTargetForm({ orgSlug, stage }: { orgSlug: string; stage: { id: string; name: string } }) {
@@ -19,10 +18,11 @@ export function NotificationTargetForm({ orgSlug, stage }: { orgSlug: string; st
   const created = create.data?.ok ? create.data.data : null;
   const eventError = Object.entries(fe).find(([k]) => k.startsWith("events"))?.[1];
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await create.mutateAsync({ orgSlug, stageId: stage.id, kind, url, events });
     if (r.ok) setUrl("");
-  });
+  }
 
   return (
     <div className="flex flex-col gap-2">

@@ -2,7 +2,7 @@
 import { deleteNotificationTarget } from "@/server/actions/notifications/delete-notification-target";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 import { NotificationTargetForm } from "./notification-target-form";
 
 export interface StageNotificationsView {

@@ -1,13 +1,12 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { restoreRevision } from "@/server/actions/stacks/restore-revision";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 type Props = { orgSlug: string; stackId: string; number: number; latest: number };
 
@@ -19,7 +18,8 @@ export function RestoreRevisionButton({ orgSlug, stackId, number, latest }: Prop
   const mutation = useServerAction(restoreRevision);
   const failure = failureOf(mutation.data);
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await mutation.mutateAsync({ orgSlug, stackId, number, baseNumber: latest, message: message || undefined });
     if (r.ok) {
       setOpen(false);
@@ -28,7 +28,7 @@ export function RestoreRevisionButton({ orgSlug, stackId, number, latest }: Prop
       // Someone saved meanwhile: show the newer history behind the dialog, which keeps the error.
       router.refresh();
     }
-  });
+  }
 
   return (
     <>

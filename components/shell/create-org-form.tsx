@@ -1,23 +1,23 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { createOrganization } from "@/server/actions/orgs/create-organization";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 export function CreateOrgForm() {
   const router = useRouter();
   const [name, setName] = useState("");
-  const mutation = useMutation({ mutationFn: createOrganization });
+  const mutation = useServerAction(createOrganization);
   const result = mutation.data;
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await mutation.mutateAsync({ name });
     if (r.ok) router.push(`/${r.data.slug}/stacks`);
-  });
+  }
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-3">

@@ -1,10 +1,11 @@
 "use client";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Diagnostic } from "@/lib/stack";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import type { RevisionConflict } from "@/server/stacks/revisions";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
+import { singleFlight, type FlightSlot } from "@/components/ui/single-flight";
 import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 import { Inspector } from "./forms/inspector";
 import type { ResourceOption } from "./forms/field-control";
@@ -127,7 +128,11 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     setGoto((g) => ({ line: d.line ?? 1, token: g.token + 1 }));
   }
 
-  async function save(baseNumber = state.baseNumber, current: EditorDoc = doc) {
+  // A second click before the button re-renders disabled joins the running save instead of saving twice.
+  const saveRun: FlightSlot<void> = useRef(null);
+  const save = (baseNumber = state.baseNumber, current: EditorDoc = doc) => singleFlight(saveRun, () => runSave(baseNumber, current));
+
+  async function runSave(baseNumber: number, current: EditorDoc) {
     setSaving(true);
     setSaveError(null);
     setNotice(null);

@@ -4,7 +4,7 @@ import { createStack } from "@/server/actions/stacks/create-stack";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "./use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 const STARTS = [
   { value: "starter", label: "Starter (a function behind an HTTP API)" },

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { ImportProblems } from "./import-problems";
-import { failureOf, useServerAction } from "./use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 /** Base64 in chunks: String.fromCharCode over a whole file overflows the call stack. */
 function toBase64(bytes: Uint8Array): string {

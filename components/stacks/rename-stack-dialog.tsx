@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "./use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export function RenameStackButton({ orgSlug, stack }: { orgSlug: string; stack: { id: string; name: string } }) {
   const [open, setOpen] = useState(false);

@@ -1,12 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { TOKEN_SCOPES, type TokenScope } from "@/server/tokens/scopes";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   read: "list stacks, read YAML, render, read deployments and their events",
@@ -30,10 +29,11 @@ export function ApiTokenForm({ orgSlug }: { orgSlug: string }) {
   const fe = failure?.fieldErrors ?? {};
   const created = create.data?.ok ? create.data.data : null;
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await create.mutateAsync({ orgSlug, name, scopes, expiresInDays });
     if (r.ok) setName("");
-  });
+  }
 
   const toggle = (scope: TokenScope, on: boolean) => setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)));
   const scopeError = Object.entries(fe).find(([k]) => k.startsWith("scopes"))?.[1];

@@ -2,7 +2,7 @@
 import { revokeApiToken } from "@/server/actions/tokens/revoke-api-token";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export interface ApiTokenRow {
   id: string;

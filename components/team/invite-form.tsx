@@ -1,12 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { inviteMember } from "@/server/actions/invitations/invite-member";
 import { ROLES, type Role } from "@/server/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
-import { useSubmitOnce } from "@/components/ui/submit-once";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIsOwner: boolean }) {
   const [email, setEmail] = useState("");
@@ -15,10 +14,11 @@ export function InviteForm({ orgSlug, actorIsOwner }: { orgSlug: string; actorIs
   const failure = failureOf(invite.data);
   const sent = invite.data?.ok ? invite.data.data : null;
 
-  const submit = useSubmitOnce(async () => {
+  async function submit(e: FormEvent) {
+    e.preventDefault();
     const r = await invite.mutateAsync({ orgSlug, email, role });
     if (r.ok) setEmail("");
-  });
+  }
 
   return (
     <div className="flex flex-col gap-3">

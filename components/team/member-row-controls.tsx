@@ -6,7 +6,7 @@ import { ROLES, type Role } from "@/server/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export function MemberRowControls({
   orgSlug,

@@ -2,7 +2,7 @@
 import { revokeInvitation } from "@/server/actions/invitations/revoke-invitation";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 export function PendingInvitations({ orgSlug, invitations }: { orgSlug: string; invitations: { id: string; email: string; role: string; expiresAt: string; expired: boolean }[] }) {
   const revoke = useServerAction(revokeInvitation);
