@@ -104,12 +104,18 @@ test("an owner changes a member's role", async ({ page }) => {
   await page.getByRole("link", { name: "Members" }).click();
   const viewer = page.getByTestId(`member-${USERS.acmeViewer}`);
   const role = viewer.getByRole("combobox", { name: `Role of ${USERS.acmeViewer}` });
+  // The select shows the saved role (it is controlled by the server's answer), so a value and an
+  // enabled select mean the change is stored; networkidle could pass before the request was sent.
+  const saved = async (value: string) => {
+    await expect(role).toHaveValue(value);
+    await expect(role).toBeEnabled();
+  };
   await role.selectOption("deployer");
-  await page.waitForLoadState("networkidle");
+  await saved("deployer");
   await page.reload();
   await expect(role).toHaveValue("deployer");
   await role.selectOption("viewer");
-  await page.waitForLoadState("networkidle");
+  await saved("viewer");
   await page.reload();
   await expect(role).toHaveValue("viewer");
 });
