@@ -67,9 +67,21 @@ test("a bad import names the line and field, and creates nothing", async ({ page
   await page.getByRole("button", { name: "Import stack" }).click();
   const problems = page.getByRole("list", { name: "Import problems" });
   await expect(problems).toHaveText("broken.yml:11:15 error resources.hello.properties.memory: must be at most 10240 (got number 20000)");
+  // Listed once: the summary above the list counts the problems and does not repeat the first.
+  await expect(page.getByRole("form", { name: "Import stack" }).getByRole("alert")).toHaveText("The import has 1 error; nothing was created. Fix it and import again:");
   await expectNoSeriousA11yViolations(page);
   await page.goto(`/${E2E.acme.orgSlug}/stacks`);
   await expect(page.getByTestId("stack-row-broken")).toHaveCount(0);
+});
+
+test("an empty import shows each field's error at its field", async ({ page }) => {
+  await page.getByRole("link", { name: "Import a stack from YAML" }).click();
+  await page.getByRole("button", { name: "Import stack" }).click();
+  await expect(page.getByLabel("Stack name", { exact: true })).toHaveAccessibleDescription("Name is required.");
+  const yaml = page.getByLabel("Stack definition (YAML)");
+  await expect(yaml).toHaveAttribute("aria-invalid", "true");
+  await expect(yaml).toHaveAccessibleDescription(/^the definition is empty: paste or upload a YAML file/);
+  await expect(page.getByRole("form", { name: "Import stack" }).getByRole("alert")).toHaveText(["Name is required.", "the definition is empty: paste or upload a YAML file"]);
 });
 
 test("what is typed into the import form the moment it shows survives hydration and is what gets imported", async ({ page }, testInfo) => {

@@ -17,17 +17,25 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+function summaryOf(problems: ImportProblem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  return `The import has ${errors} error${errors === 1 ? "" : "s"}; nothing was created. Fix ${errors === 1 ? "it" : "them"} and import again:`;
+}
+
 const fileInput = "text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm";
 
 export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
-  const ids = { yaml: useId(), yamlFile: useId(), zip: useId(), hint: useId(), zipHint: useId() };
+  const ids = { yaml: useId(), yamlError: useId(), yamlFile: useId(), zip: useId(), zipError: useId(), hint: useId(), zipHint: useId() };
   const yamlRef = useRef<HTMLTextAreaElement>(null);
   const [yamlName, setYamlName] = useState("stack.yml");
   const [imported, setImported] = useState<{ name: string; warnings: ImportProblem[] } | null>(null);
   const mutation = useServerAction(importStack);
   const failure = failureOf(mutation.data);
   const problems = (failure?.details?.problems as ImportProblem[] | undefined) ?? [];
+  const fe = failure?.fieldErrors ?? {};
+  const zipError = Object.entries(fe).find(([field]) => field.startsWith("zip"))?.[1];
+  const atAField = Boolean(fe.name || fe.yaml || zipError);
   const stackUrl = (n: string) => `/${orgSlug}/stacks/${encodeURIComponent(n)}`;
 
   async function pickYaml(e: ChangeEvent<HTMLInputElement>) {
@@ -68,7 +76,7 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
 
   return (
     <form onSubmit={submit} aria-label="Import stack" className="flex max-w-3xl flex-col gap-4">
-      <Field label="Stack name" name="name" error={failure?.fieldErrors?.name} className="w-80" />
+      <Field label="Stack name" name="name" error={fe.name} className="w-80" />
       <div className="flex flex-col gap-1">
         <label htmlFor={ids.yaml} className="text-sm font-medium text-slate-700">
           Stack definition (YAML)
@@ -80,10 +88,15 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
           onChange={() => setYamlName("stack.yml")}
           rows={14}
           spellCheck={false}
-          aria-describedby={ids.hint}
-          aria-invalid={failure?.fieldErrors?.yaml ? true : undefined}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-sm"
+          aria-describedby={fe.yaml ? `${ids.yamlError} ${ids.hint}` : ids.hint}
+          aria-invalid={fe.yaml ? true : undefined}
+          className={`rounded-md border bg-white px-3 py-2 font-mono text-xs shadow-sm ${fe.yaml ? "border-red-500" : "border-slate-300"}`}
         />
+        {fe.yaml ? (
+          <p id={ids.yamlError} role="alert" className="text-sm text-red-600">
+            {fe.yaml}
+          </p>
+        ) : null}
         <p id={ids.hint} className="text-xs text-slate-500">
           Paste a Stacktape-style <code>resources:</code> definition, or upload the file. entryfilePath values are relative to it.
         </p>
@@ -98,10 +111,24 @@ export function ImportStackForm({ orgSlug }: { orgSlug: string }) {
         <label htmlFor={ids.zip} className="text-sm font-medium text-slate-700">
           Handler files (zip, optional)
         </label>
-        <input id={ids.zip} name="zip" type="file" accept=".zip,application/zip" aria-describedby={ids.zipHint} className={fileInput} />
+        <input
+          id={ids.zip}
+          name="zip"
+          type="file"
+          accept=".zip,application/zip"
+          aria-describedby={zipError ? `${ids.zipError} ${ids.zipHint}` : ids.zipHint}
+          aria-invalid={zipError ? true : undefined}
+          className={fileInput}
+        />
+        {zipError ? (
+          <p id={ids.zipError} role="alert" className="text-sm text-red-600">
+            {zipError}
+          </p>
+        ) : null}
         <p id={ids.zipHint} className="text-xs text-slate-500">Paths inside the zip are relative to the YAML file, e.g. src/handler.ts.</p>
       </div>
-      {failure ? <ErrorText message={failure.fieldErrors?.name ? null : failure.error} /> : null}
+      {/* The server's message repeats a field error or the first problem: say each thing once. */}
+      {failure && !atAField ? <ErrorText message={problems.length ? summaryOf(problems) : failure.error} /> : null}
       <ImportProblems problems={problems} label="Import problems" />
       <div>
         <Button type="submit" disabled={mutation.isPending}>
