@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { orgLabels } from "./org-labels";
 
 export function OrgSwitcher({ current, orgs }: { current: string; orgs: { slug: string; name: string }[] }) {
   const router = useRouter();
+  const labels = orgLabels(orgs);
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">Organization</span>
@@ -15,7 +17,7 @@ export function OrgSwitcher({ current, orgs }: { current: string; orgs: { slug: 
       >
         {orgs.map((o) => (
           <option key={o.slug} value={o.slug}>
-            {o.name}
+            {labels.get(o.slug)}
           </option>
         ))}
         <option value="__new">+ New organization…</option>
