@@ -10,6 +10,20 @@ test.beforeEach(async ({ page }) => {
   await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
 });
 
+test("a page loads its app icon and requests nothing that is missing", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await page.reload();
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveAttribute("type", "image/svg+xml");
+  const response = await page.request.get((await icon.getAttribute("href"))!);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
+  await page.waitForLoadState("load");
+  expect(missing).toEqual([]);
+});
+
 test("bad stack names get an inline error naming the field, and nothing is written", async ({ page }) => {
   const before = await rows(page).count();
   const name = page.getByLabel("New stack name");
