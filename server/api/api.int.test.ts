@@ -169,6 +169,11 @@ describe("stack YAML", () => {
     expect((await missing.json()).error).toBe("baseRevision: give the revision number your edit starts from (0 for a stack without revisions)");
     const notText = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: 2, yaml: 123 }) });
     expect((await notText.json()).error).toBe("yaml: give the stack definition as a YAML string");
+    // 400,000 characters but 1.2 MB in UTF-8: the limit is in bytes, as its message says.
+    const multiByte = `${shopYaml(512)}# ${"€".repeat(400_000)}\n`;
+    const big = await call("/api/v1/stacks/shop/yaml", tokens.deploy, { method: "PUT", body: JSON.stringify({ baseRevision: 2, yaml: multiByte }) });
+    expect(big.status).toBe(400);
+    expect((await big.json()).error).toBe("yaml: the definition is limited to 1 MB");
     expect(await database.prisma.stackRevision.count({ where: { stackId } })).toBe(2);
   });
 });

@@ -112,6 +112,13 @@ describe("import problems name the file, field and line, and create nothing", ()
     expect(await countStacks()).toBe(before);
   });
 
+  it("refuses a definition over 1 MB in UTF-8 bytes though under a million characters, on the yaml field", async () => {
+    const before = await countStacks();
+    const r = await importAs("multi-byte", `# ${"é".repeat(500_000)}\nresources: {}\n`);
+    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { yaml: "the definition is limited to 1 MB" } });
+    expect(await countStacks()).toBe(before);
+  });
+
   it("refuses a zip with a path leaving its folder, naming the entry", async () => {
     const yaml = readFileSync(path.join(FIXTURES, "seed000-basic-function.yml"), "utf8");
     const zip = createZip([{ path: "../../etc/cron.d/evil", data: Buffer.from("x") }]);

@@ -4,9 +4,8 @@ import { defineAction } from "@/server/actions/define-action";
 import { stackNameSchema } from "@/server/stacks/names";
 import { importStack as create, prepareImport } from "@/server/stacks/import";
 import { ZIP_LIMITS } from "@/server/stacks/import-zip";
+import { definitionYaml } from "@/server/stacks/size-limits";
 
-// The same bound as a saved revision's definition.
-const MAX_YAML_BYTES = 1_000_000;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const fileName = z.string().trim().min(1).max(255);
@@ -22,7 +21,7 @@ export const importStack = defineAction({
   input: z.object({
     orgSlug: z.string(),
     name: stackNameSchema,
-    yaml: z.string().min(1, "the definition is empty: paste or upload a YAML file").max(MAX_YAML_BYTES, "the definition is limited to 1 MB"),
+    yaml: definitionYaml(z.string().min(1, "the definition is empty: paste or upload a YAML file")),
     yamlName: fileName.default("stack.yml"),
     zip: z
       .object({

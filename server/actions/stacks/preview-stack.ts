@@ -4,6 +4,7 @@ import { defineAction } from "@/server/actions/define-action";
 import { notFound } from "@/server/auth/errors";
 import { findStack } from "@/server/stacks/queries";
 import { previewStack as preview } from "@/server/stacks/preview";
+import { definitionYaml } from "@/server/stacks/size-limits";
 
 /** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
 export const previewStack = defineAction({
@@ -12,7 +13,7 @@ export const previewStack = defineAction({
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),
-    yaml: z.string().max(1_000_000, "the definition is limited to 1 MB"),
+    yaml: definitionYaml(),
     code: z.record(z.string(), z.string()),
   }),
   async run({ tx, org }, input) {

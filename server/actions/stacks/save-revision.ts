@@ -3,15 +3,9 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { saveRevision as save } from "@/server/stacks/revisions";
 import { canvasPositionsSchema } from "@/lib/canvas/positions";
+import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
-// Bounds that keep one save well inside a request body and a JSON column; far above real stacks.
-const MAX_YAML_BYTES = 1_000_000;
-const MAX_CODE_FILE_BYTES = 1_000_000;
-const MAX_CODE_FILES = 500;
-
-const codeSchema = z
-  .record(z.string().min(1, "a handler file needs a path").max(512), z.string().max(MAX_CODE_FILE_BYTES, "a handler file is limited to 1 MB"))
-  .refine((files) => Object.keys(files).length <= MAX_CODE_FILES, `at most ${MAX_CODE_FILES} handler files`);
+const codeSchema = codeFiles(z.string().min(1, "a handler file needs a path").max(512));
 
 /**
  * Saves the editor's definition as the next immutable revision. A stale baseNumber is answered with
@@ -24,7 +18,7 @@ export const saveRevision = defineAction({
     orgSlug: z.string(),
     stackId: z.string().min(1),
     baseNumber: z.number().int().min(0),
-    yaml: z.string().min(1, "the definition is empty").max(MAX_YAML_BYTES, "the definition is limited to 1 MB"),
+    yaml: definitionYaml(z.string().min(1, "the definition is empty")),
     code: codeSchema,
     message: z.string().max(500, "a message is limited to 500 characters").optional(),
     canvasPositions: canvasPositionsSchema.optional(),

@@ -4,6 +4,7 @@ import { apiRoute, audited, readJson } from "@/server/api/api-route";
 import { apiRevision, findApiStack } from "@/server/api/stacks";
 import { saveRevision } from "@/server/stacks/revisions";
 import { ActionError } from "@/server/auth/errors";
+import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +22,8 @@ export const GET = apiRoute<Params>({ scope: "read", permission: "stack:read", d
 // The same bounds as the editor's save action. readJson puts the field name in front of each message.
 const body = z.object({
   baseRevision: z.number("give the revision number your edit starts from (0 for a stack without revisions)").int().min(0),
-  yaml: z.string("give the stack definition as a YAML string").min(1, "the definition is empty").max(1_000_000, "the definition is limited to 1 MB"),
-  code: z
-    .record(z.string().min(1).max(512), z.string().max(1_000_000, "a handler file is limited to 1 MB"))
-    .refine((files) => Object.keys(files).length <= 500, "at most 500 handler files")
-    .default({}),
+  yaml: definitionYaml(z.string("give the stack definition as a YAML string").min(1, "the definition is empty")),
+  code: codeFiles().default({}),
   message: z.string().max(500, "a message is limited to 500 characters").optional(),
 });
 
