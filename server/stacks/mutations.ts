@@ -10,6 +10,8 @@ const duplicateName = (name: string) => invalid("name", `A stack named "${name}"
 /**
  * Names differing only in case clash too: bucket and user-pool names are lower-cased from the
  * stack name, so "Orders" and "orders" deployed to one stage would claim the same resources.
+ * The unique index on (organizationId, lower(name)) catches a concurrent create this check cannot
+ * see yet; guardUnique turns its refusal into the same field error.
  */
 export async function assertNameFree(tx: Db, organizationId: string, name: string, exceptId?: string) {
   const clash = await tx.stack.findFirst({
