@@ -22,6 +22,7 @@ const VALID = {
     '{ ($.user.email = "John.Stiles@example.com" || $.coordinates[0][1] = "nonmatch") && $.actions[2] = "nonmatch" }',
     '{ $.eventType = %Update.*% }',
     '{ $.users[*].name = "*" }',
+    '{ $.request-id = "abc" && $.@timestamp > 0 }',
   ],
   delimited: [
     "[ip, user, username, timestamp, request, status_code, bytes]",

@@ -26,7 +26,8 @@ class SyntaxProblem extends Error {
 const COMPARISONS = ["!=", ">=", "<=", "=", ">", "<"] as const;
 type Comparison = (typeof COMPARISONS)[number];
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Property and field names: the guide's are alphanumeric with underscores; '-' and '@' are let through, as log keys use them.
+const IDENTIFIER = /[\w@-]+/y;
 // The guide: regexes cannot group with ( and ), '!' is not a supported symbol, multi-byte characters are not supported.
 const REGEX_REFUSED = /[()!]|[^\x00-\x7f]/;
 
