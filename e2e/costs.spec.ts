@@ -76,6 +76,20 @@ test("the estimate shows a total and charts per service and per resource, and ba
 
   await duration.fill("");
 
+  // An absurd figure is refused with the field's limit; one at the limit prices, its volume discount drawn as a credit.
+  const invocations = page.getByRole("group", { name: COST_STACK.functionName }).getByLabel("Invocations a month");
+  await expect(duration).toHaveValue("");
+  const beforeHuge = await total.textContent();
+  await invocations.fill("1e30");
+  await expect(invocations).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Invocations a month: at most 1,000,000,000,000." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save assumptions" })).toBeDisabled();
+  await expect(total).toHaveText(beforeHuge!);
+  await invocations.fill("1e12");
+  await expect(page.getByRole("img", { name: /^Per resource: .*Volume tiers -\$[\d,.]+ credit/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save assumptions" })).toBeEnabled();
+  await invocations.fill("");
+
   // Other resources' usage, as YAML: a problem names its line; a valid figure reprices the API.
   const other = page.getByLabel("Other resources (YAML, as in a usage file for the CLI)");
   await other.fill("helloApi:\n  requestsPerMonth: lots\n");

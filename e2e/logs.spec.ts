@@ -53,6 +53,16 @@ test("lines written to a deployed function's log group appear, a filter term nar
   await page.getByRole("button", { name: "Clear filter" }).click();
   await expect(list.getByRole("listitem")).toHaveCount(6);
 
+  // A broken pattern is explained at the field, where it breaks, instead of "no lines match" (moto accepts anything).
+  await page.getByLabel("Filter pattern").fill("{ $.level = ");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid filter pattern at the end of the pattern: expected a value after '='" })).toBeVisible();
+  await expect(page.getByLabel("Filter pattern")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("No lines in this range match")).toHaveCount(0);
+  await expect(list).toHaveCount(0);
+  await page.getByRole("button", { name: "Clear filter" }).click();
+  await expect(list.getByRole("listitem")).toHaveCount(6);
+
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download JSON" }).click();
   const file = await (await download).path();

@@ -94,6 +94,14 @@ describe("cost command", () => {
     expect(stderr).not.toMatch(STACK_TRACE);
   });
 
+  it("refuses a usage figure above its limit, naming the field and the limit", async () => {
+    const usage = file("huge-usage.yml", "hello:\n  invocationsPerMonth: 1e30\n");
+    const { code, stdout, stderr } = await cost(STACK, "--usage", usage);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("huge-usage.yml:2:24: error: hello.invocationsPerMonth: must be at most 1000000000000 (got number 1e+30)");
+  });
+
   it("refuses a region without price data, naming the ones it has", async () => {
     const { code, stderr } = await cost(STACK, "--region", "sa-east-1");
     expect(code).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { largestFirst } from "./cost-chart";
+import { barValueText, largestFirst } from "./cost-chart";
 
 describe("largestFirst", () => {
   it("orders by size (credits by their amount), drops bars under a cent and sums the rest past the limit", () => {
@@ -17,5 +17,12 @@ describe("largestFirst", () => {
       { label: "b", value: 3 },
       { label: "3 others", value: 1.75 },
     ]);
+  });
+});
+
+describe("barValueText", () => {
+  it("labels a credit (free tier, volume-tier saving) as one, not only by its sign", () => {
+    expect(barValueText(-12.5)).toBe("-$12.50 credit");
+    expect(barValueText(3)).toBe("$3.00");
   });
 });

@@ -2,14 +2,19 @@ import { formatUsd } from "@/lib/cost";
 
 export interface CostBar {
   label: string;
-  /** USD a month; negative for credits (free tier). */
+  /** USD a month; negative for credits (the free tier, volume-tier discounts). */
   value: number;
 }
 
 const ROW = 22;
 const LABEL_WIDTH = 150;
-const VALUE_WIDTH = 90;
+const VALUE_WIDTH = 130;
 const BAR_WIDTH = 260;
+
+/** A bar's figure as shown and read out: a credit says so, not only by its minus sign and colour. */
+export function barValueText(value: number): string {
+  return value < 0 ? `${formatUsd(value)} credit` : formatUsd(value);
+}
 
 /** Bars of a cent or more, largest first; past `limit`, the rest summed into one "N others" bar. */
 export function largestFirst(bars: readonly CostBar[], limit: number): CostBar[] {
@@ -21,12 +26,13 @@ export function largestFirst(bars: readonly CostBar[], limit: number): CostBar[]
 
 /**
  * Horizontal bars, largest first, as an SVG image whose accessible name lists every bar: a screen
- * reader hears the same figures the picture shows. Credits are drawn in green with a minus sign.
+ * reader hears the same figures the picture shows. A credit (the free tier, the saving of volume tiers
+ * over list prices) is drawn rightwards like any bar, its length its size, in green and labelled "credit".
  */
 export function CostChart({ title, bars, limit = 12 }: { title: string; bars: readonly CostBar[]; limit?: number }) {
   const sorted = largestFirst(bars, limit);
   const max = Math.max(...sorted.map((b) => Math.abs(b.value)), 0);
-  const summary = sorted.length ? sorted.map((b) => `${b.label} ${formatUsd(b.value)}`).join(", ") : "nothing above $0.01";
+  const summary = sorted.length ? sorted.map((b) => `${b.label} ${barValueText(b.value)}`).join(", ") : "nothing above $0.01";
   const height = Math.max(sorted.length, 1) * ROW;
   return (
     <figure className="flex flex-col gap-1">
@@ -47,7 +53,7 @@ export function CostChart({ title, bars, limit = 12 }: { title: string; bars: re
                 </text>
                 <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} rx={2} className={bar.value < 0 ? "fill-emerald-500" : "fill-indigo-500"} />
                 <text x={LABEL_WIDTH + width + 6} y={y + 15} className="fill-slate-900 text-xs tabular-nums">
-                  {formatUsd(bar.value)}
+                  {barValueText(bar.value)}
                 </text>
               </g>
             );

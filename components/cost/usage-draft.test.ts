@@ -27,4 +27,15 @@ describe("usage draft", () => {
     expect(fieldProblem("f.events.0.payloadKb", "abc")).toBe("Enter a number.");
     expect(fieldProblem("f.events.0.payloadKb", " ")).toBeUndefined();
   });
+
+  it("refuses figures above the usage schema's limits, naming the field and the limit", () => {
+    expect(fieldProblem("f.invocationsPerMonth", "1e30")).toBe("Invocations a month: at most 1,000,000,000,000.");
+    expect(fieldProblem("f.invocationsPerMonth", "1e12")).toBeUndefined();
+    expect(fieldProblem("f.averageDurationMs", "900001")).toBe("Average duration (ms): at most 900,000.");
+    expect(fieldProblem("f.averageDurationMs", "900000")).toBeUndefined();
+    expect(fieldProblem("f.logBytesPerInvocation", "2e9")).toBe("Log bytes per invocation: at most 1,000,000,000.");
+    expect(fieldProblem("f.events.0.eventsPerMonth", "1e13")).toBe("Events a month: at most 1,000,000,000,000.");
+    expect(fieldProblem("f.events.0.payloadKb", "16385")).toBe("Payload size (KB): at most 16,384.");
+    expect(usageOf({}, { "f.invocationsPerMonth": "1e30" }, new Map([["f", 0]]))).toEqual({});
+  });
 });

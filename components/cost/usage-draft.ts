@@ -1,6 +1,7 @@
 // The usage editor's form state: the text of every field (so a half-typed or invalid number is kept and
 // explained, never silently dropped) and the usage it amounts to. Pure.
-import type { FunctionUsage, ResourceUsage, StackUsage, TriggerUsage } from "@/lib/cost";
+import type { z } from "zod";
+import { FunctionUsageSchema, TriggerUsageSchema, type FunctionUsage, type ResourceUsage, type StackUsage, type TriggerUsage } from "@/lib/cost";
 
 export type FunctionField = "invocationsPerMonth" | "averageDurationMs" | "logBytesPerInvocation";
 export type TriggerField = "eventsPerMonth" | "payloadKb";
@@ -11,6 +12,15 @@ export type DraftTexts = Readonly<Record<FieldKey, string>>;
 
 export const functionKey = (fn: string, field: FunctionField): FieldKey => `${fn}.${field}`;
 export const triggerKey = (fn: string, index: number, field: TriggerField): FieldKey => `${fn}.events.${index}.${field}`;
+
+/** The form's label of each field; its messages name the field by it. */
+export const FIELD_LABELS: Readonly<Record<FunctionField | TriggerField, string>> = {
+  invocationsPerMonth: "Invocations a month",
+  averageDurationMs: "Average duration (ms)",
+  logBytesPerInvocation: "Log bytes per invocation",
+  eventsPerMonth: "Events a month",
+  payloadKb: "Payload size (KB)",
+};
 
 const FUNCTION_FIELDS: FunctionField[] = ["invocationsPerMonth", "averageDurationMs", "logBytesPerInvocation"];
 const TRIGGER_FIELDS: TriggerField[] = ["eventsPerMonth", "payloadKb"];
@@ -29,13 +39,25 @@ export function textsOf(usage: StackUsage, functionNames: readonly string[]): Dr
   return texts;
 }
 
+const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** The field a key is for, and the usage schema's own check of it (the one the server and the CLI apply). */
+function fieldOf(key: FieldKey): { field: FunctionField | TriggerField; schema: z.ZodType } {
+  const field = key.slice(key.lastIndexOf(".") + 1) as FunctionField | TriggerField;
+  const shape: Record<string, z.ZodType> = key.includes(".events.") ? TriggerUsageSchema.shape : FunctionUsageSchema.shape;
+  return { field, schema: shape[field] };
+}
+
 /** Why a field's text is not a usable figure; undefined when it is (or empty: the assumption applies). */
 export function fieldProblem(key: FieldKey, text: string): string | undefined {
   if (text.trim() === "") return undefined;
   const n = Number(text);
   if (!Number.isFinite(n)) return "Enter a number.";
-  if (key.endsWith(".averageDurationMs")) return n > 0 ? undefined : "Must be more than 0 ms.";
-  return n >= 0 ? undefined : "Must be 0 or more.";
+  const { field, schema } = fieldOf(key);
+  const issue = schema.safeParse(n).error?.issues[0];
+  if (!issue) return undefined;
+  if (issue.code === "too_big") return `${FIELD_LABELS[field]}: at most ${COUNT.format(Number(issue.maximum))}.`;
+  return field === "averageDurationMs" ? "Must be more than 0 ms." : "Must be 0 or more.";
 }
 
 /**

@@ -2,7 +2,7 @@
 import { useId } from "react";
 import type { CostEstimate } from "@/lib/cost";
 import type { FunctionEvent, LambdaFunction, StackDefinition } from "@/lib/stack";
-import { fieldProblem, functionKey, triggerKey, type DraftTexts, type FieldKey } from "./usage-draft";
+import { FIELD_LABELS, fieldProblem, functionKey, triggerKey, type DraftTexts, type FieldKey } from "./usage-draft";
 
 export interface UsageEditorProps {
   definition: StackDefinition;
@@ -38,9 +38,9 @@ export function UsageEditor({ definition, texts, onChange, estimate, disabled }:
         <fieldset key={name} className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 font-mono text-sm">{name}</legend>
           <div className="grid gap-3 sm:grid-cols-3">
-            <NumberField label="Invocations a month" hint="Replaces the triggers' total" fieldKey={functionKey(name, "invocationsPerMonth")} placeholder={assumed(name, "invocationsPerMonth")} texts={texts} onChange={onChange} disabled={disabled} />
-            <NumberField label="Average duration (ms)" fieldKey={functionKey(name, "averageDurationMs")} placeholder={assumed(name, "averageDurationMs")} texts={texts} onChange={onChange} disabled={disabled} />
-            <NumberField label="Log bytes per invocation" fieldKey={functionKey(name, "logBytesPerInvocation")} placeholder={assumed(name, "logBytesPerInvocation")} texts={texts} onChange={onChange} disabled={disabled} />
+            <NumberField label={FIELD_LABELS.invocationsPerMonth} hint="Replaces the triggers' total" fieldKey={functionKey(name, "invocationsPerMonth")} placeholder={assumed(name, "invocationsPerMonth")} texts={texts} onChange={onChange} disabled={disabled} />
+            <NumberField label={FIELD_LABELS.averageDurationMs} fieldKey={functionKey(name, "averageDurationMs")} placeholder={assumed(name, "averageDurationMs")} texts={texts} onChange={onChange} disabled={disabled} />
+            <NumberField label={FIELD_LABELS.logBytesPerInvocation} fieldKey={functionKey(name, "logBytesPerInvocation")} placeholder={assumed(name, "logBytesPerInvocation")} texts={texts} onChange={onChange} disabled={disabled} />
           </div>
           {(fn.properties.events ?? []).map((event, i) => (
             <fieldset key={i} className="mt-3 border-t border-slate-100 pt-2">
@@ -48,8 +48,8 @@ export function UsageEditor({ definition, texts, onChange, estimate, disabled }:
                 Trigger {i + 1}: {describeTrigger(event)}
               </legend>
               <div className="grid gap-3 sm:grid-cols-3">
-                <NumberField label="Events a month" fieldKey={triggerKey(name, i, "eventsPerMonth")} placeholder={assumed(name, `events[${i}].eventsPerMonth`)} texts={texts} onChange={onChange} disabled={disabled} />
-                <NumberField label="Payload size (KB)" fieldKey={triggerKey(name, i, "payloadKb")} placeholder={assumed(name, `events[${i}].payloadKb`)} texts={texts} onChange={onChange} disabled={disabled} />
+                <NumberField label={FIELD_LABELS.eventsPerMonth} fieldKey={triggerKey(name, i, "eventsPerMonth")} placeholder={assumed(name, `events[${i}].eventsPerMonth`)} texts={texts} onChange={onChange} disabled={disabled} />
+                <NumberField label={FIELD_LABELS.payloadKb} fieldKey={triggerKey(name, i, "payloadKb")} placeholder={assumed(name, `events[${i}].payloadKb`)} texts={texts} onChange={onChange} disabled={disabled} />
               </div>
             </fieldset>
           ))}

@@ -2,6 +2,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useId, useMemo, useState } from "react";
 import { viewParams, type ViewState } from "@/lib/logs/export";
+import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { parseTimeRange, DEFAULT_RANGE } from "@/lib/logs/time-range";
 import type { LogTarget } from "@/lib/logs/types";
 import { Button } from "@/components/ui/button";
@@ -59,8 +60,10 @@ export function LogsWorkspace({
   }
 
   const [live, setLive] = useState(false);
-  const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && stage?.deployed === true);
-  const filterError = pages.query.error instanceof LogRequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null;
+  // A pattern CloudWatch would refuse is explained at the field and never sent (moto would accept it and match nothing).
+  const patternError = useMemo(() => filterPatternError(filter) ?? null, [filter]);
+  const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && !patternError && stage?.deployed === true);
+  const filterError = patternError ?? (pages.query.error instanceof LogRequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null);
 
   const view: ViewState | null = useMemo(() => (stage ? { stage: stage.id, fn: fn?.name ?? null, range, filter } : null), [stage, fn, range, filter]);
   const go = useCallback(
@@ -140,7 +143,11 @@ export function LogsWorkspace({
 
       {stage.deployed ? (
         <>
-          <LogViewer orgSlug={orgSlug} view={view} pages={pages} live={live} onLive={setLive} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
+          {patternError ? (
+            <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No lines are read until the filter pattern is fixed or cleared.</p>
+          ) : (
+            <LogViewer orgSlug={orgSlug} view={view} pages={pages} live={live} onLive={setLive} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
+          )}
           {fn ? (
             <>
               <InvokePanel

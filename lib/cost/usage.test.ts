@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { edgeFn, fn, stack } from "./testing";
-import { applicableUsage, parseUsage, usageFields, validateUsage } from "./usage";
+import { applicableUsage, parseUsage, USAGE_LIMITS, usageFields, validateUsage } from "./usage";
 
 const definition = stack(
   {
@@ -49,6 +49,40 @@ describe("parseUsage", () => {
     expect(diagnostics.map((d) => d.path)).toEqual([
       ["worker", "invocationsPerMonth"],
       ["worker", "averageDurationMs"],
+    ]);
+  });
+
+  it("refuses figures above each field's limit, naming the field and the limit, and accepts the limits themselves", () => {
+    const atLimit = validateUsage(
+      {
+        worker: { invocationsPerMonth: 1e12, averageDurationMs: 900_000, logBytesPerInvocation: 1e9, events: [{ eventsPerMonth: 1e12, payloadKb: 16_384, averageBatchSize: 10_000 }] },
+        api: { requestsPerMonth: 1e12, payloadKb: 16_384 },
+        q: { messagesPerMonth: 1e12 },
+      },
+      definition,
+    );
+    expect(atLimit.diagnostics).toEqual([]);
+    const source = [
+      "worker:",
+      "  invocationsPerMonth: 1e30",
+      "  averageDurationMs: 900001",
+      "  logBytesPerInvocation: 2e9",
+      "  events:",
+      "    - payloadKb: 20000",
+      "      averageBatchSize: 10001",
+      "q:",
+      "  messagesPerMonth: 1e13",
+      "",
+    ].join("\n");
+    const { usage, diagnostics } = parseUsage(source, definition, { file: "usage.yml" });
+    expect(usage).toBeUndefined();
+    expect(diagnostics.map((d) => [d.path.join("."), d.message, d.line])).toEqual([
+      ["worker.invocationsPerMonth", `must be at most ${USAGE_LIMITS.perMonth} (got number 1e+30)`, 2],
+      ["worker.averageDurationMs", "must be at most 900000 (got number 900001)", 3],
+      ["worker.logBytesPerInvocation", "must be at most 1000000000 (got number 2000000000)", 4],
+      ["worker.events.0.payloadKb", "must be at most 16384 (got number 20000)", 6],
+      ["worker.events.0.averageBatchSize", "must be at most 10000 (got number 10001)", 7],
+      ["q.messagesPerMonth", "must be at most 1000000000000 (got number 10000000000000)", 9],
     ]);
   });
 

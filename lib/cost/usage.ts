@@ -10,15 +10,43 @@ import { createLocator } from "@/lib/stack/locate";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { schemaProblems, type SchemaProblem } from "@/lib/stack/schema-issues";
 
-const count = z.number().min(0);
+/**
+ * Upper bounds of usage figures: far above any real stack's month, yet small enough that an estimate
+ * stays a readable figure (1e30 invocations made a 28-digit total). Each bound says where it comes from.
+ */
+export const USAGE_LIMITS = {
+  /** Requests, events, messages, invocations or calls a month: a trillion is ~385,000 a second all month long. */
+  perMonth: 1e12,
+  /** Lambda's maximum timeout: no invocation is billed for longer. */
+  averageDurationMs: 900_000,
+  /** A 10 MB API Gateway request plus a 6 MB Lambda response: the most one event carries (queues and topics carry less). */
+  payloadKb: 16_384,
+  /** 1 GB of logs from one invocation: 15 minutes of writing over 1 MB a second. */
+  logBytesPerInvocation: 1e9,
+  /** The largest batch size a Lambda event source mapping accepts (SQS, Kinesis, DynamoDB streams, Kafka). */
+  averageBatchSize: 10_000,
+  /** The most hours a month has (31 days). */
+  provisionedHoursPerMonth: 744,
+  /** Load Balancer Capacity Units an hour: 100,000 is 2.5M new connections a second. */
+  lcuPerHour: 100_000,
+  /** A petabyte stored in one table. */
+  storageGb: 1_000_000,
+  /** A NAT gateway's 100 Gbps all month is about 33M GB. */
+  processedGbPerMonth: 100_000_000,
+} as const;
+
+const upTo = (max: number) => z.number().min(0).max(max);
+const count = upTo(USAGE_LIMITS.perMonth);
+const payloadKb = upTo(USAGE_LIMITS.payloadKb);
+const batchSize = z.number().min(1).max(USAGE_LIMITS.averageBatchSize);
 
 export const TriggerUsageSchema = z.strictObject({
   /** Events (requests, messages, records, firings) a month through this trigger. */
   eventsPerMonth: count.optional(),
   /** Average size of one event's payload (for HTTP and load balancer triggers: request plus response), KB. */
-  payloadKb: count.optional(),
+  payloadKb: payloadKb.optional(),
   /** Average events per invocation for batching sources (SQS, Kinesis, DynamoDB streams, Kafka). */
-  averageBatchSize: z.number().min(1).optional(),
+  averageBatchSize: batchSize.optional(),
 });
 export type TriggerUsage = z.infer<typeof TriggerUsageSchema>;
 
@@ -26,11 +54,11 @@ export const FunctionUsageSchema = z.strictObject({
   /** Replaces the sum of the triggers' invocations. */
   invocationsPerMonth: count.optional(),
   /** Average billed duration of one invocation, ms. */
-  averageDurationMs: z.number().positive().optional(),
+  averageDurationMs: z.number().positive().max(USAGE_LIMITS.averageDurationMs).optional(),
   /** Log bytes one invocation writes (Lambda's own START/END/REPORT lines included). */
-  logBytesPerInvocation: count.optional(),
+  logBytesPerInvocation: upTo(USAGE_LIMITS.logBytesPerInvocation).optional(),
   /** Hours a month provisioned concurrency is on (730 = always). */
-  provisionedHoursPerMonth: z.number().min(0).max(744).optional(),
+  provisionedHoursPerMonth: upTo(USAGE_LIMITS.provisionedHoursPerMonth).optional(),
   /** Per trigger, in the order of the function's `events`. */
   events: z.array(TriggerUsageSchema).optional(),
 });
@@ -40,23 +68,23 @@ export const EdgeFunctionUsageSchema = FunctionUsageSchema.pick({ invocationsPer
 export type EdgeFunctionUsage = z.infer<typeof EdgeFunctionUsageSchema>;
 
 /** HTTP API: replaces the traffic of the routes that point at it. */
-export const ApiUsageSchema = z.strictObject({ requestsPerMonth: count.optional(), payloadKb: count.optional() });
+export const ApiUsageSchema = z.strictObject({ requestsPerMonth: count.optional(), payloadKb: payloadKb.optional() });
 /** REST API declared in cloudformationResources (its routes are not modelled). */
 export const RestApiUsageSchema = z.strictObject({ requestsPerMonth: count.optional() });
 export const LoadBalancerUsageSchema = z.strictObject({
   /** Average Load Balancer Capacity Units used per hour; derived from the routes' traffic when omitted. */
-  lcuPerHour: count.optional(),
+  lcuPerHour: upTo(USAGE_LIMITS.lcuPerHour).optional(),
 });
 export const TableUsageSchema = z.strictObject({
   readRequestUnitsPerMonth: count.optional(),
   writeRequestUnitsPerMonth: count.optional(),
-  storageGb: count.optional(),
+  storageGb: upTo(USAGE_LIMITS.storageGb).optional(),
 });
-export const QueueUsageSchema = z.strictObject({ messagesPerMonth: count.optional(), payloadKb: count.optional(), averageBatchSize: z.number().min(1).optional() });
-export const TopicUsageSchema = z.strictObject({ publishesPerMonth: count.optional(), payloadKb: count.optional() });
-export const EventBusUsageSchema = z.strictObject({ eventsPerMonth: count.optional(), payloadKb: count.optional() });
-export const StreamUsageSchema = z.strictObject({ recordsPerMonth: count.optional(), payloadKb: count.optional() });
-export const NatGatewayUsageSchema = z.strictObject({ processedGbPerMonth: count.optional() });
+export const QueueUsageSchema = z.strictObject({ messagesPerMonth: count.optional(), payloadKb: payloadKb.optional(), averageBatchSize: batchSize.optional() });
+export const TopicUsageSchema = z.strictObject({ publishesPerMonth: count.optional(), payloadKb: payloadKb.optional() });
+export const EventBusUsageSchema = z.strictObject({ eventsPerMonth: count.optional(), payloadKb: payloadKb.optional() });
+export const StreamUsageSchema = z.strictObject({ recordsPerMonth: count.optional(), payloadKb: payloadKb.optional() });
+export const NatGatewayUsageSchema = z.strictObject({ processedGbPerMonth: upTo(USAGE_LIMITS.processedGbPerMonth).optional() });
 export const SecretUsageSchema = z.strictObject({ apiCallsPerMonth: count.optional() });
 
 /** Every usage field any resource can have; a validated entry holds only those of its resource's kind. */

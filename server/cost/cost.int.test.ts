@@ -55,6 +55,8 @@ describe("usage assumptions", () => {
   it("refuses usage that does not fit the definition, naming the field, and keeps what was saved", async () => {
     const bad = await save(people.owner, { usage: { worker: { averageDurationMs: -5 } } });
     expect(bad).toMatchObject({ ok: false, status: 400, error: expect.stringMatching(/^usage\.worker\.averageDurationMs: /) });
+    const huge = await save(people.owner, { usage: { worker: { invocationsPerMonth: 1e30 } } });
+    expect(huge).toMatchObject({ ok: false, status: 400, error: "usage.worker.invocationsPerMonth: must be at most 1000000000000 (got number 1e+30)" });
     const unknown = await save(people.owner, { usage: { wrker: {} } });
     expect(unknown).toMatchObject({ ok: false, status: 400, error: "usage.wrker: no resource, CloudFormation resource or 'secret:<name>' named 'wrker' in the stack" });
     const region = await save(people.owner, { region: "mars-1" });

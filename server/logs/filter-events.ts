@@ -44,11 +44,18 @@ const PAGE_LIMIT = 1000;
 /** Empty slices are skipped in one request, up to this many (doubling widths cover years in a few). */
 const MAX_SLICES = 16;
 
-/** AWS's own words for a rejected pattern, an access denial naming the action, or the error as described. */
+// CloudWatch's words for a pattern it refuses: "Invalid filter pattern", "Invalid character(s) in term '?'",
+// "If a filter pattern starts with '{' it must end with '}'". Other InvalidParameterExceptions (times) are not the user's filter.
+const PATTERN_REFUSAL = /pattern|\bterm\b/i;
+
+/** AWS's own words for a rejected pattern (on the filter field), an access denial naming the action, or the error as described. */
 export function logsError(error: unknown, doing: string, iamAction: string, endpoint?: string | null): LogQueryError {
   const code = awsErrorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (code === "InvalidParameterException" && /pattern/i.test(message)) return new LogQueryError(400, `Invalid filter pattern: ${message}`, "filterPattern");
+  if (code === "InvalidParameterException" && PATTERN_REFUSAL.test(message)) {
+    const said = /^Invalid filter pattern/i.test(message) ? message : `Invalid filter pattern: ${message}`;
+    return new LogQueryError(400, said.endsWith(".") || said.endsWith("'") ? said : `${said}.`, "filterPattern");
+  }
   const described = describeAwsError(error, { doing, endpoint, iamAction });
   return new LogQueryError(/^Access denied/.test(described) ? 403 : 502, described);
 }

@@ -1,3 +1,4 @@
+import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { orgRoute } from "@/server/auth/org-route";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { filterLogEvents } from "@/server/logs/filter-events";
@@ -16,7 +17,8 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     const range = parseTimeRange(url.searchParams);
     if (!range.ok) return jsonError(400, range.message, range.field);
     const filterPattern = (url.searchParams.get("filter") ?? "").trim();
-    if (filterPattern.length > 1024) return jsonError(400, "The filter pattern may be at most 1,024 characters.", "filterPattern");
+    const patternError = filterPatternError(filterPattern);
+    if (patternError) return jsonError(400, patternError, "filterPattern");
     return withReadySource(org.id, stageId, url, async (ready) => {
       const { start, end } = resolveRange(range.range, Date.now());
       const page = await filterLogEvents(logsClientOf(ready), {

@@ -1,3 +1,4 @@
+import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { orgRoute } from "@/server/auth/org-route";
 import { tailLogs } from "@/server/logs/live-tail";
 import { jsonError, withReadySource } from "@/server/logs/route-support";
@@ -14,7 +15,8 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
     const filterPattern = (url.searchParams.get("filter") ?? "").trim();
-    if (filterPattern.length > 1024) return jsonError(400, "The filter pattern may be at most 1,024 characters.", "filterPattern");
+    const patternError = filterPatternError(filterPattern);
+    if (patternError) return jsonError(400, patternError, "filterPattern");
     return withReadySource(org.id, stageId, url, async (ready) => {
       const logGroupArn = await logGroupArnResolver(ready);
       const logs = logsClientOf(ready);
