@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { applicableUsage, diffCosts, PRICED_REGIONS, type PricedRegion, type StackUsage } from "@/lib/cost";
 import type { StackDefinition } from "@/lib/stack";
 import { saveCostSettings } from "@/server/actions/cost/save-cost-settings";
-import { failureOf, useServerAction } from "@/components/stacks/use-action";
+import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 import { ErrorText } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CostDiff } from "./cost-diff";
