@@ -58,4 +58,10 @@ describe("previewStack", () => {
     const r = await asUser(viewer, () => previewStack({ orgSlug: "acme", stackId: "nope", yaml: STARTER_YAML, code: {} }));
     expect(r).toMatchObject({ ok: false, status: 404 });
   });
+
+  it("refuses a handler file over 1 MB (in UTF-8 bytes) at the code field, as a save would", async () => {
+    const r = await preview(STARTER_YAML, { [STARTER_HANDLER_PATH]: "€".repeat(400_000) });
+    expect(r).toMatchObject({ ok: false, status: 400 });
+    expect(JSON.stringify(r.ok ? undefined : r.fieldErrors)).toContain("a handler file is limited to 1 MB");
+  });
 });

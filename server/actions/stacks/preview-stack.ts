@@ -4,7 +4,7 @@ import { defineAction } from "@/server/actions/define-action";
 import { notFound } from "@/server/auth/errors";
 import { findStack } from "@/server/stacks/queries";
 import { previewStack as preview } from "@/server/stacks/preview";
-import { definitionYaml } from "@/server/stacks/size-limits";
+import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
 /** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
 export const previewStack = defineAction({
@@ -14,7 +14,7 @@ export const previewStack = defineAction({
     orgSlug: z.string(),
     stackId: z.string().min(1),
     yaml: definitionYaml(),
-    code: z.record(z.string(), z.string()),
+    code: codeFiles(),
   }),
   async run({ tx, org }, input) {
     const stack = await findStack(tx, org.id, input.stackId);
