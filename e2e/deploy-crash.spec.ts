@@ -102,5 +102,4 @@ test("a next start killed with SIGKILL mid-deploy and started again follows the 
   const keys = events.map((e) => e.eventKey);
   expect(keys.filter((key, i) => keys.indexOf(key) !== i), "duplicate timeline events").toEqual([]);
   expect(double.calls.filter((c) => c.action === "ExecuteChangeSet"), "ExecuteChangeSet calls").toHaveLength(1);
-  expect(second.output()).toContain("resuming 1 in-flight deployment(s)");
 });
