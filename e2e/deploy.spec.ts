@@ -155,6 +155,11 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: "Deleting shop-dev" })).toBeVisible();
   await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  // A deletion has no change set: its cost difference is the negative of what revision 2 costs.
+  const deletionCost = page.getByRole("table", { name: /^Monthly cost differences of deleting the stack against revision 2, deployed now \(us-east-1,/ });
+  await expect(deletionCost.getByRole("row", { name: /^worker Removed -\$\d+\.\d\d\/month function$/ })).toBeVisible();
+  await expect(deletionCost.getByRole("row", { name: /^Total -\$\d+\.\d\d\/month$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await expect(cf.send(new DescribeStacksCommand({ StackName: "shop-dev" }))).rejects.toThrow(/does not exist/);
 
   await page.goto(`${SHOP}/deployments`);

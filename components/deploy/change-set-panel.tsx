@@ -1,23 +1,18 @@
 import { formatMonthlyDelta } from "@/lib/cost";
 import { placeCosts, type LocatedCostDifference } from "@/lib/deploy/change-set-costs";
 import type { ChangeSetSummary } from "@/server/deploy/change-set";
+import { costBasis } from "./deployment-cost";
 
 const ACTION_LABEL = { add: "Add", modify: "Modify", remove: "Remove", import: "Import", dynamic: "Dynamic" } as const;
 const REPLACEMENT_LABEL = { yes: "replaced", no: "in place", conditional: "maybe replaced" } as const;
-
-function costBasis(cost: LocatedCostDifference): string {
-  if (!cost.ok) return `No cost difference: ${cost.reason}.`;
-  const against = cost.baseRevision === null ? "nothing deployed yet" : `revision ${cost.baseRevision}, deployed now`;
-  return `Monthly cost differences of revision ${cost.revision} against ${against} (${cost.region}, assumed usage where none is set).`;
-}
 
 /**
  * The change set CloudFormation made for the deploy: per resource add / modify / remove, and
  * replacement, with the monthly cost difference next to the resource it belongs to and in total.
  */
-export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummary; cost: LocatedCostDifference | null }) {
+export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummary; cost: LocatedCostDifference }) {
   const { counts } = changeSet;
-  const placed = cost?.ok ? placeCosts(changeSet.changes, cost.resources) : null;
+  const placed = cost.ok ? placeCosts(changeSet.changes, cost.resources) : null;
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700">
@@ -25,7 +20,7 @@ export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummar
         {counts.add} to add, {counts.modify} to modify, {counts.remove} to remove
         {counts.replace > 0 ? `, ${counts.replace} replaced` : ""}.
       </p>
-      {cost ? <p className="text-xs text-slate-500">{costBasis(cost)}</p> : null}
+      <p className="text-xs text-slate-500">{costBasis(cost)}</p>
       {changeSet.changes.length > 0 ? (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Change set</caption>
@@ -63,7 +58,7 @@ export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummar
               </tr>
             ))}
           </tbody>
-          {cost?.ok ? (
+          {cost.ok ? (
             <tfoot className="border-t border-slate-300 font-medium">
               <tr>
                 <td />

@@ -9,7 +9,7 @@ export function CostDifferenceTable({ cost }: { cost: CostDifference }) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="pb-1 text-left text-xs text-slate-500">
-        Estimated monthly cost of revision {cost.revision} against {against} ({cost.region}, assumed usage where none is set)
+        Estimated monthly cost of {cost.revision === null ? "deleting the stack" : `revision ${cost.revision}`} against {against} ({cost.region}, assumed usage where none is set)
       </caption>
       <thead className="text-xs text-slate-500">
         <tr>

@@ -6,6 +6,7 @@ import type { LocatedCostDifference } from "@/lib/deploy/change-set-costs";
 import { isTerminal, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 import { failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "@/lib/deploy/timeline";
 import { ChangeSetTable } from "./change-set-panel";
+import { DeploymentCostTable } from "./deployment-cost";
 import { DeploymentControls } from "./deployment-controls";
 import { StatusBadge, statusLabel } from "./status-badge";
 
@@ -89,8 +90,8 @@ export function DeploymentLive({
   canApprove: boolean;
   canCancel: boolean;
   cancelRequested: boolean;
-  /** The deploy's monthly cost difference, shown in the change set (null for a stack deletion). */
-  cost: LocatedCostDifference | null;
+  /** The deployment's monthly cost difference: on the change-set rows, or on its own while there is no change set. */
+  cost: LocatedCostDifference;
 }) {
   const { events, state, connection, streamError } = useDeploymentStream(`/api/orgs/${orgSlug}/deployments/${deploymentId}/events`, initialEvents, initialState);
   const ended = isTerminal(state.status);
@@ -168,7 +169,14 @@ export function DeploymentLive({
           </h2>
           <ChangeSetTable changeSet={state.changeSet} cost={cost} />
         </section>
-      ) : null}
+      ) : (
+        <section aria-labelledby="cost-difference-heading" className="flex flex-col gap-2">
+          <h2 id="cost-difference-heading" className="text-lg font-semibold">
+            Cost difference
+          </h2>
+          <DeploymentCostTable cost={cost} />
+        </section>
+      )}
 
       <section aria-labelledby="resources-heading" className="flex flex-col gap-2">
         <h2 id="resources-heading" className="text-lg font-semibold">

@@ -7,7 +7,7 @@ import type { CostDifference } from "./cost-difference";
 export type LocatedCostDelta = ResourceCostDelta & { logicalId: string | null };
 
 export type LocatedCostDifference =
-  | { ok: true; region: string; baseRevision: number | null; revision: number; delta: number; resources: LocatedCostDelta[] }
+  | { ok: true; region: string; baseRevision: number | null; revision: number | null; delta: number; resources: LocatedCostDelta[] }
   | { ok: false; reason: string };
 
 export function locateCosts(cost: CostDifference, logicalIdOf: (r: ResourceCostDelta) => string | null): LocatedCostDifference {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import { costDifference, type CostDifference } from "@/lib/deploy/cost-difference";
+import { costDifference, deletionCostDifference, type CostDifference } from "@/lib/deploy/cost-difference";
 import { locateCosts } from "@/lib/deploy/change-set-costs";
 import type { DeploymentOperation, DeploymentStatus } from "@/lib/deploy/status";
 import type { ChangeSetSummary } from "./change-set";
@@ -107,7 +107,8 @@ export async function findDeploymentDetail(client: Db, stackId: string, deployme
   });
   if (!d) return null;
   const who = await emails(client, [d.startedById, d.approvedById, d.cancelRequestedById]);
-  const base = d.operation === "deploy" ? await deployedRevisionBefore(client, d.stageId, d.createdAt) : null;
+  const base = await deployedRevisionBefore(client, d.stageId, d.createdAt);
+  const cost = d.operation === "deploy" ? costDifference(base, d.revision, d.stage.region) : deletionCostDifference(base, d.stage.region);
   return {
     id: d.id,
     operation: d.operation,
@@ -126,8 +127,8 @@ export async function findDeploymentDetail(client: Db, stackId: string, deployme
     events: d.events.map(streamedEvent),
     /** When this was read: the elapsed time of a deployment in flight counts from here until the browser's clock takes over. */
     readAt: new Date(),
-    /** Shown in the change set: each resource's difference on the row of its logical id. */
-    cost: d.operation === "deploy" ? locateCosts(costDifference(base, d.revision, d.stage.region), costLogicalId) : null,
+    /** Against the revision the stage ran before: on the change-set rows by logical id, or on its own when there is no change set. */
+    cost: locateCosts(cost, costLogicalId),
   };
 }
 export type DeploymentDetail = NonNullable<Awaited<ReturnType<typeof findDeploymentDetail>>>;
