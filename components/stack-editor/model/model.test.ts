@@ -6,6 +6,7 @@ import { buildGraph } from "./graph";
 import { commit, redo, startHistory, undo } from "./history";
 import { addResource, PALETTE, removeResource } from "./palette";
 import { setInPruned } from "./paths";
+import { renameResource } from "./rename";
 import { analyzeForEditor, checkDefinition, fieldError } from "./validate";
 
 const item = (label: string) => PALETTE.find((p) => p.label === label)!;
@@ -30,6 +31,17 @@ describe("palette", () => {
     expect(checkDefinition(definition)).toEqual([]);
     expect(Object.keys(removeResource(removeResource(definition, "queue"), "function").resources)).toEqual(["httpApi", "function2", "eventBus"]);
     expect(removeResource(definition, "queue").cloudformationResources).toBeUndefined();
+  });
+
+  it("gives a new function its own handler file when a renamed function still uses the file of the fresh name", () => {
+    const { definition, code } = build("Function");
+    const renamed = renameResource(definition, "function", "api");
+    const r = addResource(renamed, code, item("Function"));
+    expect(r.name).toBe("function2");
+    expect(r.code["src/function.ts"]).toBe(code["src/function.ts"]);
+    expect(r.code["src/function2.ts"]).toBeDefined();
+    const entry = (n: string) => (r.definition.resources[n].properties as { packaging: { properties: { entryfilePath: string } } }).packaging.properties.entryfilePath;
+    expect([entry("api"), entry("function2")]).toEqual(["src/function.ts", "src/function2.ts"]);
   });
 });
 

@@ -25,11 +25,12 @@ export const PALETTE: readonly PaletteItem[] = [
   { kind: "edge-lambda-function", label: "Edge function", base: "edgeFunction" },
 ];
 
-/** base, base2, base3, ... : the first not used by a resource or raw resource. */
-export function freshName(definition: StackDefinition, base: string): string {
+/** base, base2, base3, ... : the first not used by a resource or raw resource, nor `alsoTaken`. */
+export function freshName(definition: StackDefinition, base: string, alsoTaken: (name: string) => boolean = () => false): string {
   const taken = new Set([...Object.keys(definition.resources ?? {}), ...Object.keys(definition.cloudformationResources ?? {})]);
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+  const free = (name: string) => !taken.has(name) && !alsoTaken(name);
+  if (free(base)) return base;
+  for (let i = 2; ; i++) if (free(`${base}${i}`)) return `${base}${i}`;
 }
 
 export const handlerPath = (name: string) => `src/${name}.ts`;
@@ -70,14 +71,26 @@ function resourceOf(kind: NodeKind, name: string): StackResource | undefined {
   }
 }
 
+/** Handler files already in the stack: its code, and every entry file a resource points at. */
+function usedFiles(definition: StackDefinition, code: CodeMap): Set<string> {
+  const entries = Object.values(definition.resources ?? {}).flatMap((r) => {
+    const packaging = (r.properties as { packaging?: { properties?: { entryfilePath?: unknown } } } | undefined)?.packaging;
+    const path = packaging?.properties?.entryfilePath;
+    return typeof path === "string" ? [path] : [];
+  });
+  return new Set([...Object.keys(code), ...entries]);
+}
+
 export function addResource(definition: StackDefinition, code: CodeMap, item: PaletteItem): { definition: StackDefinition; code: CodeMap; name: string } {
-  const name = freshName(definition, item.base);
+  // A new function gets its own handler file: after a rename, the old name's file still belongs to the renamed function.
+  const files = item.kind === "function" || item.kind === "edge-lambda-function" ? usedFiles(definition, code) : new Set<string>();
+  const name = freshName(definition, item.base, (n) => files.has(handlerPath(n)));
   const raw = RAW[item.kind];
   if (raw) {
     return { definition: { ...definition, cloudformationResources: { ...definition.cloudformationResources, [name]: raw } }, code, name };
   }
   const resource = resourceOf(item.kind, name)!;
-  const withCode = resource.type === "function" || resource.type === "edge-lambda-function" ? { ...code, [handlerPath(name)]: code[handlerPath(name)] ?? DEFAULT_HANDLER } : code;
+  const withCode = resource.type === "function" || resource.type === "edge-lambda-function" ? { ...code, [handlerPath(name)]: DEFAULT_HANDLER } : code;
   return { definition: { ...definition, resources: { ...definition.resources, [name]: resource } }, code: withCode, name };
 }
 
