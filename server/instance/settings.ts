@@ -1,0 +1,53 @@
+import "server-only";
+
+// Instance settings: what the operator of this Lambdaplane install allows, read from the
+// environment in this one module. Every setting that widens what a tenant can reach is off by
+// default; README.md ("Security model") says when to turn each on.
+
+function flag(name: string): boolean {
+  return process.env[name] === "1";
+}
+
+function list(name: string): string[] {
+  return (process.env[name] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const INSTANCE_SETTINGS = {
+  outboundAllow: "LAMBDAPLANE_OUTBOUND_ALLOW",
+  awsEndpointOverride: "LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE",
+  instanceCredentials: "LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS",
+  trustUnverifiedDomains: "LAMBDAPLANE_TRUST_UNVERIFIED_DOMAINS",
+  dnsServers: "LAMBDAPLANE_DNS_SERVERS",
+} as const;
+
+/**
+ * Addresses that user-supplied URLs may reach although they are loopback or private: entries are
+ * IP addresses, CIDR ranges, or `host:port` pairs (e.g. `127.0.0.1:5000` for a local moto). Empty
+ * by default: production reaches public addresses only.
+ */
+export function outboundAllowlist(): string[] {
+  return list(INSTANCE_SETTINGS.outboundAllow);
+}
+
+/** May an AWS connection send its calls to an endpoint other than AWS (an emulator)? Off by default. */
+export function awsEndpointOverrideAllowed(): boolean {
+  return flag(INSTANCE_SETTINGS.awsEndpointOverride);
+}
+
+/** May an organization use the server's own AWS credentials (the default chain)? Off by default. */
+export function instanceCredentialsAllowed(): boolean {
+  return flag(INSTANCE_SETTINGS.instanceCredentials);
+}
+
+/** Single-organization installs: SSO domains route sign-in without a DNS proof. Off by default. */
+export function unverifiedDomainsTrusted(): boolean {
+  return flag(INSTANCE_SETTINGS.trustUnverifiedDomains);
+}
+
+/** DNS servers (`ip` or `ip:port`) for domain verification; empty means the system resolver. */
+export function dnsServers(): string[] {
+  return list(INSTANCE_SETTINGS.dnsServers);
+}
