@@ -60,8 +60,8 @@ beforeAll(async () => {
   // A stage whose AWS endpoint nothing listens on: its deploys fail.
   const dead = ok(await asUser(people.owner, () => createAwsConnection({ orgSlug, name: "dead", defaultRegion: REGION, credentialType: "default_chain", endpoint: "http://127.0.0.1:9" })));
   ok(await asUser(people.owner, () => createStage({ orgSlug, stackId: stack.id, name: "broken", awsConnectionId: dead.id })));
-  deployToken = ok(await asUser(people.owner, () => createApiToken({ orgSlug, name: "ci", scopes: ["deploy"], expiresInDays: 1 }))).token;
-  readToken = ok(await asUser(people.owner, () => createApiToken({ orgSlug, name: "dashboard", scopes: ["read"], expiresInDays: 1 }))).token;
+  deployToken = ok(await asUser(people.owner, () => createApiToken({ orgSlug, name: "ci", scopes: ["deploy"], expiresInDays: 7 }))).token;
+  readToken = ok(await asUser(people.owner, () => createApiToken({ orgSlug, name: "dashboard", scopes: ["read"], expiresInDays: 7 }))).token;
 
   writeFileSync(path.join(work, "stack.yml"), shopYaml(256));
   for (const [file, source] of Object.entries(SHOP_CODE)) {

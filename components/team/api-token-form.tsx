@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createApiToken } from "@/server/actions/tokens/create-api-token";
-import { TOKEN_SCOPES, type TokenScope } from "@/server/tokens/scopes";
+import { TOKEN_EXPIRY_CHOICES, TOKEN_SCOPES, type TokenScope } from "@/server/tokens/scopes";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
@@ -12,13 +12,6 @@ const SCOPE_HINTS: Record<TokenScope, string> = {
   deploy: "read, plus save revisions and start deploys (what CI needs)",
   admin: "everything the API offers",
 };
-
-const EXPIRIES = [
-  { days: 7, label: "7 days" },
-  { days: 30, label: "30 days" },
-  { days: 90, label: "90 days" },
-  { days: 365, label: "1 year" },
-];
 
 export function ApiTokenForm({ orgSlug }: { orgSlug: string }) {
   const [name, setName] = useState("");
@@ -60,7 +53,7 @@ export function ApiTokenForm({ orgSlug }: { orgSlug: string }) {
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">Expires after</span>
           <select className="w-48 rounded-md border border-slate-300 bg-white px-2 py-1.5" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value))}>
-            {EXPIRIES.map((x) => (
+            {TOKEN_EXPIRY_CHOICES.map((x) => (
               <option key={x.days} value={x.days}>
                 {x.label}
               </option>

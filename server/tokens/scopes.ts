@@ -3,7 +3,16 @@
 export const TOKEN_SCOPES = ["read", "deploy", "admin"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
+// The documented contract (README "REST API and API tokens"): 7 days to a year. A shorter life
+// would only invite long-lived tokens re-created in scripts; the form offers exactly these choices.
+export const MIN_TOKEN_DAYS = 7;
 export const MAX_TOKEN_DAYS = 365;
+export const TOKEN_EXPIRY_CHOICES = [
+  { days: 7, label: "7 days" },
+  { days: 30, label: "30 days" },
+  { days: 90, label: "90 days" },
+  { days: 365, label: "1 year" },
+] as const;
 
 // A wider scope includes the narrower ones: deploying needs to read the stack and follow the deploy.
 const IMPLIED: Record<TokenScope, readonly TokenScope[]> = {

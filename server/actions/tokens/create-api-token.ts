@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { createApiToken as create } from "@/server/tokens/mutations";
-import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "@/server/tokens/scopes";
+import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS, TOKEN_SCOPES } from "@/server/tokens/scopes";
 
 /** Creates an API token for the REST API and the CLI; the answer carries the token, shown once. */
 export const createApiToken = defineAction({
@@ -15,7 +15,7 @@ export const createApiToken = defineAction({
     expiresInDays: z
       .number("choose when the token expires")
       .int("a whole number of days")
-      .min(1, "at least 1 day")
+      .min(MIN_TOKEN_DAYS, `at least ${MIN_TOKEN_DAYS} days`)
       .max(MAX_TOKEN_DAYS, `at most ${MAX_TOKEN_DAYS} days`),
   }),
   async run({ tx, org, user }, input) {
