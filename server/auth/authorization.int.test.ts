@@ -114,7 +114,9 @@ describe.each(routeFiles.filter((f) => !isPublicAuthRoute(f)).map((f) => [path.r
   });
 
   it(isTokenRoute(file) ? "refuses a session cookie: only API tokens authenticate" : "answers a member of another organization with 404 and no data", async () => {
+    // Sent from the app's own origin, as a browser would: the cross-site refusal is tested in org-route.int.test.ts.
     const headers = await cookieFor(stranger);
+    headers.set("origin", "http://localhost");
     for (const [method, handler] of await loadExports<Handler>(file)) {
       const res = await handler(new Request("http://localhost/x", { method, headers }), { params: Promise.resolve(paramsFor(file, acme.slug)) });
       expect(res.status, method).toBe(isTokenRoute(file) ? 401 : 404);

@@ -2,20 +2,29 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { findMembership, type OrgMembership } from "./membership";
 import { can, type Permission } from "./permissions";
+import { changesState, fromAppOrigin } from "./same-origin";
 import { sessionUserFromHeaders, type SessionUser } from "./session-token";
 
 type OrgRouteHandler = (req: Request, ctx: OrgMembership & { user: SessionUser }) => Promise<Response>;
 
 const jsonError = (status: number, error: string) => Response.json({ error }, { status });
 
+// NEXTAUTH_URL is the origin users browse to (required in production); without it (tests, a bare
+// `next dev`) the request's own URL is the best guess.
+const appOrigin = (req: Request) => process.env.NEXTAUTH_URL ?? req.url;
+
 /**
  * Route handlers under /api/orgs/[org]/... go through this: authenticate from the request's
- * session cookie, resolve the membership (non-members get 404) and check the permission.
+ * session cookie, refuse a state-changing request from another site (403), resolve the membership
+ * (non-members get 404) and check the permission.
  */
 export function orgRoute(permission: Permission, handler: OrgRouteHandler) {
   return async (req: Request, { params }: { params: Promise<{ org: string }> }): Promise<Response> => {
     const user = await sessionUserFromHeaders(req.headers);
     if (!user) return jsonError(401, "Sign in to continue.");
+    if (changesState(req.method) && !fromAppOrigin(req.headers.get("origin"), appOrigin(req))) {
+      return jsonError(403, "Origin: this request did not come from Lambdaplane's own pages.");
+    }
     const membership = await findMembership(db(), user.id, (await params).org);
     if (!membership) return jsonError(404, "Not found.");
     if (!can(membership.role, permission)) return jsonError(403, `Your role (${membership.role}) does not allow this.`);
