@@ -8,41 +8,71 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
+import { errorForLog } from "@/server/redact/error-for-log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; status: ErrorStatus; error: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
 
+/** Outside any transaction: reads, and network calls (which must never hold a pooled connection). */
 export interface UserContext {
   user: SessionUser;
-  /** The transaction the action and its audit event share: both land or neither does. */
-  tx: Db;
+  /** The shared client, no transaction: each query takes a pooled connection only while it runs. */
+  db: Db;
 }
 export type OrgContext = UserContext & OrgMembership;
 
+/** Inside a write's transaction: the change and its audit event land together or not at all. */
+export type UserTxContext = UserContext & { tx: Db };
+export type OrgTxContext = OrgContext & { tx: Db };
+
 type Outcome<T> = { data: T; audit: AuditEntry | null };
 
-type OrgActionSpec<S extends z.ZodType, T> = {
-  /** Audit action name, e.g. "stack.rename". */
+/** A transaction longer than the default needs a reason, written next to the action. */
+type TransactionTimeout = { ms: number; why: string };
+
+type Common<S extends z.ZodType> = {
+  /** Audit action name (and log label), e.g. "stack.rename". */
   action: string;
-  permission: Permission;
   input: S;
-  run: (ctx: OrgContext, input: z.infer<S>) => Promise<Outcome<T>>;
 };
 
-/** Actions that act before any membership exists (creating an organization); they name the organization to audit into. */
-type UserActionSpec<S extends z.ZodType, T> = {
-  action: string;
+/** Reads (and read-only network checks): no transaction, no audit event. */
+type OrgReadSpec<S extends z.ZodType, T> = Common<S> & {
+  mode: "read";
+  permission: Permission;
+  run: (ctx: OrgContext, input: z.infer<S>) => Promise<T>;
+};
+
+/**
+ * Changes: `prepare` does the slow or outbound work (network, parsing) before the transaction
+ * opens; `run` writes inside a short transaction together with the audit event; `afterCommit`
+ * does what must follow a committed row (sending an email about it) and may replace the answer.
+ * An `afterCommit` that fails cannot roll the change back: it compensates itself.
+ */
+type OrgWriteSpec<S extends z.ZodType, T, P> = Common<S> & {
+  mode: "write";
+  permission: Permission;
+  timeout?: TransactionTimeout;
+  prepare?: (ctx: OrgContext, input: z.infer<S>) => Promise<P>;
+  run: (ctx: OrgTxContext, input: z.infer<S>, prepared: P) => Promise<Outcome<T>>;
+  afterCommit?: (ctx: OrgContext, data: T, input: z.infer<S>) => Promise<T>;
+};
+
+/** Writes before any membership exists (creating an organization); they name the organization to audit into. */
+type UserWriteSpec<S extends z.ZodType, T> = Common<S> & {
+  mode: "write";
   permission: null;
-  input: S;
-  run: (ctx: UserContext, input: z.infer<S>) => Promise<Outcome<T> & { organizationId: string }>;
+  timeout?: TransactionTimeout;
+  run: (ctx: UserTxContext, input: z.infer<S>) => Promise<Outcome<T> & { organizationId: string }>;
 };
 
 const orgScope = z.object({ orgSlug: z.string().min(1) });
 
-// Prisma's default (5 s) is too tight for a save: validating a definition loads the CloudFormation
-// spec on first use (about 0.7 s idle, several seconds on a loaded machine) inside the transaction.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+// Short on purpose: a write transaction holds a pooled connection (and row locks) for its whole
+// life, so nothing slow belongs inside one. maxWait bounds the wait for a free connection.
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 5_000;
+const MAX_WAIT_MS = 10_000;
 
 function failure(status: ErrorStatus, error: string, fieldErrors?: Record<string, string>, details?: Record<string, unknown>): ActionResult<never> {
   return { ok: false, status, error, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
@@ -54,13 +84,18 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+function transaction<T>(timeout: TransactionTimeout | undefined, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db().$transaction(fn, { maxWait: MAX_WAIT_MS, timeout: timeout?.ms ?? DEFAULT_TRANSACTION_TIMEOUT_MS });
+}
+
 /**
  * The one wrapper every server action goes through: authenticate; for organization actions,
  * resolve the membership in the target organization (a non-member gets 404, so other
- * organizations' ids reveal nothing) and check the permission; validate the input; run the
- * action and write its audit event in one transaction.
+ * organizations' ids reveal nothing) and check the permission; validate the input; then run the
+ * action in its mode (read: no transaction; write: prepare, transaction with the audit event,
+ * after-commit step).
  */
-export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> | UserActionSpec<S, T>) {
+export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgReadSpec<S, T> | OrgWriteSpec<S, T, P> | UserWriteSpec<S, T>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await sessionUserFromHeaders(await requestHeaders());
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
@@ -82,25 +117,36 @@ export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> |
       const [field, message] = Object.entries(fieldErrors)[0];
       return failure(400, `${field}: ${message}`, fieldErrors);
     }
+    const input = parsed.data;
 
+    let committed = false;
     try {
-      const data = await db().$transaction(async (tx) => {
-        if (spec.permission === null) {
-          const r = await spec.run({ user, tx }, parsed.data);
+      if (spec.permission === null) {
+        const data = await transaction(spec.timeout, async (tx) => {
+          const r = await spec.run({ user, db: db(), tx }, input);
           if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: r.organizationId, actor: user, action: spec.action });
           return r.data;
-        }
-        const r = await spec.run({ ...membership!, user, tx }, parsed.data);
-        if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: membership!.org.id, actor: user, action: spec.action });
+        });
+        committed = true;
+        return { ok: true, data };
+      }
+      const ctx: OrgContext = { ...membership!, user, db: db() };
+      if (spec.mode === "read") return { ok: true, data: await spec.run(ctx, input) };
+      const prepared = (spec.prepare ? await spec.prepare(ctx, input) : undefined) as P;
+      const data = await transaction(spec.timeout, async (tx) => {
+        const r = await spec.run({ ...ctx, tx }, input, prepared);
+        if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: ctx.org.id, actor: user, action: spec.action });
         return r.data;
-      }, TRANSACTION_OPTIONS);
-      return { ok: true, data };
+      });
+      committed = true;
+      return { ok: true, data: spec.afterCommit ? await spec.afterCommit(ctx, data, input) : data };
     } catch (e) {
       if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors, e.details);
-      console.error(`[action ${spec.action}]`, e);
-      return failure(500, "Something went wrong on the server. Nothing was changed.");
+      // Never the error object itself: a database error quotes the query's arguments (the input).
+      console.error(`[action ${spec.action}]`, errorForLog(e));
+      return failure(500, spec.mode === "read" || committed ? "Something went wrong on the server." : "Something went wrong on the server. Nothing was changed.");
     }
   };
-  // Lets the authorization test tell organization actions from user actions without a hand-kept list.
-  return Object.assign(action, { auditAction: spec.action, orgScoped: spec.permission !== null });
+  // Lets the authorization test tell organization actions from user actions, and reads from writes, without a hand-kept list.
+  return Object.assign(action, { auditAction: spec.action, orgScoped: spec.permission !== null, mode: spec.mode });
 }

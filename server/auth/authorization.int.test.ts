@@ -30,7 +30,7 @@ const isPublicAuthRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(
 // The REST API authenticates with API tokens only (server/api/route.ts); its tests are in server/api.
 const isTokenRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "v1"));
 
-type Action = ((input: unknown) => Promise<{ ok: boolean; status?: number }>) & { orgScoped?: boolean };
+type Action = ((input: unknown) => Promise<{ ok: boolean; status?: number }>) & { orgScoped?: boolean; mode?: "read" | "write" };
 
 async function loadExports<T>(file: string): Promise<[string, T][]> {
   const mod = await import(pathToFileURL(file).href);
@@ -80,6 +80,8 @@ describe("discovery", () => {
 describe.each(actionFiles.map((f) => [path.relative(REPO_ROOT, f), f]))("server actions in %s", (_rel, file) => {
   it("refuses an unauthenticated call", async () => {
     for (const [name, action] of await loadExports<Action>(file)) {
+      // Both modes (read: no transaction; write: transaction and audit) go through the same checks below.
+      expect(["read", "write"], name).toContain(action.mode);
       const r = await withRequestHeaders(new Headers(), () => action({ orgSlug: acme.slug }));
       expect(r, name).toMatchObject({ ok: false, status: 401 });
     }

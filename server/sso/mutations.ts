@@ -28,14 +28,20 @@ export const ssoSettingsInput = z.object({
 });
 export type SsoSettingsInput = z.infer<typeof ssoSettingsInput>;
 
-export async function saveSsoConnection(tx: Db, organizationId: string, input: SsoSettingsInput) {
-  const discovery = await checkDiscovery(input.issuer);
+/** Checks the issuer over the network: call it before the transaction that saves, never inside one. */
+export async function discoverIssuer(issuer: string): Promise<string> {
+  const discovery = await checkDiscovery(issuer);
   if (!discovery.ok) throw invalid("issuer", discovery.message);
+  return discovery.issuer;
+}
+
+/** `issuer` is what discoverIssuer returned for input.issuer. */
+export async function saveSsoConnection(tx: Db, organizationId: string, input: SsoSettingsInput, issuer: string) {
   const existing = await tx.ssoConnection.findFirst({ where: { organizationId }, orderBy: { createdAt: "asc" } });
   const secret = input.clientSecret?.trim();
   if (!existing && !secret) throw invalid("clientSecret", "Client secret is required.");
   const data = {
-    issuer: discovery.issuer,
+    issuer,
     clientId: input.clientId,
     allowedDomains: [...new Set(input.allowedDomains)],
     defaultRole: input.defaultRole,

@@ -51,6 +51,13 @@ async function conflictWith(tx: Db, stackId: string): Promise<ActionError> {
 }
 
 /**
+ * The transaction of an action that saves a revision (save, restore, import). Longer than the
+ * actions' default because saveRevision analyses the definition inside it: the first analysis in
+ * a process loads the CloudFormation spec (about 0.7 s idle, several seconds on a loaded machine).
+ */
+export const SAVE_TRANSACTION_TIMEOUT = { ms: 15_000, why: "the definition is analysed inside the transaction; the first analysis loads the CloudFormation spec" };
+
+/**
  * Appends revision baseNumber + 1. Revisions are immutable, so a save never changes an existing one:
  * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
  * racing from one base are serialised and the second sees the first's revision.

@@ -5,6 +5,7 @@ import { auditSummary, connectionFieldsOf, connectionFieldsSchema, createConnect
 
 export const createAwsConnection = defineAction({
   action: "aws_connection.create",
+  mode: "write",
   permission: "aws:manage",
   input: connectionFieldsSchema.extend({ orgSlug: z.string() }),
   async run({ tx, org }, input) {

@@ -5,6 +5,7 @@ import { auditSummary, deleteConnection } from "@/server/aws/connections";
 
 export const deleteAwsConnection = defineAction({
   action: "aws_connection.delete",
+  mode: "write",
   permission: "aws:manage",
   input: z.object({ orgSlug: z.string(), connectionId: z.string().min(1) }),
   async run({ tx, org }, { connectionId }) {

@@ -7,16 +7,19 @@ import { findConnection } from "@/server/aws/connections";
 import { regionSchema } from "@/server/aws/regions";
 import { testConnection } from "@/server/aws/test-connection";
 
-/** Who the connection acts as (STS GetCallerIdentity); a failed check is data ({ ok: false, message }), not an error. */
+/**
+ * Who the connection acts as (STS GetCallerIdentity); a failed check is data ({ ok: false, message }), not an error.
+ * A read: it changes nothing, and the call to AWS must not hold a database connection while it waits.
+ */
 export const testAwsConnection = defineAction({
   action: "aws_connection.test",
+  mode: "read",
   permission: "aws:manage",
   input: z.object({ orgSlug: z.string(), connectionId: z.string().min(1), region: regionSchema.optional() }),
-  async run({ tx, org }, { connectionId, region }) {
-    const row = await findConnection(tx, org.id, connectionId);
+  async run({ db, org }, { connectionId, region }) {
+    const row = await findConnection(db, org.id, connectionId);
     if (!row) throw notFound("Connection not found.");
-    // Bounded well inside the action's transaction timeout (5 s).
-    const result = await testConnection(connectionConfig(row), region ?? row.defaultRegion, { timeoutMs: 3500 });
-    return { data: result, audit: null };
+    // The person waits for the answer: a silent endpoint is reported after a few seconds.
+    return testConnection(connectionConfig(row), region ?? row.defaultRegion, { timeoutMs: 3500 });
   },
 });

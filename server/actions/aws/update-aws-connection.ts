@@ -5,6 +5,7 @@ import { auditSummary, connectionFieldsOf, connectionFieldsSchema, updateConnect
 
 export const updateAwsConnection = defineAction({
   action: "aws_connection.update",
+  mode: "write",
   permission: "aws:manage",
   input: connectionFieldsSchema.extend({ orgSlug: z.string(), connectionId: z.string().min(1) }),
   async run({ tx, org }, { connectionId, ...input }) {

@@ -10,6 +10,7 @@ const MAX_USAGE_ENTRIES = 2000;
 /** Saves the usage assumptions (and region, free tier) a stack's cost estimates use. */
 export const saveCostSettings = defineAction({
   action: "stack.cost_settings.save",
+  mode: "write",
   permission: "stack:update",
   input: z.object({
     orgSlug: z.string(),

@@ -6,6 +6,7 @@ import { approveDeployment as approve } from "@/server/deploy/requests";
 /** Lets a deploy to a protected stage execute its change set. */
 export const approveDeployment = defineAction({
   action: "deployment.approve",
+  mode: "write",
   permission: "deploy:approve",
   input: z.object({ orgSlug: z.string(), deploymentId: z.string().min(1) }),
   async run({ tx, org, user }, { deploymentId }) {

@@ -6,6 +6,7 @@ import { cancelDeployment as cancel } from "@/server/deploy/requests";
 /** Ends a deploy before CloudFormation starts, or asks CloudFormation to cancel (roll back) an update in flight. */
 export const cancelDeployment = defineAction({
   action: "deployment.cancel",
+  mode: "write",
   permission: "deploy:start",
   input: z.object({ orgSlug: z.string(), deploymentId: z.string().min(1) }),
   async run({ tx, org, user }, { deploymentId }) {

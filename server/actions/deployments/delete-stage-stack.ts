@@ -6,6 +6,7 @@ import { startStackDeletion } from "@/server/deploy/requests";
 /** Deletes the stage's CloudFormation stack (a queued operation); the user types the stack's name to confirm. */
 export const deleteStageStack = defineAction({
   action: "stage.delete_stack",
+  mode: "write",
   permission: "stage:manage",
   input: z.object({ orgSlug: z.string(), stageId: z.string().min(1), confirmation: z.string() }),
   async run({ tx, org, user }, { stageId, confirmation }) {

@@ -7,6 +7,7 @@ import { InvitationError, redeemInvitation } from "@/server/invitations/mutation
 /** For someone already signed in as the invited email (the path an SSO-enforcing organization requires). */
 export const acceptInvitation = defineAction({
   action: "invitation.accept",
+  mode: "write",
   permission: null,
   input: z.object({ token: z.string().min(1, "The invitation token is missing.") }),
   async run({ tx, user }, { token }) {

@@ -5,6 +5,7 @@ import { revokeInvitation as revoke } from "@/server/invitations/mutations";
 
 export const revokeInvitation = defineAction({
   action: "invitation.revoke",
+  mode: "write",
   permission: "member:manage",
   input: z.object({ orgSlug: z.string(), invitationId: z.string().min(1) }),
   async run({ tx, org }, { invitationId }) {

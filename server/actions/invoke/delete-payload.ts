@@ -5,6 +5,7 @@ import { deletePayload as remove } from "@/server/invoke/saved-payloads";
 
 export const deletePayload = defineAction({
   action: "payload.delete",
+  mode: "write",
   permission: "function:invoke",
   input: z.object({ orgSlug: z.string(), payloadId: z.string().min(1) }),
   async run({ tx, org }, { payloadId }) {

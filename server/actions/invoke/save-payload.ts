@@ -7,6 +7,7 @@ import { savePayload as save } from "@/server/invoke/saved-payloads";
 /** Saves a test-invoke payload for one function of a stack (replacing one of the same name). */
 export const savePayload = defineAction({
   action: "payload.save",
+  mode: "write",
   permission: "function:invoke",
   input: z.object({
     orgSlug: z.string(),

@@ -6,6 +6,7 @@ import { changeMemberRole as change } from "@/server/members/mutations";
 
 export const changeMemberRole = defineAction({
   action: "member.change_role",
+  mode: "write",
   permission: "member:manage",
   input: z.object({ orgSlug: z.string(), membershipId: z.string().min(1), role: z.enum(ROLES) }),
   async run({ tx, org, role: actorRole }, { membershipId, role }) {

@@ -5,6 +5,7 @@ import { removeMember as remove } from "@/server/members/mutations";
 
 export const removeMember = defineAction({
   action: "member.remove",
+  mode: "write",
   permission: "member:manage",
   input: z.object({ orgSlug: z.string(), membershipId: z.string().min(1) }),
   async run({ tx, org, role }, { membershipId }) {

@@ -7,6 +7,7 @@ import { createNotificationTarget as create } from "@/server/notifications/targe
 /** Adds a Slack or generic webhook to a stage; a webhook's signing secret is in the answer, once. */
 export const createNotificationTarget = defineAction({
   action: "notification_target.create",
+  mode: "write",
   permission: "stage:manage",
   input: z.object({
     orgSlug: z.string(),

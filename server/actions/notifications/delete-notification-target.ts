@@ -5,6 +5,7 @@ import { deleteNotificationTarget as remove } from "@/server/notifications/targe
 
 export const deleteNotificationTarget = defineAction({
   action: "notification_target.delete",
+  mode: "write",
   permission: "stage:manage",
   input: z.object({ orgSlug: z.string(), targetId: z.string().min(1) }),
   async run({ tx, org }, { targetId }) {

@@ -5,6 +5,7 @@ import { createOrganization as create } from "@/server/orgs/mutations";
 
 export const createOrganization = defineAction({
   action: "organization.create",
+  mode: "write",
   permission: null,
   input: z.object({ name: z.string().trim().min(1, "Name is required.").max(80, "Name must be at most 80 characters.") }),
   async run({ tx, user }, { name }) {

@@ -6,6 +6,7 @@ import { deleteSsoConnection as remove } from "@/server/sso/mutations";
 
 export const deleteSsoConnection = defineAction({
   action: "sso.delete",
+  mode: "write",
   permission: "sso:manage",
   input: z.object({ orgSlug: z.string() }),
   async run({ tx, org }) {

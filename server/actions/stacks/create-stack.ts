@@ -7,6 +7,7 @@ import { STACK_STARTS } from "@/server/stacks/starter";
 
 export const createStack = defineAction({
   action: "stack.create",
+  mode: "write",
   permission: "stack:create",
   input: z.object({ orgSlug: z.string(), name: stackNameSchema, start: z.enum(STACK_STARTS, "Choose starter or empty.").default("starter") }),
   async run({ tx, org, user }, { name, start }) {

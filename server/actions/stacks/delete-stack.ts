@@ -5,6 +5,7 @@ import { deleteStack as remove } from "@/server/stacks/mutations";
 
 export const deleteStack = defineAction({
   action: "stack.delete",
+  mode: "write",
   permission: "stack:delete",
   input: z.object({ orgSlug: z.string(), stackId: z.string().min(1), confirmation: z.string() }),
   async run({ tx, org }, { stackId, confirmation }) {

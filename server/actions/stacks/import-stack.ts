@@ -5,6 +5,7 @@ import { stackNameSchema } from "@/server/stacks/names";
 import { importStack as create, prepareImport } from "@/server/stacks/import";
 import { ZIP_LIMITS } from "@/server/stacks/import-zip";
 import { definitionYaml } from "@/server/stacks/size-limits";
+import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -17,6 +18,7 @@ const fileName = z.string().trim().min(1).max(255);
  */
 export const importStack = defineAction({
   action: "stack.import",
+  mode: "write",
   permission: "stack:create",
   input: z.object({
     orgSlug: z.string(),
@@ -33,9 +35,13 @@ export const importStack = defineAction({
       })
       .optional(),
   }),
-  async run({ tx, org, user }, input) {
+  // Unzipping and checking the import is CPU work that needs no database: done before the transaction.
+  async prepare(_ctx, input) {
     const zip = input.zip ? { name: input.zip.name, bytes: new Uint8Array(Buffer.from(input.zip.base64, "base64")) } : undefined;
-    const prepared = prepareImport({ yaml: input.yaml, yamlName: input.yamlName, zip });
+    return prepareImport({ yaml: input.yaml, yamlName: input.yamlName, zip });
+  },
+  timeout: SAVE_TRANSACTION_TIMEOUT,
+  async run({ tx, org, user }, input, prepared) {
     const stack = await create(tx, org.id, input.name, prepared, user.id);
     return {
       data: stack,

@@ -9,6 +9,7 @@ import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 /** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
 export const previewStack = defineAction({
   action: "stack.preview",
+  mode: "read",
   permission: "stack:read",
   input: z.object({
     orgSlug: z.string(),
@@ -16,9 +17,9 @@ export const previewStack = defineAction({
     yaml: definitionYaml(),
     code: codeFiles(),
   }),
-  async run({ tx, org }, input) {
-    const stack = await findStack(tx, org.id, input.stackId);
+  async run({ db, org }, input) {
+    const stack = await findStack(db, org.id, input.stackId);
     if (!stack) throw notFound("Stack not found.");
-    return { data: preview(input.yaml, input.code, stack.name), audit: null };
+    return preview(input.yaml, input.code, stack.name);
   },
 });

@@ -6,6 +6,7 @@ import { renameStack as rename } from "@/server/stacks/mutations";
 
 export const renameStack = defineAction({
   action: "stack.rename",
+  mode: "write",
   permission: "stack:update",
   input: z.object({ orgSlug: z.string(), stackId: z.string().min(1), name: stackNameSchema }),
   async run({ tx, org }, { stackId, name }) {

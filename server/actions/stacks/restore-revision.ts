@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
+import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
 import { restoreRevision as restore } from "@/server/stacks/restore";
 
 /**
@@ -9,7 +10,9 @@ import { restoreRevision as restore } from "@/server/stacks/restore";
  */
 export const restoreRevision = defineAction({
   action: "stack.revision.restore",
+  mode: "write",
   permission: "stack:update",
+  timeout: SAVE_TRANSACTION_TIMEOUT,
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),

@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
+import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
 import { saveRevision as save } from "@/server/stacks/revisions";
 import { canvasPositionsSchema } from "@/lib/canvas/positions";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
@@ -13,7 +14,9 @@ const codeSchema = codeFiles(z.string().min(1, "a handler file needs a path").ma
  */
 export const saveRevision = defineAction({
   action: "stack.revision.save",
+  mode: "write",
   permission: "stack:update",
+  timeout: SAVE_TRANSACTION_TIMEOUT,
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),

@@ -7,6 +7,7 @@ import { createStage as create } from "@/server/deploy/stages";
 
 export const createStage = defineAction({
   action: "stage.create",
+  mode: "write",
   permission: "stage:manage",
   input: z.object({
     orgSlug: z.string(),

@@ -7,6 +7,7 @@ import { updateStage as update } from "@/server/deploy/stages";
 
 export const updateStage = defineAction({
   action: "stage.update",
+  mode: "write",
   permission: "stage:manage",
   input: z.object({
     orgSlug: z.string(),

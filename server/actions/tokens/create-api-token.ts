@@ -7,6 +7,7 @@ import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS, TOKEN_SCOPES } from "@/server/tokens/sc
 /** Creates an API token for the REST API and the CLI; the answer carries the token, shown once. */
 export const createApiToken = defineAction({
   action: "token.create",
+  mode: "write",
   permission: "token:manage",
   input: z.object({
     orgSlug: z.string(),

@@ -6,6 +6,7 @@ import { revokeApiToken as revoke } from "@/server/tokens/mutations";
 /** Revokes a token at once: its next request gets 401. */
 export const revokeApiToken = defineAction({
   action: "token.revoke",
+  mode: "write",
   permission: "token:manage",
   input: z.object({ orgSlug: z.string(), tokenId: z.string().min(1) }),
   async run({ tx, org }, { tokenId }) {
