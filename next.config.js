@@ -3,6 +3,9 @@ const nextConfig = {
   // next dev would otherwise write an AGENTS.md into the repository.
   agentRules: false,
   poweredByHeader: false,
+  // `next dev` logs every server action call with its arguments: saving an SSO connection printed
+  // its client secret, an import its whole zip. Request and fetch logging stay on.
+  logging: { serverFunctions: false },
   // `npm run typecheck` (tsc over the whole repository, tests included) is the type gate in CI;
   // checking again inside every build only doubles the time.
   typescript: { ignoreBuildErrors: true },

@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
@@ -201,5 +201,29 @@ describe("modes", () => {
     const r = await asUser(acmeOwner, () => slow({ orgSlug: acme.slug, name: "too-slow" }));
     expect(r).toMatchObject({ ok: false, status: 500 });
     expect(await db().stack.count({ where: { name: "too-slow" } })).toBe(0);
+  });
+
+  it("logs a failure without the arguments the database error quotes", async () => {
+    const leaky = defineAction({
+      action: "test.leaky",
+      mode: "write",
+      permission: "stack:create",
+      input,
+      async run({ tx, org }, { name }) {
+        // An unknown field: Prisma's error message quotes the whole call, the "secret" with it.
+        await tx.stack.create({ data: { organizationId: org.id, name: "leaky", clientSecret: name } as never });
+        return { data: null, audit: null };
+      },
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const r = await asUser(acmeOwner, () => leaky({ orgSlug: acme.slug, name: "sso-client-secret-value" }));
+      expect(r).toMatchObject({ ok: false, status: 500 });
+      const text = logged.mock.calls.flat().map(String).join("\n");
+      expect(text).toContain("[action test.leaky]");
+      expect(text).not.toContain("sso-client-secret-value");
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import type { Db } from "@/server/db/types";
 import { grants, type TokenScope } from "@/server/tokens/scopes";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
+import { errorForLog } from "@/server/redact/error-for-log";
 
 // The one wrapper every /api/v1 route handler goes through: authenticate the bearer token (401),
 // check the token's scope and its creator's role (403, saying which is missing), run the handler,
@@ -41,7 +42,7 @@ export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiH
       return await handler(req, caller, await ctx.params);
     } catch (e) {
       if (e instanceof ActionError) return apiError(e.status, e.message, { ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), ...(e.details ?? {}) });
-      console.error(`[api ${req.method} ${new URL(req.url).pathname}]`, e);
+      console.error(`[api ${req.method} ${new URL(req.url).pathname}]`, errorForLog(e));
       return apiError(500, "Something went wrong on the server. Nothing was changed.");
     }
   };
