@@ -8,6 +8,7 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
+import { enforceRateLimit } from "@/server/rate-limit/enforce";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -56,14 +57,17 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /**
  * The one wrapper every server action goes through: authenticate; for organization actions,
- * resolve the membership in the target organization (a non-member gets 404, so other
- * organizations' ids reveal nothing) and check the permission; validate the input; run the
+ * count the call against the user's rate limit (429 with the wait); resolve the membership in the
+ * target organization (a non-member gets 404, so other organizations' ids reveal nothing) and
+ * check the permission; validate the input; run the
  * action and write its audit event in one transaction.
  */
 export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> | UserActionSpec<S, T>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await sessionUserFromHeaders(await requestHeaders());
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
+    const limited = await enforceRateLimit("action", { kind: "user", value: user.id });
+    if (!limited.ok) return failure(429, limited.message, undefined, { retryAfterSeconds: limited.retryAfterSeconds });
 
     let membership: OrgMembership | null = null;
     if (spec.permission !== null) {
