@@ -11,7 +11,7 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
   RateLimited: "Too many sign-in attempts from your network.",
 };
 
-/** `retryAt` (epoch ms, from a rate-limited sign-in) adds when to try again; without it, "shortly". */
+/** `retryAt` (epoch ms, from a rate-limited sign-in) adds when to try again; without it, to wait a minute (the windows are a minute). */
 export function signInErrorMessage(code: string, retryAt?: number, now = Date.now()): string {
   const message = SIGN_IN_ERRORS[code] ?? "Sign-in failed. Try again.";
   if (code !== "RateLimited") return message;
