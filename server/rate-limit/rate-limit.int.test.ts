@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as invokeRoute from "@/app/api/orgs/[org]/stages/[stageId]/invoke/route";
+import * as logsRoute from "@/app/api/orgs/[org]/stages/[stageId]/logs/route";
+import * as metricsRoute from "@/app/api/orgs/[org]/stages/[stageId]/metrics/route";
+import * as tailRoute from "@/app/api/orgs/[org]/stages/[stageId]/logs/tail/route";
 import { asUser } from "@/server/actions/test-session";
+import { requestHeaders } from "@/server/auth/request-context";
 import { createStack } from "@/server/actions/stacks/create-stack";
 import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { setupTestDatabase } from "@/server/db/test-database";
@@ -71,7 +76,35 @@ describe("server actions", () => {
     expect(!refused.ok && (refused.details?.retryAfterSeconds as number)).toBeGreaterThan(0);
     expect(await database.prisma.stack.count({ where: { organizationId: people.org.id, name: "three" } })).toBe(0);
     // The budget is the user's: another member is not affected.
-    expect((await asUser(people.deployer, () => createStack({ orgSlug: people.org.slug, name: "other", start: "empty" }))).status).not.toBe(429);
+    expect(await asUser(people.deployer, () => createStack({ orgSlug: people.org.slug, name: "other", start: "empty" }))).not.toMatchObject({ status: 429 });
+  });
+});
+
+describe("test invoke and log queries", () => {
+  it("count per user: logs, live tail and metrics share one budget, test invoke has its own; over it, 429 with Retry-After", async () => {
+    process.env.LAMBDAPLANE_RATE_LIMITS = "stageQuery=2/60,invoke=1/60";
+    const headers = await asUser(people.deployer, requestHeaders);
+    const ctx = { params: Promise.resolve({ org: people.org.slug, stageId: "no-such-stage" }) };
+    const at = (path: string, init: RequestInit = {}) => new Request(`http://app.test/api/orgs/${people.org.slug}/stages/no-such-stage/${path}`, { ...init, headers });
+
+    // Counted before the stage is looked up: an unknown stage costs a request too.
+    expect((await logsRoute.GET(at("logs?range=1h"), ctx)).status).toBe(404);
+    expect((await metricsRoute.GET(at("metrics?function=f&range=1h"), ctx)).status).toBe(404);
+    for (const refused of [await tailRoute.GET(at("logs/tail"), ctx), await logsRoute.GET(at("logs?range=1h"), ctx)]) {
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error).toMatch(/^Too many log and metrics queries \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/);
+    }
+
+    const invoke = () => invokeRoute.POST(at("invoke", { method: "POST", body: JSON.stringify({ function: "f", type: "RequestResponse", payload: "{}" }) }), ctx);
+    expect((await invoke()).status).not.toBe(429);
+    const refused = await invoke();
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatch(/^Too many test invocations/);
+
+    // Another person's budget is untouched.
+    const viewer = await asUser(people.viewer, requestHeaders);
+    expect((await logsRoute.GET(new Request(`http://app.test/api/orgs/${people.org.slug}/stages/no-such-stage/logs?range=1h`, { headers: viewer }), ctx)).status).toBe(404);
   });
 });
 
