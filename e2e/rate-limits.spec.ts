@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { withE2eDatabase } from "./db-fixtures";
 import { E2E } from "./env";
@@ -27,6 +28,18 @@ function send(page: Page, path: string, method: "GET" | "POST", spoof: string): 
   );
 }
 
+/** A request from another loopback address: another client, as far as the app can tell. */
+function statusFrom(localAddress: string, port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, localAddress }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 test.beforeAll(resetSignInBudgets);
 test.afterAll(resetSignInBudgets);
 
@@ -48,6 +61,12 @@ test("SSO look-ups split over two app processes share one budget per address, an
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
     expect(refused.error).toMatch(/^Too many single sign-on look-ups from your network \(at most 60 in 60 seconds\)\. Try again in \d+ seconds\.$/);
   }
+
+  // Counted under the browser's TCP peer, not under an unknown or spoofed address: one key, and
+  // another client (another loopback address) still has its whole budget.
+  const keys = await withE2eDatabase((client) => client.rateLimit.findMany({ where: { key: { startsWith: "ssoDiscovery:" } }, select: { key: true } }));
+  expect(keys.map((k) => k.key)).toEqual([expect.stringMatching(/^ssoDiscovery:address:(127\.0\.0\.1|::\/64)$/)]);
+  expect(await statusFrom("127.0.0.2", E2E.appPort, lookup)).toBe(200);
 
   await page.getByLabel("Work email").fill("someone@nowhere.test");
   await page.getByRole("button", { name: "Continue with SSO" }).click();
