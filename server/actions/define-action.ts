@@ -57,15 +57,15 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /**
  * The one wrapper every server action goes through: authenticate; for organization actions,
- * count the call against the user's rate limit (429 with the wait); resolve the membership in the
- * target organization (a non-member gets 404, so other organizations' ids reveal nothing) and
- * check the permission; validate the input; run the
+ * resolve the membership in the target organization (a non-member gets 404, so other
+ * organizations' ids reveal nothing) and check the permission; validate the input; run the
  * action and write its audit event in one transaction.
  */
 export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> | UserActionSpec<S, T>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await sessionUserFromHeaders(await requestHeaders());
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
+    // Counted per user before the call does any other work (server/rate-limit: 429 with the wait).
     const limited = await enforceRateLimit("action", { kind: "user", value: user.id });
     if (!limited.ok) return failure(429, limited.message, undefined, { retryAfterSeconds: limited.retryAfterSeconds });
 
