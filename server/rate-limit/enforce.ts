@@ -23,13 +23,13 @@ function limiterFor(name: LimitName, rule: RateLimitRule): Limiter {
   return limiter;
 }
 
-export function describeWait(seconds: number): string {
+function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minutes`;
 }
 
-export function rejection(name: LimitName, rule: RateLimitRule, msBeforeNext: number): Verdict {
+function rejection(name: LimitName, rule: RateLimitRule, msBeforeNext: number): Verdict {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return {
     ok: false,
