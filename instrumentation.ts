@@ -13,7 +13,11 @@ function keepTrying(name: string, start: () => Promise<unknown>): void {
 }
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LAMBDAPLANE_WORKER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: per-address rate limits need each request's TCP peer.
+  const { trackPeerAddresses } = await import("@/server/rate-limit/client-address");
+  trackPeerAddresses();
+  if (process.env.LAMBDAPLANE_WORKER === "off") return;
   const { startDeployWorker, workerOptionsFromEnv } = await import("@/server/deploy/worker");
   const { startNotificationWorker } = await import("@/server/notifications/worker");
   keepTrying("deploy-worker", () => startDeployWorker(workerOptionsFromEnv()));

@@ -8,8 +8,14 @@ export const SIGN_IN_ERRORS: Record<string, string> = {
   AccessDenied: "Access was denied.",
   SessionRequired: "Sign in to continue.",
   CredentialsSignin: "Enter a valid email address.",
+  RateLimited: "Too many sign-in attempts from your network.",
 };
 
-export function signInErrorMessage(code: string): string {
-  return SIGN_IN_ERRORS[code] ?? "Sign-in failed. Try again.";
+/** `retryAt` (epoch ms, from a rate-limited sign-in) adds when to try again; without it, to wait a minute (the windows are a minute). */
+export function signInErrorMessage(code: string, retryAt?: number, now = Date.now()): string {
+  const message = SIGN_IN_ERRORS[code] ?? "Sign-in failed. Try again.";
+  if (code !== "RateLimited") return message;
+  if (!retryAt || !Number.isFinite(retryAt)) return `${message} Wait a minute, then try again.`;
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return `${message} Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 }

@@ -9,6 +9,7 @@ import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import { errorForLog } from "@/server/redact/error-for-log";
+import { enforceRateLimit } from "@/server/rate-limit/enforce";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -99,6 +100,9 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await sessionUserFromHeaders(await requestHeaders());
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
+    // Counted per user before the call does any other work (server/rate-limit: 429 with the wait).
+    const limited = await enforceRateLimit("action", { kind: "user", value: user.id });
+    if (!limited.ok) return failure(429, limited.message, undefined, { retryAfterSeconds: limited.retryAfterSeconds });
 
     let membership: OrgMembership | null = null;
     if (spec.permission !== null) {

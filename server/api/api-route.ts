@@ -7,10 +7,12 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import type { Db } from "@/server/db/types";
 import { grants, type TokenScope } from "@/server/tokens/scopes";
+import { limitByAddress, limitResponse } from "@/server/rate-limit/responses";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
 import { errorForLog } from "@/server/redact/error-for-log";
 
-// The one wrapper every /api/v1 route handler goes through: authenticate the bearer token (401),
+// The one wrapper every /api/v1 route handler goes through: count the request per client address
+// and, once authenticated, per token (429 with Retry-After); authenticate the bearer token (401),
 // check the token's scope and its creator's role (403, saying which is missing), run the handler,
 // and turn ActionErrors into JSON errors with their status. Mutations write their audit event in
 // the same transaction through `audited`.
@@ -30,9 +32,13 @@ export const apiError = (status: number, error: string, extra: Record<string, un
 export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiHandler<P>) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
+      const byAddress = await limitByAddress("apiAddress", req);
+      if (byAddress) return byAddress;
       const auth = await authenticateApiToken(db(), req.headers.get("authorization"));
       if (!auth.ok) return apiError(401, auth.error);
       const { caller } = auth;
+      const byToken = await limitResponse("apiToken", { kind: "token", value: caller.token.id });
+      if (byToken) return byToken;
       if (!grants(caller.token.scopes, need.scope)) {
         return apiError(403, `The token ${caller.token.name} has the scopes ${caller.token.scopes.join(", ")}; ${need.doing} needs the ${need.scope} scope.`);
       }

@@ -9,6 +9,7 @@ import * as render from "@/app/api/v1/stacks/[stack]/render/route";
 import * as stackDeployments from "@/app/api/v1/stacks/[stack]/deployments/route";
 import * as deployment from "@/app/api/v1/deployments/[deploymentId]/route";
 import * as events from "@/app/api/v1/deployments/[deploymentId]/events/route";
+import { trackPeerAddresses } from "@/server/rate-limit/client-address";
 
 // Each handler takes its own params shape; the table matches them by path, so the type is erased here.
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
@@ -48,6 +49,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 export async function startApiServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  trackPeerAddresses();
   let origin = "";
   const server = createServer((req, res) => {
     const abort = new AbortController();

@@ -21,6 +21,8 @@ export const INSTANCE_SETTINGS = {
   instanceCredentials: "LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS",
   trustUnverifiedDomains: "LAMBDAPLANE_TRUST_UNVERIFIED_DOMAINS",
   dnsServers: "LAMBDAPLANE_DNS_SERVERS",
+  trustedProxyHops: "LAMBDAPLANE_TRUSTED_PROXY_HOPS",
+  rateLimits: "LAMBDAPLANE_RATE_LIMITS",
 } as const;
 
 /**
@@ -50,4 +52,20 @@ export function unverifiedDomainsTrusted(): boolean {
 /** DNS servers (`ip` or `ip:port`) for domain verification; empty means the system resolver. */
 export function dnsServers(): string[] {
   return list(INSTANCE_SETTINGS.dnsServers);
+}
+
+/**
+ * How many reverse proxies in front of the app append the address they received a request from
+ * to X-Forwarded-For. 0 (the default) ignores the header, which any client can write, and uses
+ * the TCP peer: right when the app is reached directly, and never spoofable.
+ */
+export function trustedProxyHops(): number {
+  const raw = process.env[INSTANCE_SETTINGS.trustedProxyHops]?.trim() || "0";
+  if (!/^\d{1,2}$/.test(raw)) throw new Error(`${INSTANCE_SETTINGS.trustedProxyHops} must be a whole number of proxies (0-99), not "${raw}".`);
+  return Number(raw);
+}
+
+/** Rate limits changed from their defaults: `name=points/seconds` entries (server/rate-limit/limits.ts names them). */
+export function rateLimitOverrides(): string[] {
+  return list(INSTANCE_SETTINGS.rateLimits);
 }

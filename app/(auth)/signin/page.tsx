@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { error, callbackUrl } = await searchParams;
+  const { error, callbackUrl, retryAt } = await searchParams;
   const fallback = defaultOidc();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-5 text-sm text-slate-600">Use your company account.</p>
         {error ? (
           <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {signInErrorMessage(error)}
+            {signInErrorMessage(error, Number(retryAt))}
           </p>
         ) : null}
         <SignInForm

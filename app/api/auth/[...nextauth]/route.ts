@@ -1,8 +1,11 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth/options";
+import { limitSignIn } from "@/server/rate-limit/sign-in";
 
 // Providers are built per request: organizations add and change SSO connections at run time.
 async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  const limited = await limitSignIn(req);
+  if (limited) return limited;
   return NextAuth(req as never, ctx as never, await authOptions());
 }
 

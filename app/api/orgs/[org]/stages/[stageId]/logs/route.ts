@@ -1,5 +1,6 @@
 import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { orgRoute } from "@/server/auth/org-route";
+import { rateLimited } from "@/server/rate-limit/responses";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { filterLogEvents } from "@/server/logs/filter-events";
 import { jsonError, withReadySource } from "@/server/logs/route-support";
@@ -11,7 +12,7 @@ type Params = { params: Promise<{ org: string; stageId: string }> };
 
 /** A page of the stage's log lines: ?function=&filter=&range= (or start=&end=) and cursor= for older lines. */
 export function GET(req: Request, ctx: Params): Promise<Response> {
-  return orgRoute("logs:read", async (request, { org }) => {
+  return orgRoute("logs:read", rateLimited("stageQuery", async (request, { org }) => {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
     const range = parseTimeRange(url.searchParams);
@@ -31,5 +32,5 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
       });
       return Response.json({ ...page, start, end });
     });
-  })(req, ctx);
+  }))(req, ctx);
 }

@@ -1,4 +1,5 @@
 import { orgRoute } from "@/server/auth/org-route";
+import { rateLimited } from "@/server/rate-limit/responses";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { cloudWatchClient } from "@/server/aws/clients";
 import { functionMetrics, MetricsError } from "@/server/metrics/get-metrics";
@@ -10,7 +11,7 @@ type Params = { params: Promise<{ org: string; stageId: string }> };
 
 /** One function's metrics charts over the range: ?function= (required) and range= or start=&end=. */
 export function GET(req: Request, ctx: Params): Promise<Response> {
-  return orgRoute("logs:read", async (request, { org }) => {
+  return orgRoute("logs:read", rateLimited("stageQuery", async (request, { org }) => {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
     if (!url.searchParams.get("function")) return jsonError(400, "function: choose a function to chart.", "function");
@@ -31,5 +32,5 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
         throw e;
       }
     });
-  })(req, ctx);
+  }))(req, ctx);
 }

@@ -1,5 +1,6 @@
 import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { orgRoute } from "@/server/auth/org-route";
+import { rateLimited } from "@/server/rate-limit/responses";
 import { tailLogs } from "@/server/logs/live-tail";
 import { jsonError, withReadySource } from "@/server/logs/route-support";
 import { logGroupArnResolver, logsClientOf } from "@/server/logs/source-clients";
@@ -11,7 +12,7 @@ type Params = { params: Promise<{ org: string; stageId: string }> };
 
 /** The live tail as Server-Sent Events (?function=&filter=); one upstream session per request. */
 export function GET(req: Request, ctx: Params): Promise<Response> {
-  return orgRoute("logs:read", async (request, { org }) => {
+  return orgRoute("logs:read", rateLimited("stageQuery", async (request, { org }) => {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
     const filterPattern = (url.searchParams.get("filter") ?? "").trim();
@@ -25,5 +26,5 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
         request,
       );
     });
-  })(req, ctx);
+  }))(req, ctx);
 }
