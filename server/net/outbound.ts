@@ -1,6 +1,9 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { isIP } from "node:net";
+import { outboundAllowlist } from "@/server/instance/settings";
+import { addressVerdict, parseAllowlist } from "./address-policy";
 import { GuardedHttpAgent, GuardedHttpsAgent, OutboundRefused } from "./guarded-connect";
 import { checkOutboundUrl, type UrlRules } from "./outbound-url";
 
@@ -110,4 +113,11 @@ export function outboundRequest(rawUrl: string, options: OutboundRequestOptions)
     });
     request.end(options.body);
   });
+}
+
+/** False when the URL's host is a literal address the policy refuses: quick feedback on a form (names are judged on each call). */
+export function literalAddressAllowed(url: URL): boolean {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (!isIP(host)) return true;
+  return addressVerdict(host, Number(url.port) || (url.protocol === "https:" ? 443 : 80), parseAllowlist(outboundAllowlist())).ok;
 }
