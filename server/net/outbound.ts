@@ -121,3 +121,8 @@ export function literalAddressAllowed(url: URL): boolean {
   if (!isIP(host)) return true;
   return addressVerdict(host, Number(url.port) || (url.protocol === "https:" ? 443 : 80), parseAllowlist(outboundAllowlist())).ok;
 }
+
+/** Fresh guarded agents for one owner that may destroy them (an AWS SDK client does on destroy()). */
+export function newGuardedAgents() {
+  return { httpAgent: new GuardedHttpAgent(), httpsAgent: new GuardedHttpsAgent() };
+}
