@@ -62,7 +62,18 @@ const origin = `http://localhost:${port}`;
 const app = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
   detached: true,
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: origin, NEXTAUTH_SECRET: SECRET, LAMBDAPLANE_ENCRYPTION_KEY: ENCRYPTION_KEY, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: SECRET,
+    LAMBDAPLANE_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The connection is moto on loopback: the instance settings an emulator set-up needs.
+    LAMBDAPLANE_OUTBOUND_ALLOW: new URL(moto.endpoint).host,
+    LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE: "1",
+    LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS: "1",
+  },
 });
 const browser = await chromium.launch({
   executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,

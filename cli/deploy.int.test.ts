@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
@@ -52,6 +53,7 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
+  allowAwsEmulator(moto.endpoint, "http://127.0.0.1:9");
   people = await seedOrganization(database.prisma, "clico");
   const stack = await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } });
   const orgSlug = people.org.slug;

@@ -41,8 +41,15 @@ function start(): Promise<OwnApp> {
   return startOwnApp({
     port: PORT,
     databaseUrl: database.url,
-    // Fast polling and sweeping so the restarted server resumes the deployment within a second.
-    env: { LAMBDAPLANE_DEPLOY_POLL_MS: "100", LAMBDAPLANE_DEPLOY_SWEEP_MS: "1000" },
+    // Fast polling and sweeping so the restarted server resumes the deployment within a second; the
+    // connection is the double in front of moto on loopback, which the instance settings must allow.
+    env: {
+      LAMBDAPLANE_DEPLOY_POLL_MS: "100",
+      LAMBDAPLANE_DEPLOY_SWEEP_MS: "1000",
+      LAMBDAPLANE_OUTBOUND_ALLOW: [new URL(double.endpoint).host, new URL(motoEndpoint()).host].join(","),
+      LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE: "1",
+      LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS: "1",
+    },
     readyPath: "/api/v1/stacks",
     headers: auth(),
   }).then((app) => (apps.push(app), app));

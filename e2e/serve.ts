@@ -58,12 +58,18 @@ log(`OIDC provider at ${idp.issuer}`);
 
 // Same process group as this script: Playwright stops the whole group, so `next start` and the
 // next-server it forks never outlive a run, even one that is killed.
-function nextStart(port: number, origin: string, devLogin: boolean) {
+// The outbound guard refuses loopback: both servers may reach exactly the IdP and moto started here.
+const outboundAllow = [`127.0.0.1:${E2E.idpPort}`, new URL(moto.endpoint).host].join(",");
+
+function nextStart(port: number, origin: string, devLogin: boolean, awsEmulator: boolean) {
   return spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,
       AUTH_DEV_LOGIN: devLogin ? "1" : "",
+      LAMBDAPLANE_OUTBOUND_ALLOW: outboundAllow,
+      LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE: awsEmulator ? "1" : "",
+      LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS: awsEmulator ? "1" : "",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: E2E.secrets.nextAuth,
@@ -77,7 +83,9 @@ function nextStart(port: number, origin: string, devLogin: boolean) {
   });
 }
 // The main server has no AUTH_DEV_LOGIN: the specs check that such a build offers no development sign-in.
-const apps = [nextStart(E2E.appPort, E2E.appUrl, false), nextStart(E2E.devAppPort, E2E.devAppUrl, true)];
+// It lets connections use moto (endpoint override, emulator credentials); the development server keeps
+// the production defaults, for the specs that check what a tenant cannot choose there.
+const apps = [nextStart(E2E.appPort, E2E.appUrl, false, true), nextStart(E2E.devAppPort, E2E.devAppUrl, true, false)];
 
 let stopping = false;
 async function shutdown(code: number) {

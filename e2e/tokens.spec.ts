@@ -64,13 +64,13 @@ test("an admin adds a signed webhook to a stage on the stack's settings page and
   await expect(list).toContainText("succeeded, failed");
 
   // A delivery that failed twice, as the notification worker records it (no receiver runs in the e2e set-up).
-  await seedFailedDelivery(stageId, { deploymentId: "e2e-deployment", statusCode: 503, error: "HTTP 503: maintenance", attempts: 2, durationMs: 40 });
+  await seedFailedDelivery(stageId, { deploymentId: "e2e-deployment", statusCode: 503, error: "HTTP 503", attempts: 2, durationMs: 40 });
   await page.reload();
   const log = stage.getByRole("table", { name: "Delivery log of dev" });
   await expect(log).toContainText("e2e-deployment");
   await expect(log).toContainText("failed (HTTP 503)");
   await expect(log.getByRole("listitem")).toHaveCount(2);
-  await expect(log).toContainText("HTTP 503: maintenance");
+  await expect(log.getByRole("listitem").first()).toContainText("HTTP 503");
 
   await stage.getByRole("button", { name: /^Remove Webhook / }).click();
   await expect(stage.getByText("No notifications for this stage.")).toBeVisible();

@@ -92,6 +92,11 @@ async function main(): Promise<void> {
       ...secrets,
       DATABASE_URL: server.databaseUrl,
       AUTH_DEV_LOGIN: "1",
+      // Development reaches its own loopback peers (a local IdP, moto or LocalStack, a webhook
+      // listener) and may point connections at an emulator; the server's own AWS credentials stay
+      // off (a developer's laptop may hold production keys). Each can be overridden from the shell.
+      LAMBDAPLANE_OUTBOUND_ALLOW: process.env.LAMBDAPLANE_OUTBOUND_ALLOW ?? "127.0.0.1,::1",
+      LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE: process.env.LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE ?? "1",
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -11,11 +11,14 @@ export function ConnectionCard({
   connection,
   setup,
   manage,
+  refusal,
 }: {
   orgSlug: string;
   connection: ConnectionView;
   setup: { ok: true; trustPolicy: string } | { ok: false; message: string };
   manage: boolean;
+  /** Why this instance will not use the connection (it predates a setting), or null. */
+  refusal: string | null;
 }) {
   const test = useServerAction(testAwsConnection);
   const remove = useServerAction(deleteAwsConnection);
@@ -29,6 +32,7 @@ export function ConnectionCard({
         <span className="text-sm text-slate-600">{connection.credentialType === "assume_role" ? "assume role" : "default credential chain"}</span>
         {connection.endpoint ? <span className="font-mono text-xs text-amber-800">endpoint {connection.endpoint}</span> : null}
       </div>
+      {refusal ? <ErrorText message={`Cannot be used: ${refusal}`} /> : null}
       {connection.credentialType === "assume_role" ? (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-600">Role ARN</dt>

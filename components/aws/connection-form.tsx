@@ -8,7 +8,13 @@ import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 type CredentialType = "assume_role" | "default_chain";
 
-export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
+/** What the instance settings let a connection use; the form offers nothing else. */
+export interface ConnectionOptions {
+  endpointOverride: boolean;
+  instanceCredentials: boolean;
+}
+
+export function ConnectionForm({ orgSlug, allowed }: { orgSlug: string; allowed: ConnectionOptions }) {
   const [name, setName] = useState("");
   const [defaultRegion, setDefaultRegion] = useState("us-east-1");
   const [credentialType, setCredentialType] = useState<CredentialType>("assume_role");
@@ -26,7 +32,7 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
       defaultRegion,
       credentialType,
       roleArn: credentialType === "assume_role" ? roleArn : undefined,
-      endpoint: endpoint || undefined,
+      endpoint: allowed.endpointOverride && endpoint ? endpoint : undefined,
     });
     if (r.ok) {
       setName("");
@@ -46,7 +52,7 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
         <span className="font-medium text-slate-700">Credentials</span>
         <select className="w-96 rounded-md border border-slate-300 bg-white px-2 py-1.5" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType)}>
           <option value="assume_role">Assume an IAM role in your account (external id generated)</option>
-          <option value="default_chain">The server&apos;s default credential chain (self-hosting)</option>
+          {allowed.instanceCredentials ? <option value="default_chain">The server&apos;s default credential chain (self-hosting)</option> : null}
         </select>
       </label>
       {credentialType === "assume_role" ? (
@@ -60,14 +66,16 @@ export function ConnectionForm({ orgSlug }: { orgSlug: string }) {
           placeholder="arn:aws:iam::123456789012:role/lambdaplane-deploy"
         />
       ) : null}
-      <Field
-        label="Endpoint override (optional)"
-        name="endpoint"
-        value={endpoint}
-        onChange={(e) => setEndpoint(e.target.value)}
-        error={fe.endpoint}
-        hint="For LocalStack or moto, e.g. http://127.0.0.1:5000."
-      />
+      {allowed.endpointOverride ? (
+        <Field
+          label="Endpoint override (optional)"
+          name="endpoint"
+          value={endpoint}
+          onChange={(e) => setEndpoint(e.target.value)}
+          error={fe.endpoint}
+          hint="For LocalStack or moto, e.g. http://127.0.0.1:5000 (the instance's outbound allowlist must list it)."
+        />
+      ) : null}
       {failure && !Object.keys(fe).length ? <ErrorText message={failure.error} /> : null}
       <div>
         <Button type="submit" disabled={create.isPending}>

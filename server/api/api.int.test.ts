@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { asUser } from "@/server/actions/test-session";
 import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { revokeApiToken } from "@/server/actions/tokens/revoke-api-token";
@@ -32,6 +33,7 @@ function call(path: string, bearer: string | null, init: RequestInit = {}) {
 
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
+  allowAwsEmulator("http://127.0.0.1:9");
   people = await seedOrganization(database.prisma, "apico");
   const stack = await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } });
   stackId = stack.id;

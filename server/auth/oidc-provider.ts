@@ -1,5 +1,7 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { guardedAgentFor, outboundRequest } from "@/server/net/outbound";
+import { discoveryUrl } from "@/server/sso/discovery";
 
 export interface OidcSettings {
   id: string;
@@ -17,16 +19,35 @@ interface OidcProfile {
   preferred_username?: string;
 }
 
-const trimSlash = (s: string) => s.replace(/\/+$/, "");
+const TIMEOUT_MS = 5000;
+const MAX_USERINFO_BYTES = 64 * 1024;
+
+// The issuer is user-supplied (an organization's SSO connection), so every call next-auth's
+// openid-client makes (discovery, JWKS, token, userinfo) goes through the outbound guard's agent.
+// next-auth installs httpOptions as openid-client's process-wide defaults, so the agent must fit
+// every provider's scheme: an endpoint on another scheme fails (closed) rather than going unguarded.
+function guardedHttpOptions(issuer: string) {
+  return { timeout: TIMEOUT_MS, agent: guardedAgentFor(issuer.startsWith("https:") ? "https:" : "http:") };
+}
+
+async function fetchJson(url: string, headers: Record<string, string> = {}): Promise<Record<string, unknown> | null> {
+  const res = await outboundRequest(url, { timeoutMs: TIMEOUT_MS, maxBytes: MAX_USERINFO_BYTES, headers: { accept: "application/json", ...headers } });
+  return res.status === 200 ? (JSON.parse(res.body.toString("utf8")) as Record<string, unknown>) : null;
+}
 
 // Some IdPs (oidc-provider by default, Entra ID without optional claims) keep `email` out of the
 // ID token; then it must come from the userinfo endpoint, or the session silently has no email.
 async function userinfoEmail(issuer: string, accessToken: string | undefined): Promise<OidcProfile | null> {
-  if (!accessToken) return null;
-  const discovery = await fetch(`${trimSlash(issuer)}/.well-known/openid-configuration`).then((r) => r.json());
-  if (typeof discovery.userinfo_endpoint !== "string") return null;
-  const res = await fetch(discovery.userinfo_endpoint, { headers: { Authorization: `Bearer ${accessToken}` } });
-  return res.ok ? ((await res.json()) as OidcProfile) : null;
+  const discovery = discoveryUrl(issuer);
+  if (!accessToken || !discovery.ok) return null;
+  const doc = await fetchJson(discovery.url);
+  if (typeof doc?.userinfo_endpoint !== "string") return null;
+  return (await fetchJson(doc.userinfo_endpoint, { authorization: `Bearer ${accessToken}` })) as OidcProfile | null;
+}
+
+function wellKnown(issuer: string): string {
+  const discovery = discoveryUrl(issuer);
+  return discovery.ok ? discovery.url : "invalid:issuer";
 }
 
 /** A next-auth provider for any OpenID Connect IdP, with PKCE, state and nonce all checked. */
@@ -35,7 +56,9 @@ export function oidcProvider(s: OidcSettings): OAuthConfig<OidcProfile> {
     id: s.id,
     name: s.name,
     type: "oauth",
-    wellKnown: `${trimSlash(s.issuer)}/.well-known/openid-configuration`,
+    // An issuer saved before the URL rules (with a `#` or `?`) gets no discovery URL, so it cannot sign in.
+    wellKnown: wellKnown(s.issuer),
+    httpOptions: guardedHttpOptions(s.issuer),
     clientId: s.clientId,
     clientSecret: s.clientSecret,
     idToken: true,

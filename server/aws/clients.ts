@@ -6,7 +6,9 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsConnectionConfig } from "./connection-config";
+import { ConnectionNotAllowed, connectionRefusal } from "./connection-policy";
 import { connectionCredentials } from "./credentials";
+import { requestHandlerOptions } from "./request-handler";
 
 export interface AwsClients {
   cloudFormation: CloudFormationClient;
@@ -21,15 +23,24 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
-/** The SDK client configuration shared by every service client of a connection in one region. */
+/**
+ * The SDK client configuration shared by every service client of a connection in one region. A
+ * connection the instance settings refuse gets no endpoint and credentials that fail with the
+ * reason, so its first call says why, where the caller already reports AWS errors.
+ */
 export function clientConfig(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}) {
+  const refusal = connectionRefusal(connection);
+  if (refusal) {
+    return { region, credentials: () => Promise.reject(new ConnectionNotAllowed(refusal)), maxAttempts: 1, customUserAgent: "lambdaplane" };
+  }
   const credentials = connectionCredentials(connection, region, options);
+  const requestHandler = requestHandlerOptions(connection.endpoint, options.timeoutMs);
   return {
     region,
     ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
     ...(credentials ? { credentials } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
-    ...(options.timeoutMs ? { requestHandler: { connectionTimeout: options.timeoutMs, requestTimeout: options.timeoutMs } } : {}),
+    ...(requestHandler ? { requestHandler } : {}),
     customUserAgent: "lambdaplane",
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { decryptSecret, encryptSecret } from "@/server/crypto";
+import { checkConnectionAllowed } from "./connection-policy";
 import { generateExternalId } from "./external-id";
 import { regionSchema } from "./regions";
 
@@ -90,6 +91,7 @@ export async function listConnections(client: Db, organizationId: string): Promi
 
 export async function createConnection(tx: Db, organizationId: string, fields: ConnectionFields) {
   requireRoleArn(fields);
+  checkConnectionAllowed(fields);
   return guardName(fields.name, () =>
     tx.awsConnection.create({
       data: {
@@ -106,6 +108,7 @@ export async function updateConnection(tx: Db, organizationId: string, connectio
   const before = await findConnection(tx, organizationId, connectionId);
   if (!before) throw notFound("Connection not found.");
   requireRoleArn(fields);
+  checkConnectionAllowed(fields);
   const after = await guardName(fields.name, () =>
     tx.awsConnection.update({
       where: { id: connectionId },

@@ -27,6 +27,9 @@ const NETWORK_CODES: Record<string, string> = {
   EHOSTUNREACH: "the host is unreachable",
 };
 
+/** The outbound guard's code (server/net) for a connection it refused: not transient, not a network fault. */
+const OUTBOUND_REFUSED = "ELAMBDAPLANE_REFUSED";
+
 function fields(error: unknown): ErrorFields {
   return typeof error === "object" && error !== null ? (error as ErrorFields) : { message: String(error) };
 }
@@ -65,6 +68,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): stri
   const code = awsErrorCode(error);
   const where = context.endpoint ? `the endpoint ${context.endpoint}` : "AWS";
 
+  if (f.name === "ConnectionNotAllowed") return f.message ?? "This connection is not allowed on this instance.";
+  if ([f.code, fields(f.cause).code].includes(OUTBOUND_REFUSED)) {
+    return `Refused to call ${where} while ${context.doing}: the address is private and LAMBDAPLANE_OUTBOUND_ALLOW does not list it.`;
+  }
   const network = networkCode(f);
   if (network) return `Could not reach ${where} while ${context.doing}: ${NETWORK_CODES[network]} (${network}).`;
   if (f.name === "TimeoutError" || f.name === "AbortError" || code === "RequestTimeout") {

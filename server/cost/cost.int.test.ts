@@ -1,5 +1,6 @@
 import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { PRICES } from "@/lib/cost";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
@@ -22,6 +23,7 @@ let stackId: string;
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
+  allowAwsEmulator(moto.endpoint, "http://127.0.0.1:9");
   people = await seedOrganization(database.prisma, "costco");
   stackId = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } })).id;
   await addRevision(database.prisma, stackId, shopYaml(256), SHOP_CODE);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startCloudFormationDouble, type CloudFormationDouble } from "@/e2e/moto/cloudformation-double";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
@@ -39,6 +40,7 @@ beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
   double = await startCloudFormationDouble({ upstream: moto.endpoint, region: REGION });
+  allowAwsEmulator(moto.endpoint, double.endpoint);
   people = await seedOrganization(database.prisma, "failco");
   stackId = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } })).id;
   await addRevision(database.prisma, stackId, shopYaml(256), SHOP_CODE);

@@ -2,6 +2,7 @@ import { DescribeStackResourcesCommand, DescribeStacksCommand, ListChangeSetsCom
 import { GetFunctionConfigurationCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser } from "@/server/actions/test-session";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
@@ -46,6 +47,7 @@ async function deploy(stageId: string, user = people.deployer) {
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
+  allowAwsEmulator(moto.endpoint);
   people = await seedOrganization(database.prisma, "shopco");
   const stack = await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } });
   stackId = stack.id;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startCloudFormationDouble, type CloudFormationDouble } from "@/e2e/moto/cloudformation-double";
 import { CRASH_SCRIPT, crashScriptTimeline } from "@/e2e/moto/crash-script";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
@@ -61,6 +62,7 @@ beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
   double = await startCloudFormationDouble({ upstream: moto.endpoint, region: REGION });
+  allowAwsEmulator(moto.endpoint, double.endpoint);
   double.script("shop-crash", { onExecute: CRASH_SCRIPT });
   people = await seedOrganization(database.prisma, "crashco");
 }, 60_000);

@@ -22,6 +22,7 @@ import { stopDeployQueue } from "./queue";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { addRevision, seedOrganization } from "./test-support";
 import { startDeployWorker } from "./worker";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 
 const FUNCTIONS = 50;
 const REGION = "eu-west-1";
@@ -129,6 +130,7 @@ async function clickToEventBench(endpoint: string, databaseUrl: string) {
 }
 
 const moto = await startMoto();
+allowAwsEmulator(moto.endpoint);
 const database = await scratchDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.LAMBDAPLANE_ENCRYPTION_KEY ??= "cd".repeat(32);

@@ -1,5 +1,6 @@
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { cloudWatchLogsClient } from "@/server/aws/clients";
 import { setupTestDatabase } from "@/server/db/test-database";
@@ -29,6 +30,7 @@ async function write(fn: LogTarget, events: { at: number; message: string }[]) {
 
 beforeAll(async () => {
   moto = await startMoto();
+  allowAwsEmulator(moto.endpoint, "http://127.0.0.1:1");
   await write(target("api"), [
     { at: NOW - 50_000, message: "api one" },
     { at: NOW - 30_000, message: "api two ERROR" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { decryptSecret } from "@/server/crypto";
+import { outboundFailure, outboundRequest } from "@/server/net/outbound";
 import { slackMessage, type DeploymentNotification } from "./events";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 
@@ -8,7 +9,6 @@ import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 // status code or error; a delivery that succeeded is never sent again, whatever job runs it.
 
 const TIMEOUT_MS = 10_000;
-const MAX_ERROR_CHARS = 500;
 
 export class DeliveryFailed extends Error {}
 
@@ -31,15 +31,16 @@ function request(kind: string, payload: DeploymentNotification, secret: string |
   return { body, headers };
 }
 
+// The log stores the status or the failure's kind, never the receiver's answer: a tenant must not
+// be able to read an internal service's response through a webhook.
 async function post(url: string, body: string, headers: Record<string, string>): Promise<{ statusCode: number | null; error: string | null }> {
   try {
-    const res = await fetch(url, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const text = res.ok ? "" : (await res.text().catch(() => "")).slice(0, 200);
-    return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}${text ? `: ${text}` : ""}` };
+    const res = await outboundRequest(url, { method: "POST", body, headers, timeoutMs: TIMEOUT_MS, maxBytes: 0 });
+    const ok = res.status >= 200 && res.status < 300;
+    return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}` };
   } catch (e) {
-    const err = e as Error & { cause?: Error };
-    const reason = err.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (err.cause?.message ?? err.message);
-    return { statusCode: null, error: reason };
+    const failure = outboundFailure(e);
+    return { statusCode: null, error: failure.kind === "timeout" ? `timed out: no answer within ${TIMEOUT_MS / 1000} s` : failure.message };
   }
 }
 
@@ -54,7 +55,7 @@ export async function attemptDelivery(deliveryId: string, env: DeliveryEnv): Pro
   const result = await post(decryptSecret(target.urlEncrypted), body, headers);
   const ok = result.error === null;
   const number = delivery.attempts + 1;
-  const error = result.error?.slice(0, MAX_ERROR_CHARS) ?? null;
+  const error = result.error;
   await db().$transaction([
     db().notificationAttempt.create({ data: { deliveryId, number, at: now, statusCode: result.statusCode, error, durationMs: Date.now() - started } }),
     db().notificationDelivery.update({

@@ -18,7 +18,9 @@ import { startNotificationWorker, type NotificationWorker } from "./worker";
 
 // Deploy notifications end to end: the pipeline's status changes (moveTo, as the deploy steps call
 // it) queue deliveries in PostgreSQL and pg-boss; the notification worker sends them to real HTTP
-// receivers on loopback, retrying with backoff.
+// receivers on loopback, retrying with backoff. Loopback is refused by the outbound guard, so each
+// receiver is added to LAMBDAPLANE_OUTBOUND_ALLOW as it starts (what a development install does for
+// its own listeners); the attack tests use receivers that are not.
 
 const database = setupTestDatabase();
 let worker: NotificationWorker;
@@ -32,8 +34,12 @@ interface Received {
   answered: number;
 }
 
-/** A webhook receiver that answers 500 to its first `failures` requests, then 200. */
-async function receiver(failures = 0) {
+const allowPeer = (port: number) => {
+  process.env.LAMBDAPLANE_OUTBOUND_ALLOW = [process.env.LAMBDAPLANE_OUTBOUND_ALLOW, `127.0.0.1:${port}`].filter(Boolean).join(",");
+};
+
+/** A webhook receiver that answers 500 to its first `failures` requests, then 200; allowlisted unless said otherwise. */
+async function receiver(failures = 0, { allowlisted = true } = {}) {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -45,7 +51,9 @@ async function receiver(failures = 0) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/lambdaplane`, received, close: () => new Promise((r) => server.close(r)) };
+  const port = (server.address() as AddressInfo).port;
+  if (allowlisted) allowPeer(port);
+  return { port, url: `http://127.0.0.1:${port}/hooks/lambdaplane`, received, close: () => new Promise((r) => server.close(r)) };
 }
 
 function ok<T>(r: { ok: true; data: T } | { ok: false; error: string }): T {
@@ -136,8 +144,9 @@ describe("generic webhooks", () => {
     const delivery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id }, include: { attemptLog: { orderBy: { number: "asc" } } } });
     expect(delivery).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200, lastError: null });
     expect(delivery.attemptLog.map((a) => [a.number, a.statusCode, a.error])).toEqual([
-      [1, 500, "HTTP 500: receiver is down"],
-      [2, 500, "HTTP 500: receiver is down"],
+      // The receiver's answer ("receiver is down") is never stored: only its status.
+      [1, 500, "HTTP 500"],
+      [2, 500, "HTTP 500"],
       [3, 200, null],
     ]);
     // Backoff: the retries were spread out, not fired back to back.
@@ -193,9 +202,10 @@ describe("deliveries", () => {
       const delivery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id } });
       await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: false })).rejects.toThrow(DeliveryFailed);
       expect((await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("pending");
-      await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).rejects.toThrow(/ECONNREFUSED/);
+      await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).rejects.toThrow(/unreachable/);
       const failed = await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
-      expect(failed).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: null, lastError: expect.stringContaining("ECONNREFUSED") });
+      // "unreachable", not the connection error: a tenant learns nothing about which ports are open.
+      expect(failed).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: null, lastError: "unreachable" });
       expect(await attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).toBe("skipped");
       // The same status change again (a repeated step) records nothing new.
       await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
@@ -203,6 +213,48 @@ describe("deliveries", () => {
     } finally {
       worker = await startNotificationWorker({ pollingIntervalSeconds: 0.5 });
     }
+  }, 30_000);
+});
+
+describe("server-side request forgery through webhooks", () => {
+  const directTarget = async (stageId: string, url: string) =>
+    database.prisma.notificationTarget.create({ data: { stageId, kind: "webhook", urlEncrypted: encryptSecret(url), urlHint: url, events: ["failed"] } });
+  const firstAttempt = (targetId: string) => async () =>
+    (await database.prisma.notificationAttempt.findFirst({ where: { delivery: { targetId } }, orderBy: { number: "asc" } }))?.error;
+
+  it("refuses a webhook to a loopback listener or the cloud metadata address, when it is added and when it is delivered", async () => {
+    const internal = await receiver(0, { allowlisted: false });
+    const { stage, deployment } = await stageWithDeployment("ssrf");
+    for (const url of [internal.url, "http://169.254.169.254/latest/meta-data/", "http://[::ffff:127.0.0.1]:6379/", "http://2130706433/"]) {
+      expect(await addTarget(stage.id, url, ["failed"])).toMatchObject({
+        ok: false,
+        status: 400,
+        fieldErrors: { url: "The webhook URL points to a private address; use the receiver's public URL." },
+      });
+    }
+    // Written directly, as a row saved before the guard existed would be; a name resolving to loopback too.
+    const byName = await directTarget(stage.id, `http://localhost:${internal.port}/admin`);
+    const metadata = await directTarget(stage.id, "http://169.254.169.254/latest/meta-data/iam/");
+    await moveTo(deployment.id, "deploy", "failed", { data: { error: "x" } });
+    await expect.poll(firstAttempt(byName.id), { timeout: 15_000 }).toBe("refused: the address is private");
+    await expect.poll(firstAttempt(metadata.id), { timeout: 15_000 }).toBe("refused: the address is private");
+    expect(internal.received).toHaveLength(0);
+    await internal.close();
+  }, 30_000);
+
+  it("does not follow a receiver's redirect to an internal address", async () => {
+    const internal = await receiver();
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: internal.url }).end());
+    await new Promise<void>((r) => redirecting.listen(0, "127.0.0.1", r));
+    const port = (redirecting.address() as AddressInfo).port;
+    allowPeer(port);
+    const { stage, deployment } = await stageWithDeployment("redirect");
+    const target = ok(await addTarget(stage.id, `http://127.0.0.1:${port}/hook`, ["failed"]));
+    await moveTo(deployment.id, "deploy", "failed", { data: { error: "x" } });
+    await expect.poll(firstAttempt(target.id), { timeout: 15_000 }).toBe("HTTP 307");
+    expect(internal.received).toHaveLength(0);
+    await new Promise((r) => redirecting.close(r));
+    await internal.close();
   }, 30_000);
 });
 

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/types";
 import { encryptSecret } from "@/server/crypto";
 import { invalid, notFound } from "@/server/auth/errors";
+import { checkOutboundUrl, literalAddressAllowed } from "@/server/net/outbound";
 import type { NotificationEvent, TargetKind } from "./events";
 
 // A stage's notification targets. URLs are stored encrypted (a Slack webhook URL is a credential);
@@ -16,17 +17,14 @@ export function urlHint(url: string): string {
 }
 
 function checkUrl(kind: TargetKind, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw invalid("url", "Enter the webhook's full URL, starting with https://.");
-  }
+  const checked = checkOutboundUrl(raw);
+  if (!checked.ok) throw invalid("url", `The webhook URL ${checked.problem}.`);
+  const { url } = checked;
   if (kind === "slack" && !(url.protocol === "https:" && url.hostname === "hooks.slack.com")) {
     throw invalid("url", "A Slack incoming webhook URL starts with https://hooks.slack.com/.");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw invalid("url", "The URL must start with https:// (or http:// inside your network).");
-  if (url.username || url.password) throw invalid("url", "Put no credentials in the URL; receivers check the signature instead.");
+  // Names are judged when each delivery resolves them; a literal address can be judged now.
+  if (!literalAddressAllowed(url)) throw invalid("url", "The webhook URL points to a private address; use the receiver's public URL.");
   return url.toString();
 }
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
     res.end(JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` })),
   );
   await new Promise<void>((r) => idp.listen(0, "127.0.0.1", r));
-  issuer = `http://127.0.0.1:${(idp.address() as { port: number }).port}`;
+  const port = (idp.address() as { port: number }).port;
+  issuer = `http://127.0.0.1:${port}`;
+  // The outbound guard refuses loopback: allow this stand-in IdP, and port 1 for the unreachable case.
+  process.env.LAMBDAPLANE_OUTBOUND_ALLOW = `127.0.0.1:${port},127.0.0.1:1`;
   org = await database.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
   owner = await database.prisma.user.create({ data: { email: "owner@acme.test", memberships: { create: { organizationId: org.id, role: "owner" } } } });
 });
@@ -37,6 +40,14 @@ describe("SSO settings", () => {
     const r = await asUser(owner, () => saveSsoConnection({ ...base(), issuer: "http://127.0.0.1:1/nowhere", clientSecret: "s" }));
     expect(r).toMatchObject({ ok: false, status: 400 });
     expect(r.ok ? "" : r.fieldErrors?.issuer).toMatch(/openid-configuration is unreachable/);
+    expect(await ssoSettings(database.prisma, org.id)).toBeNull();
+  });
+
+  it("refuses an issuer with a fragment (discovery would GET any path of the host) or on the metadata address", async () => {
+    const fragment = await asUser(owner, () => saveSsoConnection({ ...base(), issuer: `${issuer}/internal/admin#`, clientSecret: "s" }));
+    expect(fragment).toMatchObject({ ok: false, status: 400, fieldErrors: { issuer: "The issuer URL must not contain a fragment (#)." } });
+    const metadata = await asUser(owner, () => saveSsoConnection({ ...base(), issuer: "http://169.254.169.254/latest/meta-data", clientSecret: "s" }));
+    expect(metadata).toMatchObject({ ok: false, status: 400, fieldErrors: { issuer: expect.stringMatching(/was refused: the address is private/) } });
     expect(await ssoSettings(database.prisma, org.id)).toBeNull();
   });
 

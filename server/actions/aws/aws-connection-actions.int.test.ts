@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
 import { asUser, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
@@ -21,6 +22,7 @@ const slug = () => people.org.slug;
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   moto = await startMoto();
+  allowAwsEmulator(moto.endpoint, "http://127.0.0.1:9");
   people = await seedOrganization(database.prisma, "conn");
 }, 60_000);
 
@@ -84,6 +86,73 @@ describe("testing connections", () => {
     expect(await asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: r.data.id }))).toEqual({
       ok: true,
       data: { ok: false, message: "Could not reach the endpoint http://127.0.0.1:9 while calling sts:GetCallerIdentity: the connection was refused (ECONNREFUSED)." },
+    });
+  });
+});
+
+describe("instance settings: the operator's own AWS identity and the endpoint override", () => {
+  /** Runs `fn` with the instance's defaults (what a production install has), then restores the emulator set-up. */
+  async function withProductionDefaults<T>(fn: () => Promise<T>): Promise<T> {
+    const saved = { ...process.env };
+    delete process.env.LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE;
+    delete process.env.LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS;
+    delete process.env.LAMBDAPLANE_OUTBOUND_ALLOW;
+    try {
+      return await fn();
+    } finally {
+      Object.assign(process.env, saved);
+    }
+  }
+  const role = "arn:aws:iam::123456789012:role/lambdaplane-deploy";
+
+  it("refuses the server's own credentials (default_chain) unless the instance allows them, naming the field", async () => {
+    const r = await withProductionDefaults(() => asUser(people.owner, () => createAwsConnection({ orgSlug: slug(), name: "mine", defaultRegion: "us-east-1", credentialType: "default_chain" })));
+    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { credentialType: expect.stringContaining("LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS is off") } });
+    const prod = await database.prisma.awsConnection.findFirstOrThrow({ where: { organizationId: people.org.id, name: "prod" } });
+    const update = await withProductionDefaults(() =>
+      asUser(people.owner, () => updateAwsConnection({ orgSlug: slug(), connectionId: prod.id, name: "prod", defaultRegion: "us-east-1", credentialType: "default_chain" })),
+    );
+    expect(update).toMatchObject({ ok: false, status: 400, fieldErrors: { credentialType: expect.any(String) } });
+    expect(await database.prisma.awsConnection.count({ where: { organizationId: people.org.id, name: "mine" } })).toBe(0);
+  });
+
+  it("refuses an endpoint override unless the instance allows it, naming the field", async () => {
+    const r = await withProductionDefaults(() =>
+      asUser(people.owner, () => createAwsConnection({ orgSlug: slug(), name: "redirected", defaultRegion: "us-east-1", credentialType: "assume_role", roleArn: role, endpoint: "https://sts.example.com" })),
+    );
+    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { endpoint: expect.stringContaining("LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE is off") } });
+  });
+
+  it("refuses an endpoint on the metadata address or with credentials in it even when overrides are allowed", async () => {
+    for (const [endpoint, message] of [
+      ["http://169.254.169.254/latest/meta-data/", /private address/],
+      ["http://[::ffff:127.0.0.1]:6379/", /private address/],
+      ["http://user:pw@sts.example.com/", /must not contain a user name or password/],
+    ] as const) {
+      const r = await asUser(people.owner, () => createAwsConnection({ orgSlug: slug(), name: "meta", defaultRegion: "us-east-1", credentialType: "assume_role", roleArn: role, endpoint }));
+      expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { endpoint: expect.stringMatching(message) } });
+    }
+  });
+
+  it("does not use an existing default_chain or endpoint connection once the instance disallows it, and says why", async () => {
+    const local = await database.prisma.awsConnection.findFirstOrThrow({ where: { organizationId: people.org.id, name: "local" } });
+    const own = await withProductionDefaults(() => asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: local.id })));
+    expect(own).toEqual({ ok: true, data: { ok: false, message: expect.stringContaining("does not let organizations use the server's own AWS credentials") } });
+    const emulated = await database.prisma.awsConnection.create({
+      data: { organizationId: people.org.id, name: "emulated", defaultRegion: "us-east-1", credentialType: "assume_role", roleArn: role, endpoint: moto.endpoint },
+    });
+    process.env.LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS = "";
+    const redirected = await withProductionDefaults(() => asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: emulated.id })));
+    expect(redirected).toEqual({ ok: true, data: { ok: false, message: expect.stringContaining("does not allow an endpoint override") } });
+  });
+
+  it("refuses, at call time, an endpoint whose address the allowlist does not list", async () => {
+    const unlisted = await database.prisma.awsConnection.create({
+      data: { organizationId: people.org.id, name: "unlisted", defaultRegion: "us-east-1", credentialType: "assume_role", roleArn: role, endpoint: "http://localhost:7/" },
+    });
+    expect(await asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: unlisted.id }))).toEqual({
+      ok: true,
+      data: { ok: false, message: expect.stringMatching(/^Refused to call the endpoint http:\/\/localhost:7\/ while assuming .*: the address is private/) },
     });
   });
 });
