@@ -16,7 +16,7 @@ export interface ActiveSession {
 
 export async function openSession(client: Db, userId: string, provider: string, now = new Date()): Promise<string> {
   const s = await client.session.create({
-    data: { userId, provider, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
+    data: { userId, provider, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
     select: { id: true },
   });
   return s.id;
