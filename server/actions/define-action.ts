@@ -35,7 +35,8 @@ type UserActionSpec<S extends z.ZodType, T> = {
   action: string;
   permission: null;
   input: S;
-  run: (ctx: UserContext, input: z.infer<S>) => Promise<Outcome<T> & { organizationId: string }>;
+  // Account-level changes without an audit event (linking a sign-in method) name no organization.
+  run: (ctx: UserContext, input: z.infer<S>) => Promise<(Outcome<T> & { organizationId: string }) | { data: T; audit: null }>;
 };
 
 const orgScope = z.object({ orgSlug: z.string().min(1) });
@@ -87,7 +88,7 @@ export function defineAction<S extends z.ZodType, T>(spec: OrgActionSpec<S, T> |
       const data = await db().$transaction(async (tx) => {
         if (spec.permission === null) {
           const r = await spec.run({ user, tx }, parsed.data);
-          if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: r.organizationId, actor: user, action: spec.action });
+          if ("organizationId" in r && r.audit) await recordAudit(tx, { ...r.audit, organizationId: r.organizationId, actor: user, action: spec.action });
           return r.data;
         }
         const r = await spec.run({ ...membership!, user, tx }, parsed.data);

@@ -108,8 +108,10 @@ export function baseAuthOptions(requestHeaders?: Headers): NextAuthOptions {
         const current = requestHeaders ? await sessionFromHeaders(requestHeaders) : null;
         const outcome = await signInWith(account.provider, user as ProviderUser, account.providerAccountId, current);
         if (!outcome.ok) {
-          // Absolute: next-auth's client parses this URL to read the error (a relative one throws there).
-          return new URL(`/signin?error=${outcome.reason}`, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
+          // A refused link goes back to the account page it started from. Absolute: next-auth's
+          // client parses this URL to read the error (a relative one throws there).
+          const page = current?.linkProvider === account.provider ? "/account" : "/signin";
+          return new URL(`${page}?error=${outcome.reason}`, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
         }
         // next-auth makes the token's subject from this same object after this callback: our user id, not the IdP's subject.
         user.id = outcome.userId;

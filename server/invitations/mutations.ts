@@ -69,7 +69,10 @@ export async function describeInvitation(client: Db, token: string, now = new Da
   if (!inv) return { ok: false as const, problem: "invalid" as const };
   const problem: InvitationProblem | null = inv.revokedAt ? "revoked" : inv.acceptedAt ? "used" : inv.expiresAt <= now ? "expired" : null;
   if (problem) return { ok: false as const, problem };
+  // The page tells an existing account to sign in first: the link alone never signs anyone into one.
+  const hasAccount = (await client.user.count({ where: { email: inv.email } })) > 0;
   return {
+    hasAccount,
     ok: true as const,
     email: inv.email,
     role: inv.role,
