@@ -110,7 +110,9 @@ try {
   await waitFor(`${origin}/signin`, 60_000);
 
   const context = await browser.newContext();
-  const token = await encode({ token: { sub: user.id, email: user.email }, secret: SECRET });
+  // A signed-in browser: a server-side session and the JWT cookie naming it, as the sign-in callback makes them.
+  const session = await prisma.session.create({ data: { userId: user.id, provider: "bench", expiresAt: new Date(Date.now() + 8 * 60 * 60 * 1000) } });
+  const token = await encode({ token: { sub: user.id, email: user.email, sid: session.id }, secret: SECRET });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: origin }]);
   const page = await context.newPage();
   for (let run = 0; run <= RUNS; run++) {

@@ -49,8 +49,11 @@ export async function seedE2e(client: PrismaClient): Promise<void> {
     [USERS.acmeViewer, acme.id, "viewer"],
     [USERS.globexOwner, globex.id, "owner"],
   ];
+  // Each signs in through the test IdP, whose subject is the login typed there (their email).
   for (const [email, organizationId, role] of members) {
-    await client.user.create({ data: { email, memberships: { create: { organizationId, role } } } });
+    await client.user.create({
+      data: { email, memberships: { create: { organizationId, role } }, identities: { create: { issuer: E2E.idpIssuer, subject: email, email } } },
+    });
   }
   await stack(client, acme.id, "orders");
   await seedCostStack(client, acme.id);

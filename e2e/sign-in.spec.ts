@@ -41,6 +41,35 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test("attack: a session cookie copied before sign-out is signed out when replayed (redirect on a page, 401 on an API route)", async ({ browser, page }) => {
+  await signInWithOrgSso(page, `copied@${E2E.acme.domain}`);
+  const stolen = await page.context().cookies();
+  const apiRoute = `/api/orgs/${E2E.acme.orgSlug}/audit/export?format=json`;
+
+  const thief = await browser.newContext();
+  await thief.addCookies(stolen);
+  const replay = await thief.newPage();
+  // While the owner is signed in the copy works (an editor may not export the audit log: 403, not 401).
+  expect((await replay.request.get(apiRoute)).status()).toBe(403);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await replay.goto(`/${E2E.acme.orgSlug}/stacks`);
+  await expect(replay).toHaveURL(/\/signin/);
+  await thief.addCookies(stolen);
+  expect((await replay.request.get(apiRoute)).status()).toBe(401);
+  await thief.close();
+});
+
+test("an identity provider that has not verified the email gets no session, and the page says why", async ({ page }) => {
+  await signInWithOrgSso(page, `unverified.pat@${E2E.acme.domain}`);
+  await expect(page).toHaveURL(/\/signin\?error=EmailNotVerified/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/did not confirm that your email address is verified/);
+  await page.goto(`/${E2E.acme.orgSlug}/stacks`);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test("with AUTH_DEV_LOGIN=1 the development sign-in lets a person in by email alone", async ({ page }) => {
   await page.goto(`${E2E.devAppUrl}/signin`);
   await page.getByLabel("Work email").fill("dev.person@localhost.test");

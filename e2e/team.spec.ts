@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { E2E, USERS } from "./env";
 import { expireInvitation } from "./db-fixtures";
-import { signInWithOrgSso } from "./helpers";
+import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
 
 async function inviteAs(browser: Browser, email: string, role: string): Promise<string> {
   const context = await browser.newContext();
@@ -27,7 +27,8 @@ test("an invited deployer accepts through the link, sees the stacks, and cannot 
   await page.goto(link);
   await expect(page.getByRole("heading", { name: `Join ${E2E.acme.orgName}` })).toBeVisible();
   await expect(page.getByText("You are invited as deployer")).toBeVisible();
-  await page.getByRole("button", { name: "Accept and sign in" }).click();
+  await expect(page.getByText("This creates a Lambdaplane account for dana@partner.test")).toBeVisible();
+  await page.getByRole("button", { name: "Create account and join" }).click();
   await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
   await expect(page.getByTestId("current-role")).toHaveText("deployer");
   await expect(page.getByTestId("stack-row-orders")).toBeVisible();
@@ -75,4 +76,67 @@ test("with SSO enforced, a member is refused the development sign-in and gets in
   await signInWithOrgSso(member, USERS.initechMember, dev);
   await expect(member).toHaveURL(`${dev}/${E2E.initech.orgSlug}/stacks`);
   await expect(member.getByTestId("current-role")).toHaveText("editor");
+});
+
+test("attack: an owner who invites an existing person's email and opens the link gets no session as them; the person accepts after signing in", async ({ browser }) => {
+  const link = await inviteAs(browser, USERS.globexOwner, "viewer");
+
+  const attacker = await browser.newContext();
+  const page = await attacker.newPage();
+  await page.goto(link);
+  await expect(page.getByText(`${USERS.globexOwner} already has an account. Sign in the way you usually do`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create account and join" })).toHaveCount(0);
+  // The sign-in request the old page made, sent by hand: refused, and no session comes of it.
+  const answer = await page.evaluate(async (token) => {
+    const { csrfToken } = await (await fetch("/api/auth/csrf")).json();
+    const res = await fetch("/api/auth/callback/invitation", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token, csrfToken, json: "true" }),
+    });
+    return (await res.json()).url as string;
+  }, link.split("/invite/")[1]);
+  expect(decodeURIComponent(answer)).toContain("already exists");
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  await page.goto(`/${E2E.globex.orgSlug}/stacks`);
+  await expect(page).toHaveURL(/\/signin/);
+  await attacker.close();
+
+  const victim = await (await browser.newContext()).newPage();
+  await signInWithDefaultIdp(victim, USERS.globexOwner);
+  await victim.goto(link);
+  await victim.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(victim).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
+  await expect(victim.getByTestId("current-role")).toHaveText("viewer");
+});
+
+test("an account made through an invitation links the IdP from Account, which then signs it in; unlinked, the IdP is refused", async ({ browser }) => {
+  const email = "lee@partner.test";
+  const link = await inviteAs(browser, email, "viewer");
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(`${E2E.appUrl}/${E2E.acme.orgSlug}/stacks`);
+
+  // The account exists and has no sign-in method linked yet: the IdP naming its email is refused.
+  const refused = await (await browser.newContext()).newPage();
+  await signInWithDefaultIdp(refused, email);
+  await expect(refused).toHaveURL(/\/signin\?error=IdentityNotLinked/);
+  await expect(refused.getByRole("main").getByRole("alert")).toHaveText(/not linked to it/);
+
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByText("None yet")).toBeVisible();
+  await page.getByRole("button", { name: "Link Test IdP" }).click();
+  await page.waitForURL(/127\.0\.0\.1:\d+\/interaction\//);
+  await page.locator('input[name="login"]').fill(email);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(`${E2E.appUrl}/account`);
+  await expect(page.getByTestId("identity")).toHaveText(new RegExp(`^${E2E.idpIssuer} as ${email}`));
+
+  const later = await (await browser.newContext()).newPage();
+  await signInWithDefaultIdp(later, email);
+  await later.goto(`/${E2E.acme.orgSlug}/stacks`);
+  await expect(later.getByTestId("current-role")).toHaveText("viewer");
 });

@@ -6,13 +6,20 @@ import { acceptInvitation } from "@/server/actions/invitations/accept-invitation
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 
-type Mode = "accept-signed-in" | "accept-and-sign-in" | "wrong-account" | "sso-required";
+/**
+ * How the person in front of the link can accept it: signed in as the invited email (accept),
+ * signed in as someone else (sign out), the organization requires SSO (sign in with it), the
+ * invited email has an account (sign in the usual way first: a link never signs into an existing
+ * account), or it has none (the invitation creates it).
+ */
+export type AcceptMode = "accept-signed-in" | "wrong-account" | "sso-required" | "sign-in-first" | "create-account";
 
-export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { token: string; orgSlug: string; mode: Mode; ssoProviderId: string | null }) {
+export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { token: string; orgSlug: string; mode: AcceptMode; ssoProviderId: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const destination = `/${orgSlug}/stacks`;
+  const here = `/invite/${token}`;
 
   async function run(fn: () => Promise<string | null>) {
     setBusy(true);
@@ -23,17 +30,20 @@ export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { toke
 
   if (mode === "wrong-account") {
     return (
-      <Button variant="secondary" onClick={() => signOut({ callbackUrl: `/invite/${token}` })}>
+      <Button variant="secondary" onClick={() => signOut({ callbackUrl: here })}>
         Sign out, then accept
       </Button>
     );
   }
   if (mode === "sso-required") {
     return ssoProviderId ? (
-      <Button onClick={() => signIn(ssoProviderId, { callbackUrl: `/invite/${token}` })}>Sign in with SSO</Button>
+      <Button onClick={() => signIn(ssoProviderId, { callbackUrl: here })}>Sign in with SSO</Button>
     ) : (
       <ErrorText message="This organization requires single sign-on, but its connection is missing. Ask an administrator." />
     );
+  }
+  if (mode === "sign-in-first") {
+    return <Button onClick={() => router.push(`/signin?callbackUrl=${encodeURIComponent(here)}`)}>Sign in to accept</Button>;
   }
   return (
     <div className="flex flex-col gap-3">
@@ -53,7 +63,7 @@ export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { toke
           })
         }
       >
-        {mode === "accept-signed-in" ? "Accept invitation" : "Accept and sign in"}
+        {mode === "accept-signed-in" ? "Accept invitation" : "Create account and join"}
       </Button>
       <ErrorText message={error} />
     </div>

@@ -2,6 +2,13 @@
 export const SIGN_IN_ERRORS: Record<string, string> = {
   DomainNotAllowed: "Your email domain is not allowed by that organization's single sign-on.",
   NoEmail: "Your identity provider did not share an email address; ask your administrator to release the email claim.",
+  EmailNotVerified:
+    "Your identity provider did not confirm that your email address is verified (email_verified), so Lambdaplane cannot trust it. Verify the address with your identity provider or ask your administrator.",
+  IdentityNotLinked:
+    "An account with this email already exists, but this sign-in method is not linked to it. Sign in the way you usually do, then link this method under Account.",
+  LinkEmailMismatch: "That sign-in is for a different email address than your account: only a sign-in method that verified your account's email can be linked.",
+  IdentityLinkedElsewhere: "That sign-in method is already linked to another account.",
+  UnknownProvider: "That sign-in method is not available.",
   SsoRequired: "Your organization requires signing in through its single sign-on: use “Continue with SSO” with your work email.",
   OAuthCallback: "The identity provider's answer could not be verified. Try again.",
   OAuthSignin: "Could not reach the identity provider. Try again, or ask your administrator to check the SSO settings.",

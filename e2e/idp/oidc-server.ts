@@ -3,7 +3,8 @@ import type { Server } from "node:http";
 
 // A real OpenID Connect provider (npm oidc-provider) for the e2e tests: PKCE required, the
 // built-in dev login form (any login, any password; the login is used as the email), and the
-// email claim released in the ID token the way a configured company IdP would.
+// email claim released in the ID token the way a configured company IdP would. A login starting
+// "unverified." gets email_verified false.
 
 export interface TestIdp {
   issuer: string;
@@ -23,7 +24,8 @@ export async function startOidcProvider(opts: { port: number; clients: ClientMet
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: id.toLowerCase(), email_verified: true, name: id.split("@")[0] };
+          // Logins starting "unverified." stand for a person whose IdP has not verified the address.
+          return { sub: id, email: id.toLowerCase(), email_verified: !id.startsWith("unverified."), name: id.split("@")[0] };
         },
       };
     },

@@ -65,7 +65,8 @@ type UserWriteSpec<S extends z.ZodType, T> = Common<S> & {
   mode: "write";
   permission: null;
   timeout?: TransactionTimeout;
-  run: (ctx: UserTxContext, input: z.infer<S>) => Promise<Outcome<T> & { organizationId: string }>;
+  // Account-level changes without an audit event (linking a sign-in method) name no organization.
+  run: (ctx: UserTxContext, input: z.infer<S>) => Promise<(Outcome<T> & { organizationId: string }) | { data: T; audit: null }>;
 };
 
 const orgScope = z.object({ orgSlug: z.string().min(1) });
@@ -128,7 +129,7 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
       if (spec.permission === null) {
         const data = await transaction(spec.timeout, async (tx) => {
           const r = await spec.run({ user, db: db(), tx }, input);
-          if (r.audit) await recordAudit(tx, { ...r.audit, organizationId: r.organizationId, actor: user, action: spec.action });
+          if ("organizationId" in r && r.audit) await recordAudit(tx, { ...r.audit, organizationId: r.organizationId, actor: user, action: spec.action });
           return r.data;
         });
         committed = true;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { REPO_ROOT } from "@/server/db/paths";
+import { sessionCookie } from "@/server/actions/test-session";
 import { withRequestHeaders } from "./request-context";
 
 // Every exported server action and route handler, discovered from the source tree (files with a
@@ -38,8 +38,7 @@ async function loadExports<T>(file: string): Promise<[string, T][]> {
 }
 
 async function cookieFor(user: { id: string; email: string }): Promise<Headers> {
-  const token = await encode({ token: { sub: user.id, email: user.email }, secret: SECRET });
-  return new Headers({ cookie: `next-auth.session-token=${token}` });
+  return new Headers({ cookie: await sessionCookie(user) });
 }
 
 /** Route params for a route file: [org] is the target organization, other dynamic segments a dummy. */

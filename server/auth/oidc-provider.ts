@@ -14,7 +14,7 @@ export interface OidcSettings {
 interface OidcProfile {
   sub: string;
   email?: string;
-  email_verified?: boolean;
+  email_verified?: boolean | string;
   name?: string;
   preferred_username?: string;
 }
@@ -65,10 +65,14 @@ export function oidcProvider(s: OidcSettings): OAuthConfig<OidcProfile> {
     checks: ["pkce", "state", "nonce"],
     authorization: { params: { scope: "openid email profile" } },
     async profile(claims, tokens) {
-      const info = claims.email ? claims : { ...claims, ...(await userinfoEmail(s.issuer, tokens.access_token)) };
+      // email_verified may come from the ID token or from userinfo: ask userinfo when either claim is missing.
+      const complete = claims.email && claims.email_verified !== undefined;
+      const info = complete ? claims : { ...claims, ...(await userinfoEmail(s.issuer, tokens.access_token)) };
       return {
         id: info.sub,
         email: info.email?.toLowerCase() ?? null,
+        // Only an explicit true counts (some IdPs send the string "true"); sign-in refuses anything else.
+        emailVerified: info.email_verified === true || info.email_verified === "true",
         name: info.name ?? info.preferred_username ?? null,
       };
     },

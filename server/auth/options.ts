@@ -5,13 +5,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db/client";
 import { decryptSecret } from "@/server/crypto";
 import { recordAudit } from "@/server/audit/record";
-import { InvitationError, describeInvitation, redeemInvitation } from "@/server/invitations/mutations";
+import { InvitationError, redeemInvitation } from "@/server/invitations/mutations";
 import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, INVITATION_PROVIDER_ID, ORG_SSO_PREFIX, defaultOidc, devLoginEnabled } from "./config";
 import { emailSchema } from "./email";
+import { ActionError } from "./errors";
 import { oidcProvider } from "./oidc-provider";
-import { signInDirect, signInThroughOrgSso, type SignInOutcome } from "./sign-in";
-
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS, activeSession, clearIdentityLink, endSession, openSession, type ActiveSession } from "./sessions";
+import { sessionFromHeaders } from "./session-token";
+import { signInDirect, signInThroughOrgSso, type SignInIdentity, type SignInOutcome } from "./sign-in";
 
 async function orgSsoProviders(): Promise<Provider[]> {
   const conns = await db().ssoConnection.findMany({ include: { organization: { select: { name: true } } } });
@@ -26,7 +27,8 @@ async function orgSsoProviders(): Promise<Provider[]> {
   );
 }
 
-// Accepting an invitation signs the person in: the single-use token sent to their address is the proof.
+// An invitation signs someone in only as the brand-new account it creates for the invited email;
+// an existing account signs in its usual way and accepts while signed in (accept-invitation).
 function invitationProvider(): Provider {
   return CredentialsProvider({
     id: INVITATION_PROVIDER_ID,
@@ -35,23 +37,20 @@ function invitationProvider(): Provider {
     async authorize(credentials) {
       const token = credentials?.token ?? "";
       return db().$transaction(async (tx) => {
-        const described = await describeInvitation(tx, token);
-        if (described.ok && described.ssoEnforced) {
-          throw new Error(`${described.org.name} requires single sign-on: sign in with SSO as ${described.email}, then open this link again.`);
-        }
         try {
-          const r = await redeemInvitation(tx, token);
+          const r = await redeemInvitation(tx, token, { newAccount: true });
           await recordAudit(tx, {
             organizationId: r.invitation.organizationId,
             actor: { id: r.user.id, email: r.user.email },
             action: "invitation.accept",
             targetType: "invitation",
             targetId: r.invitation.id,
-            after: { email: r.user.email, role: r.invitation.role },
+            after: { email: r.user.email, role: r.invitation.role, newAccount: true },
           });
           return { id: r.user.id, email: r.user.email };
         } catch (e) {
-          if (e instanceof InvitationError) throw new Error(e.message);
+          // next-auth hands the message to the page as the sign-in error.
+          if (e instanceof InvitationError || e instanceof ActionError) throw new Error(e.message);
           throw e;
         }
       });
@@ -66,13 +65,36 @@ function devProvider(): Provider {
     credentials: { email: { label: "Email", type: "email" } },
     async authorize(credentials) {
       const email = emailSchema.safeParse(credentials?.email);
-      return email.success ? { id: email.data, email: email.data } : null;
+      return email.success ? { id: email.data, email: email.data, emailVerified: true } : null;
     },
   });
 }
 
-/** Options shared by the auth route and session reads; providers are only needed by the route. */
-export function baseAuthOptions(): NextAuthOptions {
+/** What next-auth's `user` carries from our providers' profile() and authorize(). */
+type ProviderUser = { id: string; email?: string | null; name?: string | null; emailVerified?: unknown };
+
+async function signInWith(provider: string, user: ProviderUser, subject: string, current: ActiveSession | null): Promise<SignInOutcome> {
+  const who: SignInIdentity = {
+    provider,
+    providerAccountId: subject,
+    email: user.email?.toLowerCase() ?? "",
+    emailVerified: user.emailVerified === true,
+    name: user.name,
+  };
+  // Linking: only when this session asked to link exactly this provider moments ago.
+  const linkTo = current?.linkProvider === provider ? current.user : undefined;
+  const outcome = await db().$transaction((tx) =>
+    provider.startsWith(ORG_SSO_PREFIX) ? signInThroughOrgSso(tx, provider.slice(ORG_SSO_PREFIX.length), who, { linkTo }) : signInDirect(tx, who, { linkTo }),
+  );
+  if (linkTo && current) await clearIdentityLink(db(), current.id);
+  return outcome;
+}
+
+/**
+ * Options shared by the auth route and session reads; providers are only needed by the route.
+ * `requestHeaders` are those of the auth request: its current session may be linking a sign-in method.
+ */
+export function baseAuthOptions(requestHeaders?: Headers): NextAuthOptions {
   return {
     providers: [],
     secret: process.env.NEXTAUTH_SECRET,
@@ -81,28 +103,31 @@ export function baseAuthOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account }) {
         if (!account) return false;
-        const who = {
-          email: user.email?.toLowerCase() ?? "",
-          name: user.name,
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-        };
         // The invitation provider already did its work (and its checks) in authorize.
         if (account.provider === INVITATION_PROVIDER_ID) return true;
-        const outcome: SignInOutcome = await db().$transaction((tx) =>
-          account.provider.startsWith(ORG_SSO_PREFIX)
-            ? signInThroughOrgSso(tx, account.provider.slice(ORG_SSO_PREFIX.length), who)
-            : signInDirect(tx, who),
-        );
-        // Absolute: next-auth's client parses this URL to read the error (a relative one throws there).
-        return outcome.ok ? true : new URL(`/signin?error=${outcome.reason}`, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
-      },
-      async jwt({ token, account }) {
-        // On sign-in, swap the IdP's subject for our own user id; later requests keep it.
-        if (account && token.email) {
-          const user = await db().user.findUnique({ where: { email: token.email.toLowerCase() }, select: { id: true } });
-          if (user) token.sub = user.id;
+        const current = requestHeaders ? await sessionFromHeaders(requestHeaders) : null;
+        const outcome = await signInWith(account.provider, user as ProviderUser, account.providerAccountId, current);
+        if (!outcome.ok) {
+          // A refused link goes back to the account page it started from. Absolute: next-auth's
+          // client parses this URL to read the error (a relative one throws there).
+          const page = current?.linkProvider === account.provider ? "/account" : "/signin";
+          return new URL(`${page}?error=${outcome.reason}`, process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
         }
+        // next-auth makes the token's subject from this same object after this callback: our user id, not the IdP's subject.
+        user.id = outcome.userId;
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (account && user) {
+          // A sign-in: open the server-side session the cookie will name.
+          token.sub = user.id;
+          token.sid = await openSession(db(), user.id, account.provider);
+          return token;
+        }
+        // Every later read: a cookie whose session was ended or expired is refused (next-auth then clears it).
+        const session = typeof token.sid === "string" ? await activeSession(db(), token.sid) : null;
+        if (!session) throw new Error("The session has ended.");
+        token.email = session.user.email;
         return token;
       },
       async session({ session, token }) {
@@ -110,15 +135,20 @@ export function baseAuthOptions(): NextAuthOptions {
         return session;
       },
     },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(db(), token.sid);
+      },
+    },
   };
 }
 
-export async function authOptions(): Promise<NextAuthOptions> {
+export async function authOptions(requestHeaders?: Headers): Promise<NextAuthOptions> {
   const providers: Provider[] = [];
   const fallback = defaultOidc();
   if (fallback) providers.push(oidcProvider({ id: DEFAULT_OIDC_PROVIDER_ID, ...fallback }));
   providers.push(...(await orgSsoProviders()));
   providers.push(invitationProvider());
   if (devLoginEnabled()) providers.push(devProvider());
-  return { ...baseAuthOptions(), providers };
+  return { ...baseAuthOptions(requestHeaders), providers };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
+import { db } from "@/server/db/client";
+import { activeSession, type ActiveSession } from "./sessions";
 
 // next-auth v4 stores the JWT session in this cookie ("__Secure-" prefixed on https) and splits
 // values over 4 KB into ".0", ".1", ... chunks.
@@ -8,6 +10,10 @@ const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-tok
 export interface SessionUser {
   id: string;
   email: string;
+  /** The server-side session this request authenticated with. */
+  sessionId: string;
+  /** The sign-in method (next-auth provider id) that opened it. */
+  provider: string;
 }
 
 function parseCookies(header: string | null): Map<string, string> {
@@ -31,15 +37,24 @@ function sessionCookieValue(cookies: Map<string, string>): string | null {
   return null;
 }
 
-export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+/**
+ * The server-side session the request's cookie names, if it is still open. A cookie that decodes
+ * but whose session was ended (sign-out) or has expired authenticates nothing.
+ */
+export async function sessionFromHeaders(headers: Headers): Promise<ActiveSession | null> {
   const token = sessionCookieValue(parseCookies(headers.get("cookie")));
   const secret = process.env.NEXTAUTH_SECRET;
   if (!token || !secret) return null;
+  let sessionId: unknown;
   try {
-    const jwt = await decode({ token, secret });
-    if (!jwt || typeof jwt.sub !== "string" || typeof jwt.email !== "string") return null;
-    return { id: jwt.sub, email: jwt.email };
+    sessionId = (await decode({ token, secret }))?.sid;
   } catch {
     return null;
   }
+  return typeof sessionId === "string" ? activeSession(db(), sessionId) : null;
+}
+
+export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  const session = await sessionFromHeaders(headers);
+  return session ? { ...session.user, sessionId: session.id, provider: session.provider } : null;
 }

@@ -1,32 +1,35 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import { ORG_SSO_PREFIX } from "./config";
+import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, defaultOidc } from "./config";
 import { emailDomain } from "./email";
+import { DEV_LOGIN_ISSUER, claimPendingInstanceIdentity, findIdentity, linkIdentity } from "./identities";
 import type { Role } from "./permissions";
+import { ssoEnforcementRefuses } from "./sso-enforcement";
 
+/** What a sign-in method says about the person: its provider id, the subject and the email it verified. */
 export interface SignInIdentity {
-  email: string;
-  name?: string | null;
   provider: string;
   providerAccountId: string;
+  email: string;
+  emailVerified: boolean;
+  name?: string | null;
 }
 
-export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: "DomainNotAllowed" | "NoEmail" | "SsoRequired" };
+export type SignInRefusal =
+  | "DomainNotAllowed"
+  | "NoEmail"
+  | "EmailNotVerified"
+  | "SsoRequired"
+  | "IdentityNotLinked"
+  | "LinkEmailMismatch"
+  | "IdentityLinkedElsewhere"
+  | "UnknownProvider";
 
-/** Upserts the user and links the provider account. */
-async function upsertUser(tx: Db, who: SignInIdentity): Promise<string> {
-  const user = await tx.user.upsert({
-    where: { email: who.email },
-    create: { email: who.email, name: who.name ?? null },
-    update: who.name ? { name: who.name } : {},
-    select: { id: true },
-  });
-  await tx.account.upsert({
-    where: { provider_providerAccountId: { provider: who.provider, providerAccountId: who.providerAccountId } },
-    create: { userId: user.id, type: "oauth", provider: who.provider, providerAccountId: who.providerAccountId },
-    update: {},
-  });
-  return user.id;
+export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: SignInRefusal };
+
+export interface SignInOptions {
+  /** The signed-in user who asked to link this sign-in method: the identity is attached to them or refused. */
+  linkTo?: { id: string; email: string };
 }
 
 async function joinIfAbsent(tx: Db, userId: string, organizationId: string, role: Role): Promise<void> {
@@ -38,35 +41,54 @@ async function joinIfAbsent(tx: Db, userId: string, organizationId: string, role
 }
 
 /**
- * Signs a person in through an organization's own SSO connection: only emails of the
- * connection's allowed domains get in, and they join that organization with its default role.
+ * Finds the user by (issuer, subject). An unknown identity becomes a new user, unless a user with
+ * that email exists: it is never attached to them (whoever controls some IdP asserting an email must
+ * not become that person); the person links it while signed in the usual way (`opts.linkTo`).
  */
-export async function signInThroughOrgSso(tx: Db, ssoConnectionId: string, who: SignInIdentity): Promise<SignInOutcome> {
+async function completeSignIn(
+  tx: Db,
+  issuer: string,
+  who: SignInIdentity,
+  opts: SignInOptions & { join?: { organizationId: string; role: Role } },
+): Promise<SignInOutcome> {
   if (!who.email) return { ok: false, reason: "NoEmail" };
-  const conn = await tx.ssoConnection.findUnique({ where: { id: ssoConnectionId } });
-  if (!conn || !conn.allowedDomains.includes(emailDomain(who.email))) return { ok: false, reason: "DomainNotAllowed" };
-  if (await enforcedSsoRefuses(tx, who.email, who.provider)) return { ok: false, reason: "SsoRequired" };
-  const userId = await upsertUser(tx, who);
-  await joinIfAbsent(tx, userId, conn.organizationId, conn.defaultRole);
-  return { ok: true, userId };
+  if (!who.emailVerified) return { ok: false, reason: "EmailNotVerified" };
+  const known = await findIdentity(tx, issuer, who.providerAccountId);
+  const sameEmail = known || opts.linkTo ? null : await tx.user.findUnique({ where: { email: who.email }, select: { id: true } });
+  const userId = opts.linkTo?.id ?? known?.userId ?? sameEmail?.id ?? null;
+  // Enforced SSO first: for its members it is the answer that tells them where to go.
+  if (await ssoEnforcementRefuses(tx, { userId, joiningOrganizationId: opts.join?.organizationId }, who.provider)) {
+    return { ok: false, reason: "SsoRequired" };
+  }
+  if (opts.linkTo) {
+    if (known && known.userId !== opts.linkTo.id) return { ok: false, reason: "IdentityLinkedElsewhere" };
+    if (who.email !== opts.linkTo.email) return { ok: false, reason: "LinkEmailMismatch" };
+  } else if (sameEmail) {
+    return { ok: false, reason: "IdentityNotLinked" };
+  }
+  const signedIn = userId ?? (await tx.user.create({ data: { email: who.email, name: who.name ?? null }, select: { id: true } })).id;
+  if (!known) await linkIdentity(tx, { userId: signedIn, issuer, subject: who.providerAccountId, email: who.email });
+  if (opts.join) await joinIfAbsent(tx, signedIn, opts.join.organizationId, opts.join.role);
+  return { ok: true, userId: signedIn };
 }
 
 /**
- * An organization that enforces SSO lets its members in only through its own connection: any
- * other way in (the development login, the instance IdP, another organization's SSO) is refused
- * for them.
+ * Signs a person in through an organization's own SSO connection (identities keyed by its issuer):
+ * only emails of the connection's allowed domains get in, and they join that organization with
+ * its default role.
  */
-async function enforcedSsoRefuses(tx: Db, email: string, provider: string): Promise<boolean> {
-  const enforced = await tx.ssoConnection.findMany({
-    where: { enforced: true, organization: { memberships: { some: { user: { email } } } } },
-    select: { id: true },
-  });
-  return enforced.length > 0 && !enforced.some((c) => provider === `${ORG_SSO_PREFIX}${c.id}`);
+export async function signInThroughOrgSso(tx: Db, ssoConnectionId: string, who: SignInIdentity, opts: SignInOptions = {}): Promise<SignInOutcome> {
+  if (!who.email) return { ok: false, reason: "NoEmail" };
+  const conn = await tx.ssoConnection.findUnique({ where: { id: ssoConnectionId } });
+  if (!conn || !conn.allowedDomains.includes(emailDomain(who.email))) return { ok: false, reason: "DomainNotAllowed" };
+  return completeSignIn(tx, conn.issuer, who, { ...opts, join: { organizationId: conn.organizationId, role: conn.defaultRole } });
 }
 
 /** The instance-wide IdP and the development login: the person gets an account, memberships come from invitations or onboarding. */
-export async function signInDirect(tx: Db, who: SignInIdentity): Promise<SignInOutcome> {
-  if (!who.email) return { ok: false, reason: "NoEmail" };
-  if (await enforcedSsoRefuses(tx, who.email, who.provider)) return { ok: false, reason: "SsoRequired" };
-  return { ok: true, userId: await upsertUser(tx, who) };
+export async function signInDirect(tx: Db, who: SignInIdentity, opts: SignInOptions = {}): Promise<SignInOutcome> {
+  if (who.provider === DEV_PROVIDER_ID) return completeSignIn(tx, DEV_LOGIN_ISSUER, who, opts);
+  const instance = who.provider === DEFAULT_OIDC_PROVIDER_ID ? defaultOidc() : null;
+  if (!instance) return { ok: false, reason: "UnknownProvider" };
+  await claimPendingInstanceIdentity(tx, instance.issuer, who.providerAccountId);
+  return completeSignIn(tx, instance.issuer, who, opts);
 }

@@ -1,7 +1,6 @@
-import { encode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as streamEvents } from "@/app/api/orgs/[org]/deployments/[deploymentId]/events/route";
-import { TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
+import { sessionCookie, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { appendEvents } from "./events";
 import { moveTo } from "./store";
@@ -43,9 +42,9 @@ function reader(res: Response) {
 
 async function open(headers: Record<string, string> = {}, signal?: AbortSignal) {
   process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
-  const token = await encode({ token: { sub: people.viewer.id, email: people.viewer.email }, secret: process.env.NEXTAUTH_SECRET });
+  const cookie = await sessionCookie(people.viewer);
   const req = new Request(`http://localhost/api/orgs/${people.org.slug}/deployments/${deploymentId}/events`, {
-    headers: { cookie: `next-auth.session-token=${token}`, ...headers },
+    headers: { cookie, ...headers },
     signal,
   });
   return streamEvents(req, { params: Promise.resolve({ org: people.org.slug, deploymentId }) });

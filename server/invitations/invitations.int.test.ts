@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
-import { asUser } from "@/server/actions/test-session";
+import { asUser, sessionCookie } from "@/server/actions/test-session";
+import { authOptions } from "@/server/auth/options";
+import { withRequestHeaders } from "@/server/auth/request-context";
+import { encryptSecret } from "@/server/crypto";
 import { inviteMember } from "@/server/actions/invitations/invite-member";
 import { revokeInvitation } from "@/server/actions/invitations/revoke-invitation";
 import { acceptInvitation } from "@/server/actions/invitations/accept-invitation";
@@ -25,6 +28,13 @@ async function invite(email: string, role: "deployer" | "owner" | "viewer" = "de
   return { ...r.data, token: r.data.link!.split("/invite/")[1] };
 }
 
+/** The `invitation` sign-in provider exactly as the auth route builds it. */
+async function invitationProvider() {
+  type Credentials = { options: { id: string; authorize: (credentials: Record<string, string>) => Promise<unknown> } };
+  const providers = (await authOptions()).providers as unknown as Credentials[];
+  return providers.find((p) => p.options?.id === "invitation")!;
+}
+
 describe("invitations", () => {
   it("stores only the token's hash and shows the link once when no SMTP is configured", async () => {
     const inv = await invite("dev@acme.test");
@@ -35,18 +45,18 @@ describe("invitations", () => {
     expect(JSON.stringify(await database.prisma.auditEvent.findMany({ where: { action: "invitation.create" }, select: { before: true, after: true } }))).not.toContain(inv.token);
   });
 
-  it("accepting adds the person with the invited role, once", async () => {
+  it("accepting creates the invited email's new account with the invited role, once", async () => {
     const inv = await invite("pat@elsewhere.test", "deployer");
-    const r = await database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token));
+    const r = await database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token, { newAccount: true }));
     expect(r.org.slug).toBe("acme");
     const m = await database.prisma.membership.findFirstOrThrow({ where: { user: { email: "pat@elsewhere.test" }, organizationId: org.id } });
     expect(m.role).toBe("deployer");
-    await expect(database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token))).rejects.toThrow(INVITATION_PROBLEMS.used);
+    await expect(database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token, { newAccount: true }))).rejects.toThrow(INVITATION_PROBLEMS.used);
   });
 
   it("two simultaneous accepts of one link: exactly one succeeds", async () => {
     const inv = await invite("race@acme.test");
-    const results = await Promise.allSettled([1, 2].map(() => database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token))));
+    const results = await Promise.allSettled([1, 2].map(() => database.prisma.$transaction((tx) => redeemInvitation(tx, inv.token, { newAccount: true }))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
@@ -57,7 +67,7 @@ describe("invitations", () => {
 
     const revoked = await invite("gone@acme.test");
     expect((await asUser(admin, () => revokeInvitation({ orgSlug: org.slug, invitationId: revoked.id }))).ok).toBe(true);
-    await expect(database.prisma.$transaction((tx) => redeemInvitation(tx, revoked.token))).rejects.toThrow(INVITATION_PROBLEMS.revoked);
+    await expect(database.prisma.$transaction((tx) => redeemInvitation(tx, revoked.token, { newAccount: true }))).rejects.toThrow(INVITATION_PROBLEMS.revoked);
 
     expect(await describeInvitation(database.prisma, "not-a-token")).toEqual({ ok: false, problem: "invalid" });
   });
@@ -78,5 +88,54 @@ describe("invitations", () => {
     const sam = await database.prisma.user.create({ data: { email: "sam@acme.test" } });
     expect(await asUser(sam, () => acceptInvitation({ token: inv.token }))).toEqual({ ok: true, data: { orgSlug: "acme" } });
     expect(await database.prisma.auditEvent.count({ where: { action: "invitation.accept", actorEmail: "sam@acme.test" } })).toBe(1);
+  });
+
+  it("attack: an invitation to an existing person's email never signs the inviter in as them", async () => {
+    // The victim already has an account (and an owner membership elsewhere); the attacker owns Acme
+    // and, without SMTP, sees the link of the invitation it sends to the victim's address.
+    const victim = await database.prisma.user.create({ data: { email: "victim@bank.test" } });
+    const bank = await database.prisma.organization.create({ data: { slug: "bank", name: "Bank" } });
+    await database.prisma.membership.create({ data: { userId: victim.id, organizationId: bank.id, role: "owner" } });
+    const inv = await invite(victim.email, "viewer");
+
+    const invitation = await invitationProvider();
+    await expect(invitation.options.authorize({ token: inv.token })).rejects.toThrow(
+      "An account for victim@bank.test already exists. Sign in the way you usually do, then open this link again to accept.",
+    );
+    const row = await database.prisma.invitation.findUniqueOrThrow({ where: { id: inv.id } });
+    expect(row.acceptedAt).toBeNull();
+    expect(await database.prisma.membership.count({ where: { userId: victim.id } })).toBe(1);
+
+    // The victim, signed in their usual way, can still accept it.
+    expect(await asUser(victim, () => acceptInvitation({ token: inv.token }))).toEqual({ ok: true, data: { orgSlug: "acme" } });
+  });
+
+  it("a brand-new account made through an invitation is the invited email and nothing else", async () => {
+    const inv = await invite("fresh@partner.test", "deployer");
+    const invitation = await invitationProvider();
+    const user = (await invitation.options.authorize({ token: inv.token, email: "someone.else@bank.test" })) as { id: string; email: string };
+    expect(user.email).toBe("fresh@partner.test");
+    expect(await database.prisma.membership.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ organizationId: org.id, role: "deployer" });
+    expect(await database.prisma.user.count({ where: { email: "someone.else@bank.test" } })).toBe(0);
+  });
+
+  it("enforced SSO: an invitation into an organization that enforces it neither creates an account nor is accepted from a session opened another way", async () => {
+    const conn = await database.prisma.ssoConnection.create({
+      data: { organizationId: org.id, issuer: "https://idp.acme.test", clientId: "c", clientSecretEncrypted: encryptSecret("s"), allowedDomains: ["acme.test"], enforced: true },
+    });
+    try {
+      const inv = await invite("strict@acme.test", "viewer");
+      const invitation = await invitationProvider();
+      await expect(invitation.options.authorize({ token: inv.token })).rejects.toThrow(/Acme requires single sign-on/);
+      expect(await database.prisma.user.count({ where: { email: "strict@acme.test" } })).toBe(0);
+
+      const strict = await database.prisma.user.create({ data: { email: "strict@acme.test" } });
+      const viaDevLogin = new Headers({ cookie: await sessionCookie(strict, "dev") });
+      expect(await withRequestHeaders(viaDevLogin, () => acceptInvitation({ token: inv.token }))).toMatchObject({ ok: false, status: 403 });
+      const viaSso = new Headers({ cookie: await sessionCookie(strict, `sso-${conn.id}`) });
+      expect(await withRequestHeaders(viaSso, () => acceptInvitation({ token: inv.token }))).toMatchObject({ ok: true });
+    } finally {
+      await database.prisma.ssoConnection.delete({ where: { id: conn.id } });
+    }
   });
 });

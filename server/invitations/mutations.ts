@@ -3,6 +3,8 @@ import type { Db } from "@/server/db/types";
 import { sha256Hex } from "@/server/crypto";
 import { ActionError, forbidden, invalid, notFound } from "@/server/auth/errors";
 import type { Role } from "@/server/auth/permissions";
+import { INVITATION_PROVIDER_ID } from "@/server/auth/config";
+import { ssoEnforcementRefuses } from "@/server/auth/sso-enforcement";
 import { INVITATION_TTL_DAYS, newInvitationToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,31 +64,52 @@ export class InvitationError extends Error {
 export async function describeInvitation(client: Db, token: string, now = new Date()) {
   const inv = await client.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    include: { organization: { select: { slug: true, name: true, ssoConnections: { where: { enforced: true }, select: { id: true } } } } },
+    include: { organization: { select: { id: true, slug: true, name: true, ssoConnections: { where: { enforced: true }, select: { id: true } } } } },
   });
   if (!inv) return { ok: false as const, problem: "invalid" as const };
   const problem: InvitationProblem | null = inv.revokedAt ? "revoked" : inv.acceptedAt ? "used" : inv.expiresAt <= now ? "expired" : null;
   if (problem) return { ok: false as const, problem };
+  // The page tells an existing account to sign in first: the link alone never signs anyone into one.
+  const hasAccount = (await client.user.count({ where: { email: inv.email } })) > 0;
   return {
+    hasAccount,
     ok: true as const,
     email: inv.email,
     role: inv.role,
     expiresAt: inv.expiresAt,
-    org: { slug: inv.organization.slug, name: inv.organization.name },
+    org: { id: inv.organization.id, slug: inv.organization.slug, name: inv.organization.name },
     ssoEnforced: inv.organization.ssoConnections.length > 0,
   };
 }
 
 /**
- * Redeems the token exactly once: the conditional update is the single-use guarantee, so two
- * simultaneous accepts cannot both succeed. Creates the user if needed and adds the membership.
+ * Who redeems an invitation: the signed-in user (through the sign-in method of their session), who
+ * must be the invited email, or a brand-new account for the invited email. Never an existing account
+ * without its own sign-in: the link may have been seen by the inviter.
  */
-export async function redeemInvitation(tx: Db, token: string, opts: { signedInEmail?: string; now?: Date } = {}) {
+export type Redeemer = { user: { id: string; email: string }; provider: string } | { newAccount: true };
+
+export const accountExistsMessage = (email: string) =>
+  `An account for ${email} already exists. Sign in the way you usually do, then open this link again to accept.`;
+
+/**
+ * Redeems the token exactly once: the conditional update is the single-use guarantee, so two
+ * simultaneous accepts cannot both succeed. Adds the membership, creating the account when the
+ * invitation creates one.
+ */
+export async function redeemInvitation(tx: Db, token: string, redeemer: Redeemer, opts: { now?: Date } = {}) {
   const now = opts.now ?? new Date();
   const described = await describeInvitation(tx, token, now);
   if (!described.ok) throw new InvitationError(described.problem);
-  if (opts.signedInEmail && opts.signedInEmail !== described.email) {
-    throw new ActionError(403, `This invitation is for ${described.email}; you are signed in as ${opts.signedInEmail}.`);
+  if ("user" in redeemer && redeemer.user.email !== described.email) {
+    throw new ActionError(403, `This invitation is for ${described.email}; you are signed in as ${redeemer.user.email}.`);
+  }
+  if ("newAccount" in redeemer && (await tx.user.findUnique({ where: { email: described.email }, select: { id: true } }))) {
+    throw new ActionError(409, accountExistsMessage(described.email));
+  }
+  const joining = { userId: "user" in redeemer ? redeemer.user.id : null, joiningOrganizationId: described.org.id };
+  if (await ssoEnforcementRefuses(tx, joining, "user" in redeemer ? redeemer.provider : INVITATION_PROVIDER_ID)) {
+    throw new ActionError(403, `${described.org.name} requires single sign-on: sign in with SSO as ${described.email}, then open this link again.`);
   }
   const claimed = await tx.invitation.updateMany({
     where: { tokenHash: sha256Hex(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -94,13 +117,13 @@ export async function redeemInvitation(tx: Db, token: string, opts: { signedInEm
   });
   if (claimed.count !== 1) throw new InvitationError("used");
   const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: sha256Hex(token) } });
-  const user = await tx.user.upsert({ where: { email: invitation.email }, create: { email: invitation.email }, update: {}, select: { id: true, email: true } });
+  const user = "user" in redeemer ? redeemer.user : await tx.user.create({ data: { email: invitation.email }, select: { id: true, email: true } });
   // Someone who joined through SSO (default role) before accepting gets the role they were invited
   // with; an owner is never demoted by an invitation.
   const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: invitation.organizationId } } });
   if (!existing) await tx.membership.create({ data: { userId: user.id, organizationId: invitation.organizationId, role: invitation.role } });
   else if (existing.role !== "owner") await tx.membership.update({ where: { id: existing.id }, data: { role: invitation.role } });
-  return { user, invitation, org: described.org };
+  return { user: { id: user.id, email: user.email }, invitation, org: described.org };
 }
 
 export async function listInvitations(client: Db, organizationId: string, now = new Date()) {

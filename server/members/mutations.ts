@@ -43,7 +43,12 @@ export async function removeMember(tx: Db, organizationId: string, actorRole: Ro
     throw new ActionError(409, "This is the last owner: make someone else an owner first.");
   }
   await tx.membership.delete({ where: { id: member.id } });
-  return { email: member.user.email, role: member.role };
+  // For good: a later re-invitation must not bring the departed member's tokens back to life.
+  const revoked = await tx.apiToken.updateMany({
+    where: { organizationId, createdById: member.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return { email: member.user.email, role: member.role, revokedApiTokens: revoked.count };
 }
 
 export async function listMembers(client: Db, organizationId: string) {

@@ -68,10 +68,19 @@ describe("SSO settings", () => {
   it("when enforced, members get in only through the organization's connection", async () => {
     expect((await asUser(owner, () => saveSsoConnection({ ...base(), enforced: true }))).ok).toBe(true);
     const conn = await database.prisma.ssoConnection.findFirstOrThrow({ where: { organizationId: org.id } });
-    const who = { email: owner.email, provider: "dev", providerAccountId: owner.email };
+    // The owner signs in by the development login and by this connection's IdP: both identities are theirs.
+    await database.prisma.identity.createMany({
+      data: [
+        { userId: owner.id, issuer: "lambdaplane:dev-login", subject: owner.email, email: owner.email },
+        { userId: owner.id, issuer: conn.issuer.replace(/\/+$/, ""), subject: owner.email, email: owner.email },
+      ],
+    });
+    const who = { email: owner.email, emailVerified: true, provider: "dev", providerAccountId: owner.email };
     expect(await signInDirect(database.prisma, who)).toEqual({ ok: false, reason: "SsoRequired" });
+    Object.assign(process.env, { AUTH_OIDC_ISSUER: "https://login.instance.test", AUTH_OIDC_CLIENT_ID: "lp", AUTH_OIDC_CLIENT_SECRET: "s" });
     expect(await signInDirect(database.prisma, { ...who, provider: "oidc" })).toEqual({ ok: false, reason: "SsoRequired" });
+    for (const name of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"]) delete process.env[name];
     expect(await signInThroughOrgSso(database.prisma, conn.id, { ...who, provider: `sso-${conn.id}` })).toMatchObject({ ok: true });
-    expect(await signInDirect(database.prisma, { email: "outsider@else.test", provider: "dev", providerAccountId: "o" })).toMatchObject({ ok: true });
+    expect(await signInDirect(database.prisma, { email: "outsider@else.test", emailVerified: true, provider: "dev", providerAccountId: "o" })).toMatchObject({ ok: true });
   });
 });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { setupTestDatabase } from "@/server/db/test-database";
-import { asUser, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
+import { asUser, sessionCookie, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { importStack } from "@/server/actions/stacks/import-stack";
 import { GET as exportRoute } from "@/app/api/orgs/[org]/stacks/[stackId]/export/route";
 import { createZip } from "@/server/package/zip";
@@ -39,8 +38,7 @@ function handlerZip(yaml: string): Buffer {
 
 async function download(user: { id: string; email: string }, stackId: string, query: string): Promise<Response> {
   process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
-  const token = await encode({ token: { sub: user.id, email: user.email }, secret: process.env.NEXTAUTH_SECRET });
-  const req = new Request(`http://localhost/api/orgs/${org.slug}/stacks/${stackId}/export?${query}`, { headers: { cookie: `next-auth.session-token=${token}` } });
+  const req = new Request(`http://localhost/api/orgs/${org.slug}/stacks/${stackId}/export?${query}`, { headers: { cookie: await sessionCookie(user) } });
   return exportRoute(req, { params: Promise.resolve({ org: org.slug, stackId }) });
 }
 

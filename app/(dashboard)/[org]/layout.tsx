@@ -32,6 +32,9 @@ export default async function OrgLayout({ children, params }: { children: ReactN
             <span>
               {user.email} · <span data-testid="current-role">{role}</span>
             </span>
+            <Link href="/account" className="text-indigo-700 hover:underline">
+              Account
+            </Link>
             <SignOutButton />
           </div>
         </div>

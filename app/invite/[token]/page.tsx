@@ -5,7 +5,7 @@ import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders } from "@/server/auth/session-token";
 import { INVITATION_PROBLEMS, describeInvitation } from "@/server/invitations/mutations";
 import { enforcedSsoConnectionId } from "@/server/sso/queries";
-import { AcceptInvitation } from "@/components/auth/accept-invitation";
+import { AcceptInvitation, type AcceptMode } from "@/components/auth/accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -34,27 +34,34 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
   const user = await sessionUserFromHeaders(await requestHeaders());
-  const mode = user
-    ? user.email === invitation.email
-      ? "accept-signed-in"
-      : "wrong-account"
+  const ssoId = invitation.ssoEnforced ? await enforcedSsoConnectionId(db(), invitation.org.slug) : null;
+  const ssoProviderId = ssoId ? `${ORG_SSO_PREFIX}${ssoId}` : null;
+  const mode: AcceptMode = user
+    ? user.email !== invitation.email
+      ? "wrong-account"
+      : invitation.ssoEnforced && user.provider !== ssoProviderId
+        ? "sso-required"
+        : "accept-signed-in"
     : invitation.ssoEnforced
       ? "sso-required"
-      : "accept-and-sign-in";
-  const ssoId = invitation.ssoEnforced ? await enforcedSsoConnectionId(db(), invitation.org.slug) : null;
+      : invitation.hasAccount
+        ? "sign-in-first"
+        : "create-account";
+  const explanation: Record<AcceptMode, string | null> = {
+    "accept-signed-in": null,
+    "wrong-account": `You are signed in as ${user?.email}. Sign out first to accept it as ${invitation.email}.`,
+    "sso-required": `${invitation.org.name} requires single sign-on. Sign in with SSO as ${invitation.email}, and you will come back here.`,
+    "sign-in-first": `${invitation.email} already has an account. Sign in the way you usually do, and you will come back here to accept.`,
+    "create-account": `This creates a Lambdaplane account for ${invitation.email}. To sign in again later, link a sign-in method (your company's single sign-on) under Account once you are in.`,
+  };
   return (
     <Card title={`Join ${invitation.org.name}`}>
       <p className="text-sm text-slate-700">
         You are invited as <strong>{invitation.role}</strong>. This invitation is for <strong>{invitation.email}</strong> and expires{" "}
         {invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
-      {mode === "wrong-account" ? (
-        <p className="text-sm text-amber-800">You are signed in as {user!.email}. Sign out first to accept it as {invitation.email}.</p>
-      ) : null}
-      {mode === "sso-required" ? (
-        <p className="text-sm text-slate-700">{invitation.org.name} requires single sign-on. Sign in with SSO as {invitation.email}, and you will come back here.</p>
-      ) : null}
-      <AcceptInvitation token={token} orgSlug={invitation.org.slug} mode={mode} ssoProviderId={ssoId ? `${ORG_SSO_PREFIX}${ssoId}` : null} />
+      {explanation[mode] ? <p className="text-sm text-slate-700">{explanation[mode]}</p> : null}
+      <AcceptInvitation token={token} orgSlug={invitation.org.slug} mode={mode} ssoProviderId={ssoProviderId} />
     </Card>
   );
 }

@@ -1,8 +1,7 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
-import { asUser, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
+import { asUser, sessionCookie, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { viewOf } from "@/server/aws/connections";
 import { seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
@@ -186,8 +185,7 @@ describe("updating and deleting connections", () => {
 describe("the role template download", () => {
   async function download(connectionId: string) {
     process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
-    const token = await encode({ token: { sub: people.owner.id, email: people.owner.email }, secret: process.env.NEXTAUTH_SECRET });
-    const req = new Request(`http://localhost/api/orgs/${slug()}/aws-connections/${connectionId}/role-template`, { headers: { cookie: `next-auth.session-token=${token}` } });
+    const req = new Request(`http://localhost/api/orgs/${slug()}/aws-connections/${connectionId}/role-template`, { headers: { cookie: await sessionCookie(people.owner) } });
     return downloadRoleTemplate(req, { params: Promise.resolve({ org: slug(), connectionId }) });
   }
 

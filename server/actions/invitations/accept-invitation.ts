@@ -4,7 +4,7 @@ import { defineAction } from "@/server/actions/define-action";
 import { ActionError } from "@/server/auth/errors";
 import { InvitationError, redeemInvitation } from "@/server/invitations/mutations";
 
-/** For someone already signed in as the invited email (the path an SSO-enforcing organization requires). */
+/** For someone signed in as the invited email: how an existing account joins (an invitation never signs anyone into one). */
 export const acceptInvitation = defineAction({
   action: "invitation.accept",
   mode: "write",
@@ -12,7 +12,7 @@ export const acceptInvitation = defineAction({
   input: z.object({ token: z.string().min(1, "The invitation token is missing.") }),
   async run({ tx, user }, { token }) {
     try {
-      const r = await redeemInvitation(tx, token, { signedInEmail: user.email });
+      const r = await redeemInvitation(tx, token, { user, provider: user.provider });
       return {
         data: { orgSlug: r.org.slug },
         organizationId: r.invitation.organizationId,

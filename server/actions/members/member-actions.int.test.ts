@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
+import { authenticateApiToken } from "@/server/api/authenticate";
+import { createApiToken } from "@/server/actions/tokens/create-api-token";
+import { inviteMember } from "@/server/actions/invitations/invite-member";
+import { acceptInvitation } from "@/server/actions/invitations/accept-invitation";
 import { changeMemberRole } from "./change-member-role";
 import { removeMember } from "./remove-member";
 
@@ -53,5 +57,26 @@ describe("member management", () => {
     const bad = await asUser(people.admin, () => changeMemberRole({ orgSlug: org.slug, membershipId: people.viewer.membershipId, role: "superuser" }));
     expect(bad).toMatchObject({ ok: false, status: 400 });
     expect(bad.ok ? "" : bad.fieldErrors?.role).toMatch(/owner|admin|deployer|editor|viewer/);
+  });
+
+  it("removing an admin revokes their API tokens in that organization for good: a re-invitation does not bring them back; audited", async () => {
+    const leaver = await database.prisma.user.create({ data: { email: "leaver@acme.test" } });
+    const m = await database.prisma.membership.create({ data: { userId: leaver.id, organizationId: org.id, role: "admin" } });
+    const minted = await asUser(leaver, () => createApiToken({ orgSlug: org.slug, name: "ci", scopes: ["admin"], expiresInDays: 30 }));
+    if (!minted.ok) throw new Error(minted.error);
+    const bearer = `Bearer ${minted.data.token}`;
+    expect(await authenticateApiToken(database.prisma, bearer)).toMatchObject({ ok: true });
+
+    expect(await asUser(people.admin, () => removeMember({ orgSlug: org.slug, membershipId: m.id }))).toMatchObject({ ok: true });
+    const row = await database.prisma.apiToken.findUniqueOrThrow({ where: { id: minted.data.id } });
+    expect(row.revokedAt).not.toBeNull();
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "member.remove", targetId: m.id } });
+    expect(audit.before).toMatchObject({ email: leaver.email, role: "admin", revokedApiTokens: 1 });
+
+    const invited = await asUser(people.admin, () => inviteMember({ orgSlug: org.slug, email: leaver.email, role: "admin" }));
+    if (!invited.ok) throw new Error(invited.error);
+    const token = invited.data.link!.split("/invite/")[1];
+    expect(await asUser(leaver, () => acceptInvitation({ token }))).toMatchObject({ ok: true });
+    expect(await authenticateApiToken(database.prisma, bearer)).toMatchObject({ ok: false, error: expect.stringMatching(/was revoked/) });
   });
 });
