@@ -14,11 +14,12 @@ import { signInDirect, signInThroughOrgSso, type SignInOutcome } from "./sign-in
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 async function orgSsoProviders(): Promise<Provider[]> {
-  const conns = await db().ssoConnection.findMany({ include: { organization: { select: { name: true } } } });
+  const conns = await db().ssoConnection.findMany();
   return conns.map((c) =>
     oidcProvider({
       id: `${ORG_SSO_PREFIX}${c.id}`,
-      name: c.organization.name,
+      // Not the organization's name: anyone can read /api/auth/providers.
+      name: "Single sign-on",
       issuer: c.issuer,
       clientId: c.clientId,
       clientSecret: decryptSecret(c.clientSecretEncrypted),

@@ -10,7 +10,10 @@ beforeAll(async () => {
   const org = await database.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
   orgId = org.id;
   const conn = await database.prisma.ssoConnection.create({
-    data: { organizationId: org.id, issuer: "https://idp.acme.test", clientId: "c", clientSecretEncrypted: "v1:x:y:z", allowedDomains: ["acme.test"], defaultRole: "deployer" },
+    data: { organizationId: org.id, issuer: "https://idp.acme.test", clientId: "c", clientSecretEncrypted: "v1:x:y:z", defaultRole: "deployer" },
+  });
+  await database.prisma.ssoDomain.create({
+    data: { organizationId: org.id, domain: "acme.test", challengeToken: "t", verifiedAt: new Date(), verifiedDomain: "acme.test" },
   });
   connectionId = conn.id;
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ORG_SSO_PREFIX } from "./config";
-import { emailDomain } from "./email";
+import { domainAcceptedBy } from "@/server/sso/domain-routing";
 import type { Role } from "./permissions";
 
 export interface SignInIdentity {
@@ -44,7 +44,7 @@ async function joinIfAbsent(tx: Db, userId: string, organizationId: string, role
 export async function signInThroughOrgSso(tx: Db, ssoConnectionId: string, who: SignInIdentity): Promise<SignInOutcome> {
   if (!who.email) return { ok: false, reason: "NoEmail" };
   const conn = await tx.ssoConnection.findUnique({ where: { id: ssoConnectionId } });
-  if (!conn || !conn.allowedDomains.includes(emailDomain(who.email))) return { ok: false, reason: "DomainNotAllowed" };
+  if (!conn || !(await domainAcceptedBy(tx, conn.organizationId, who.email))) return { ok: false, reason: "DomainNotAllowed" };
   if (await enforcedSsoRefuses(tx, who.email, who.provider)) return { ok: false, reason: "SsoRequired" };
   const userId = await upsertUser(tx, who);
   await joinIfAbsent(tx, userId, conn.organizationId, conn.defaultRole);

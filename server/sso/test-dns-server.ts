@@ -29,13 +29,16 @@ export async function startTestDnsServer(answer: (name: string) => TxtAnswer): P
       if (found === "silent") return;
       if (found === null) response.header.rcode = NXDOMAIN;
       else if (question.type === Packet.TYPE.TXT) {
-        for (const data of found) response.answers.push({ name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data });
+        for (const data of found) {
+          // dns2's typings want a parsed Resource; a plain record is what its encoder takes.
+          response.answers.push({ name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data } as unknown as dns2.Packet.Resource);
+        }
       }
       send(response);
     },
   });
   const addresses = await server.listen({ udp: { port: 0, address: "127.0.0.1" } });
-  return { address: `127.0.0.1:${addresses.udp.port}`, close: () => server.close() };
+  return { address: `127.0.0.1:${addresses.udp!.port}`, close: () => server.close() };
 }
 
 /** A zone as a map from record name to TXT values; names not in it are NXDOMAIN. */

@@ -14,10 +14,7 @@ CREATE TABLE "SsoDomain" (
     "lastError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "SsoDomain_pkey" PRIMARY KEY ("id"),
-    -- verifiedDomain only ever mirrors domain (its unique index is the one-owner rule); Prisma's
-    -- schema cannot express this check, so it lives only here.
-    CONSTRAINT "SsoDomain_verifiedDomain_check" CHECK ("verifiedDomain" IS NULL OR "verifiedDomain" = "domain")
+    CONSTRAINT "SsoDomain_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
