@@ -6,6 +6,8 @@ import { signInWithOrgSso } from "./helpers";
 // SSO domain verification (issue 13) against the DNS server e2e/serve.ts runs for the app.
 
 test("an admin proves a domain by DNS (pending, then failed with the reason, then verified), after which it routes sign-in", async ({ browser }) => {
+  // Two sign-ins through the IdP and four DNS checks: more than one default test timeout on a busy machine.
+  test.slow();
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   await signInWithOrgSso(page, USERS.acmeOwner);
