@@ -15,6 +15,8 @@ export const E2E = {
   databaseUrlFile: "e2e/.state/database-url",
   /** Where e2e/serve.ts writes the endpoint of the moto AWS emulator it started. */
   motoEndpointFile: "e2e/.state/moto-endpoint",
+  /** The TXT records the e2e DNS server (started by e2e/serve.ts) answers with; see e2e/dns-zone.ts. */
+  dnsZoneFile: "e2e/.state/dns-zone.json",
   idpIssuer: `http://127.0.0.1:${idpPort}`,
   // Overridable so that several checkouts can run their e2e suites against one PostgreSQL server.
   database: process.env.E2E_DATABASE ?? "lambdaplane_e2e",

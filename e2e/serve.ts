@@ -3,7 +3,7 @@
 // emulator, and the production build under `next start`. Run with `tsx --conditions=react-server` (server modules
 // import "server-only").
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -11,6 +11,8 @@ import { PrismaClient } from "@/server/db/generated/client";
 import { startDatabaseServer } from "@/server/db/database-server";
 import { quoteIdent, withDatabase } from "@/server/db/database-url";
 import { applyMigrations } from "@/server/db/migrate";
+import { startTestDnsServer } from "@/server/sso/test-dns-server";
+import { zoneFileAnswer } from "./dns-zone";
 import { E2E } from "./env";
 import { seedE2e } from "./fixtures";
 import { startOidcProvider } from "./idp/oidc-server";
@@ -44,6 +46,10 @@ writeFileSync(E2E.databaseUrlFile, databaseUrl);
 const moto = await startMoto();
 writeFileSync(E2E.motoEndpointFile, moto.endpoint);
 log(`moto at ${moto.endpoint}`);
+// The resolver SSO domain verification asks (LAMBDAPLANE_DNS_SERVERS), with an empty zone at start.
+rmSync(E2E.dnsZoneFile, { force: true });
+const dns = await startTestDnsServer(zoneFileAnswer);
+log(`DNS server at ${dns.address}`);
 
 const callbacks = (provider: string) => [E2E.appUrl, E2E.devAppUrl].map((origin) => `${origin}/api/auth/callback/${provider}`);
 const idp = await startOidcProvider({
@@ -78,6 +84,7 @@ function nextStart(port: number, origin: string, devLogin: boolean, awsEmulator:
       AUTH_OIDC_CLIENT_ID: E2E.defaultClient.id,
       AUTH_OIDC_CLIENT_SECRET: E2E.defaultClient.secret,
       AUTH_OIDC_NAME: "Test IdP",
+      LAMBDAPLANE_DNS_SERVERS: dns.address,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -94,6 +101,7 @@ async function shutdown(code: number) {
   for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
   await idp.close();
   await moto.stop();
+  await dns.close();
   await server.stop();
   process.exit(code);
 }

@@ -6,11 +6,6 @@ import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
 import { signInErrorMessage } from "./sign-in-errors";
 
-interface Choice {
-  providerId: string;
-  organizationName: string;
-}
-
 export function SignInForm({
   defaultProvider,
   devLogin,
@@ -22,7 +17,6 @@ export function SignInForm({
 }) {
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [choices, setChoices] = useState<Choice[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function continueWithSso(e: FormEvent) {
@@ -33,9 +27,8 @@ export function SignInForm({
       const res = await fetch(`/api/auth/sso-discovery?email=${encodeURIComponent(email)}`);
       const body = await res.json();
       if (!res.ok) return setError(body.error ?? "Could not look up single sign-on for this email.");
-      if (body.choices.length === 0) return setError(`No organization has single sign-on set up for ${email.split("@")[1]}.`);
-      if (body.choices.length === 1) return void (await signIn(body.choices[0].providerId, { callbackUrl }));
-      setChoices(body.choices);
+      if (!body.providerId) return setError(`No organization has single sign-on set up for ${email.split("@")[1]}.`);
+      await signIn(body.providerId, { callbackUrl });
     } finally {
       setBusy(false);
     }
@@ -57,17 +50,6 @@ export function SignInForm({
           Continue with SSO
         </Button>
       </form>
-      {choices ? (
-        <ul className="flex flex-col gap-2" aria-label="Organizations">
-          {choices.map((c) => (
-            <li key={c.providerId}>
-              <Button variant="secondary" className="w-full" onClick={() => signIn(c.providerId, { callbackUrl })}>
-                Sign in to {c.organizationName}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <ErrorText message={error} />
       {defaultProvider ? (
         <Button variant="secondary" onClick={() => signIn(defaultProvider.id, { callbackUrl })}>

@@ -13,7 +13,6 @@ export interface SsoFormValues {
   issuer: string;
   clientId: string;
   hasSecret: boolean;
-  allowedDomains: string[];
   defaultRole: Role;
   enforced: boolean;
 }
@@ -22,7 +21,6 @@ export function SsoSettingsForm({ orgSlug, initial, callbackBase }: { orgSlug: s
   const [issuer, setIssuer] = useState(initial.issuer);
   const [clientId, setClientId] = useState(initial.clientId);
   const [clientSecret, setClientSecret] = useState("");
-  const [domains, setDomains] = useState(initial.allowedDomains.join(", "));
   const [defaultRole, setDefaultRole] = useState<Role>(initial.defaultRole);
   const [enforced, setEnforced] = useState(initial.enforced);
   const save = useServerAction(saveSsoConnection);
@@ -32,12 +30,10 @@ export function SsoSettingsForm({ orgSlug, initial, callbackBase }: { orgSlug: s
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const allowedDomains = domains.split(/[,\s]+/).filter(Boolean);
-    const r = await save.mutateAsync({ orgSlug, issuer, clientId, clientSecret: clientSecret || undefined, allowedDomains, defaultRole, enforced });
+    const r = await save.mutateAsync({ orgSlug, issuer, clientId, clientSecret: clientSecret || undefined, defaultRole, enforced });
     if (r.ok) setClientSecret("");
   }
 
-  const domainError = Object.entries(fe).find(([k]) => k.startsWith("allowedDomains"))?.[1];
   return (
     <form onSubmit={submit} className="flex max-w-2xl flex-col gap-4" aria-label="SSO settings">
       <Field
@@ -59,14 +55,6 @@ export function SsoSettingsForm({ orgSlug, initial, callbackBase }: { orgSlug: s
         onChange={(e) => setClientSecret(e.target.value)}
         error={fe.clientSecret}
         hint={initial.hasSecret || savedId ? "Saved and hidden. Enter a new value only to replace it." : "Stored encrypted; never shown again."}
-      />
-      <Field
-        label="Allowed email domains"
-        name="allowedDomains"
-        value={domains}
-        onChange={(e) => setDomains(e.target.value)}
-        error={domainError}
-        hint="Comma-separated, e.g. acme.com, acme.co.uk. People with these domains join on first sign-in."
       />
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">Default role</span>

@@ -79,7 +79,7 @@ describe("network calls outside database transactions", () => {
     const startedAt = performance.now();
     const saves = Array.from({ length: 12 }, (_, i) =>
       asUser(acmeOwner, () =>
-        saveSsoConnection({ orgSlug: acme.slug, issuer: silentIssuer, clientId: `c${i}`, clientSecret: "s3cr3t", allowedDomains: ["acme.test"], defaultRole: "editor", enforced: false }),
+        saveSsoConnection({ orgSlug: acme.slug, issuer: silentIssuer, clientId: `c${i}`, clientSecret: "s3cr3t", defaultRole: "editor", enforced: false }),
       ),
     );
     await new Promise((r) => setTimeout(r, 300)); // every save is now waiting on the issuer

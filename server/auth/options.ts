@@ -15,11 +15,12 @@ import { sessionFromHeaders } from "./session-token";
 import { signInDirect, signInThroughOrgSso, type SignInIdentity, type SignInOutcome } from "./sign-in";
 
 async function orgSsoProviders(): Promise<Provider[]> {
-  const conns = await db().ssoConnection.findMany({ include: { organization: { select: { name: true } } } });
+  const conns = await db().ssoConnection.findMany();
   return conns.map((c) =>
     oidcProvider({
       id: `${ORG_SSO_PREFIX}${c.id}`,
-      name: c.organization.name,
+      // Not the organization's name: anyone can read /api/auth/providers.
+      name: "Single sign-on",
       issuer: c.issuer,
       clientId: c.clientId,
       clientSecret: decryptSecret(c.clientSecretEncrypted),

@@ -16,16 +16,20 @@ beforeAll(async () => {
   const org = await database.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
   orgId = org.id;
   const conn = await database.prisma.ssoConnection.create({
-    data: { organizationId: org.id, issuer: `${ACME_ISSUER}/`, clientId: "c", clientSecretEncrypted: "v1:x:y:z", allowedDomains: ["acme.test"], defaultRole: "deployer" },
+    data: { organizationId: org.id, issuer: `${ACME_ISSUER}/`, clientId: "c", clientSecretEncrypted: "v1:x:y:z", defaultRole: "deployer" },
+  });
+  await database.prisma.ssoDomain.create({
+    data: { organizationId: org.id, domain: "acme.test", challengeToken: "t", verifiedAt: new Date(), verifiedDomain: "acme.test" },
   });
   connectionId = conn.id;
   // An attacker's organization whose connection claims the victim's domain and points at an IdP it runs.
   const evil = await database.prisma.organization.create({ data: { slug: "evil", name: "Evil" } });
   evilConnectionId = (
     await database.prisma.ssoConnection.create({
-      data: { organizationId: evil.id, issuer: "https://idp.evil.test", clientId: "c", clientSecretEncrypted: "v1:x:y:z", allowedDomains: ["acme.test"], defaultRole: "owner" },
+      data: { organizationId: evil.id, issuer: "https://idp.evil.test", clientId: "c", clientSecretEncrypted: "v1:x:y:z", defaultRole: "owner" },
     })
   ).id;
+  await database.prisma.ssoDomain.create({ data: { organizationId: evil.id, domain: "acme.test", challengeToken: "t2" } });
 });
 
 afterAll(() => {
@@ -80,10 +84,10 @@ describe("organization SSO sign-in", () => {
     expect(await database.prisma.user.count({ where: { email: "unverified@acme.test" } })).toBe(0);
   });
 
-  it("attack: another organization's IdP asserting an existing person's email gets no session as them and links nothing", async () => {
+  it("attack: another organization's IdP asserting an existing person's email (its domain claimed, not proven) gets no session as them and links nothing", async () => {
     const victim = await database.prisma.user.findUniqueOrThrow({ where: { email: "pat@acme.test" } });
     const r = await signInThroughOrgSso(database.prisma, evilConnectionId, who("pat@acme.test", { provider: `sso-${evilConnectionId}`, providerAccountId: "attacker" }));
-    expect(r).toEqual({ ok: false, reason: "IdentityNotLinked" });
+    expect(r).toEqual({ ok: false, reason: "DomainNotAllowed" });
     expect(await database.prisma.identity.count({ where: { userId: victim.id } })).toBe(1);
     expect(await database.prisma.membership.count({ where: { userId: victim.id } })).toBe(1);
   });

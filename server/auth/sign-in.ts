@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, defaultOidc } from "./config";
-import { emailDomain } from "./email";
+import { domainAcceptedBy } from "@/server/sso/domain-routing";
 import { DEV_LOGIN_ISSUER, claimPendingInstanceIdentity, findIdentity, linkIdentity } from "./identities";
 import type { Role } from "./permissions";
 import { ssoEnforcementRefuses } from "./sso-enforcement";
@@ -80,7 +80,7 @@ async function completeSignIn(
 export async function signInThroughOrgSso(tx: Db, ssoConnectionId: string, who: SignInIdentity, opts: SignInOptions = {}): Promise<SignInOutcome> {
   if (!who.email) return { ok: false, reason: "NoEmail" };
   const conn = await tx.ssoConnection.findUnique({ where: { id: ssoConnectionId } });
-  if (!conn || !conn.allowedDomains.includes(emailDomain(who.email))) return { ok: false, reason: "DomainNotAllowed" };
+  if (!conn || !(await domainAcceptedBy(tx, conn.organizationId, who.email))) return { ok: false, reason: "DomainNotAllowed" };
   return completeSignIn(tx, conn.issuer, who, { ...opts, join: { organizationId: conn.organizationId, role: conn.defaultRole } });
 }
 

@@ -20,7 +20,7 @@ describe(`migration ${MIGRATION}`, () => {
 
     const org = await p.organization.create({ data: { slug: "acme", name: "Acme" } });
     const conn = await p.ssoConnection.create({
-      data: { organizationId: org.id, issuer: "https://idp.acme.test/", clientId: "c", clientSecretEncrypted: "v1:x:y:z", allowedDomains: ["acme.test"] },
+      data: { organizationId: org.id, issuer: "https://idp.acme.test/", clientId: "c", clientSecretEncrypted: "v1:x:y:z" },
     });
     const pat = await p.user.create({ data: { email: "pat@acme.test", createdAt: new Date(Date.UTC(2026, 0, 1)) } });
     const sam = await p.user.create({ data: { email: "sam@acme.test", createdAt: new Date(Date.UTC(2026, 0, 2)) } });

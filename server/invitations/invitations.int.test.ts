@@ -121,7 +121,7 @@ describe("invitations", () => {
 
   it("enforced SSO: an invitation into an organization that enforces it neither creates an account nor is accepted from a session opened another way", async () => {
     const conn = await database.prisma.ssoConnection.create({
-      data: { organizationId: org.id, issuer: "https://idp.acme.test", clientId: "c", clientSecretEncrypted: encryptSecret("s"), allowedDomains: ["acme.test"], enforced: true },
+      data: { organizationId: org.id, issuer: "https://idp.acme.test", clientId: "c", clientSecretEncrypted: encryptSecret("s"), enforced: true },
     });
     try {
       const inv = await invite("strict@acme.test", "viewer");

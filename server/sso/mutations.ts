@@ -3,26 +3,14 @@ import { z } from "zod";
 import type { Db } from "@/server/db/types";
 import { encryptSecret } from "@/server/crypto";
 import { invalid } from "@/server/auth/errors";
-import { normalizeDomain } from "@/server/auth/email";
 import { ROLES } from "@/server/auth/permissions";
 import { checkDiscovery } from "./discovery";
-
-const domainSchema = z
-  .string()
-  .transform(normalizeDomain)
-  // Naming the entry: in a list of several, "each domain must look like…" left the admin guessing which one.
-  .pipe(
-    z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-      error: (issue) => `"${String(issue.input)}" is not a domain; each must look like example.com.`,
-    }),
-  );
 
 export const ssoSettingsInput = z.object({
   issuer: z.url("Enter the issuer URL, e.g. https://your-org.okta.com."),
   clientId: z.string().trim().min(1, "Client ID is required.").max(500),
   // Empty keeps the saved secret: the page never receives it back.
   clientSecret: z.string().max(2000).optional(),
-  allowedDomains: z.array(domainSchema).min(1, "Add at least one allowed email domain."),
   defaultRole: z.enum(ROLES).refine((r) => r !== "owner", "New members cannot join as owner."),
   enforced: z.boolean(),
 });
@@ -43,7 +31,6 @@ export async function saveSsoConnection(tx: Db, organizationId: string, input: S
   const data = {
     issuer,
     clientId: input.clientId,
-    allowedDomains: [...new Set(input.allowedDomains)],
     defaultRole: input.defaultRole,
     enforced: input.enforced,
     ...(secret ? { clientSecretEncrypted: encryptSecret(secret) } : {}),
@@ -52,7 +39,7 @@ export async function saveSsoConnection(tx: Db, organizationId: string, input: S
     ? await tx.ssoConnection.update({ where: { id: existing.id }, data })
     : await tx.ssoConnection.create({ data: { organizationId, clientSecretEncrypted: encryptSecret(secret!), ...data } });
   const summary = (c: typeof saved | null) =>
-    c && { issuer: c.issuer, clientId: c.clientId, allowedDomains: c.allowedDomains, defaultRole: c.defaultRole, enforced: c.enforced };
+    c && { issuer: c.issuer, clientId: c.clientId, defaultRole: c.defaultRole, enforced: c.enforced };
   return { id: saved.id, before: summary(existing), after: { ...summary(saved), secretChanged: Boolean(secret) } };
 }
 

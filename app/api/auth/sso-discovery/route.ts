@@ -1,13 +1,14 @@
 import { db } from "@/server/db/client";
 import { emailSchema } from "@/server/auth/email";
-import { ssoChoicesForEmail } from "@/server/auth/sso-discovery";
+import { ssoProviderForEmail } from "@/server/sso/domain-routing";
 import { limitByAddress } from "@/server/rate-limit/responses";
 
-// Public by nature: it runs before anyone is signed in, and only says which SSO accepts a domain.
+// Public by nature: it runs before anyone is signed in. It answers only where this one email signs
+// in (a provider id, or null), in the same shape and time whether or not the domain is known.
 export async function GET(req: Request) {
   const limited = await limitByAddress("ssoDiscovery", req);
   if (limited) return limited;
   const email = emailSchema.safeParse(new URL(req.url).searchParams.get("email") ?? "");
   if (!email.success) return Response.json({ error: "email: enter a valid email address." }, { status: 400 });
-  return Response.json({ choices: await ssoChoicesForEmail(db(), email.data) });
+  return Response.json({ providerId: await ssoProviderForEmail(db(), email.data) });
 }

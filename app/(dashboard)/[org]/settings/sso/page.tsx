@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
-import { ssoSettings } from "@/server/sso/queries";
+import { unverifiedDomainsTrusted } from "@/server/instance/settings";
+import { MAX_SSO_DOMAINS } from "@/server/sso/domain-name";
+import { ssoDomains, ssoSettings } from "@/server/sso/queries";
+import { SsoDomains } from "@/components/team/sso-domains";
 import { SsoSettingsForm } from "@/components/team/sso-settings-form";
 
 export const metadata: Metadata = { title: "Single sign-on" };
@@ -11,7 +14,7 @@ export const metadata: Metadata = { title: "Single sign-on" };
 export default async function SsoPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ tested?: string }> }) {
   const { org, role } = await requireMembership((await params).org);
   if (!can(role, "sso:manage")) notFound();
-  const current = await ssoSettings(db(), org.id);
+  const [current, domains] = await Promise.all([ssoSettings(db(), org.id), ssoDomains(db(), org.id)]);
   const { tested } = await searchParams;
   return (
     <div className="flex flex-col gap-4">
@@ -29,9 +32,10 @@ export default async function SsoPage({ params, searchParams }: { params: Promis
         orgSlug={org.slug}
         callbackBase={process.env.NEXTAUTH_URL ?? "http://localhost:3000"}
         initial={
-          current ?? { id: null, issuer: "", clientId: "", hasSecret: false, allowedDomains: [], defaultRole: "viewer", enforced: false }
+          current ?? { id: null, issuer: "", clientId: "", hasSecret: false, defaultRole: "viewer", enforced: false }
         }
       />
+      <SsoDomains orgSlug={org.slug} domains={domains} trustUnverified={unverifiedDomainsTrusted()} max={MAX_SSO_DOMAINS} />
     </div>
   );
 }
