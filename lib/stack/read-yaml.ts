@@ -93,7 +93,10 @@ function resourceCounter() {
     if (!isResourceKey.has(key)) isResourceKey.set(key, RESOURCE_MAPS.has(CST.resolveAsScalar(key)?.value ?? ""));
     if (!isResourceKey.get(key)) return before;
     if (map !== current) {
-      if (current && !finished.has(current)) (finished.add(current), (before += current.items.length));
+      if (current && !finished.has(current)) {
+        finished.add(current);
+        before += current.items.length;
+      }
       current = map;
     }
     // An entry that has only comments so far is not one yet.
