@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError } from "@/server/auth/errors";
 import { normalizeCodePath } from "@/server/package/code-files";
-import { analyzeStack, locatePath, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { analyzeStack, sourceLocator, type Diagnostic, type StackDefinition } from "@/lib/stack";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { readCodeZip, stripWrapperFolder, type ImportProblem } from "./import-zip";
 import { assertNameFree, guardUnique } from "./mutations";
@@ -60,8 +60,9 @@ const fromDiagnostic = (d: Diagnostic, file: string): ImportProblem => ({
 /** Every entry file must be stored with the revision; each one that is not is named with its line. */
 function entryFileProblems(source: ImportSource, definition: StackDefinition, code: RevisionCode): ImportProblem[] {
   const problems: ImportProblem[] = [];
+  const locator = sourceLocator(source.yaml);
   for (const entry of entryFiles(definition)) {
-    const at = { file: source.yamlName, path: entry.path.join("."), ...locatePath(source.yaml, entry.path, "value") };
+    const at = { file: source.yamlName, path: entry.path.join("."), ...locator.locate(entry.path, "value") };
     const normalized = normalizeCodePath(entry.entryfilePath);
     if (normalized === null) {
       problems.push({ ...at, severity: "error", message: `entryfilePath '${entry.entryfilePath}' of ${entry.resource} is outside the definition's folder; handler files are stored relative to it` });
