@@ -7,6 +7,7 @@ import { specAttributes } from "@/server/validate/cfn-attributes";
 import { readCodeZip, stripWrapperFolder, type ImportProblem } from "./import-zip";
 import { assertNameFree, guardUnique } from "./mutations";
 import { saveRevision, type RevisionCode } from "./revisions";
+import { entryFiles } from "./entry-files";
 
 // Import: a Stacktape-style YAML (pasted or uploaded) and a zip of its handler files become a NEW
 // stack whose revision 1 holds the definition and the code keyed by path relative to the YAML file.
@@ -24,29 +25,6 @@ export interface PreparedImport {
   yaml: string;
   code: RevisionCode;
   problems: ImportProblem[];
-}
-
-export interface EntryFile {
-  resource: string;
-  /** As written in the definition. */
-  entryfilePath: string;
-  path: (string | number)[];
-}
-
-/** The handler file of every function Lambdaplane builds from source (buildpack packaging). */
-export function entryFiles(definition: StackDefinition): EntryFile[] {
-  const files: EntryFile[] = [];
-  for (const [name, resource] of Object.entries(definition.resources)) {
-    if (resource.type !== "function" && resource.type !== "edge-lambda-function") continue;
-    const packaging = resource.properties.packaging;
-    if (packaging.type !== "stacktape-lambda-buildpack") continue;
-    files.push({
-      resource: name,
-      entryfilePath: packaging.properties.entryfilePath,
-      path: ["resources", name, "properties", "packaging", "properties", "entryfilePath"],
-    });
-  }
-  return files;
 }
 
 const fromDiagnostic = (d: Diagnostic, file: string): ImportProblem => ({
