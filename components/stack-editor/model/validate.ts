@@ -1,7 +1,7 @@
 // Field-level views of the validator's diagnostics: which error belongs to which form control.
 // (The editor validates as you type with analyzeStack, the same schema and rules the server runs, minus
 // the CloudFormation attribute lookup, whose spec database stays on the server; the preview reports those.)
-import { capDiagnostics, parseStack, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
+import { capDiagnostics, parseStack, STACK_INPUT_LIMITS, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
 import { schemaProblems } from "@/lib/stack/schema-issues";
 import { samePath, setIn, type Path } from "./paths";
 
@@ -15,8 +15,9 @@ export function checkDefinition(data: unknown): Diagnostic[] {
   const parsed = StackDefinitionSchema.safeParse(data);
   if (parsed.success) return validateStack(parsed.data);
   const schema = schemaProblems(StackDefinitionSchema, data, parsed.error.issues).map((p) => p.diagnostic);
-  // Removing a list item would shift the indices of the rest, so only settings in mappings are set aside.
-  if (schema.some((d) => typeof d.path[d.path.length - 1] === "number")) return schema;
+  // Removing a list item would shift the indices of the rest, so only settings in mappings are set aside;
+  // past a screenful of schema errors the retry (a copy of the definition per error) is not worth it.
+  if (schema.length > STACK_INPUT_LIMITS.diagnostics || schema.some((d) => typeof d.path[d.path.length - 1] === "number")) return schema;
   let stripped: unknown = data;
   for (const d of schema) stripped = setIn(stripped, d.path, undefined);
   const retry = StackDefinitionSchema.safeParse(stripped);
