@@ -1,7 +1,7 @@
 // Maps a path inside the definition (["resources","api","properties","path"]) to a line and column in its
-// YAML or JSON source. One walk of the yaml document builds an index of every path, the first time a
-// position is asked for, so locating N diagnostics costs one walk and N lookups (a walk per
-// diagnostic made a 60,000-key file quadratic).
+// YAML or JSON source. Each mapping and list is indexed by key the first time a path goes through it,
+// so locating N diagnostics costs at most one pass over the document plus N lookups of a few map
+// reads each (a search of every mapping per diagnostic made a 60,000-key file quadratic).
 import { isMap, isSeq, isScalar, type Document, type LineCounter } from "yaml";
 import type { Diagnostic } from "./diagnostics";
 import { readYaml } from "./read-yaml";
@@ -21,49 +21,44 @@ export interface SourceLocator {
   locate(path: DefinitionPath, target?: LocateTarget): SourcePosition | undefined;
 }
 
-interface Entry {
+/** One node of the index: where its key and value start, and its children, indexed on first use. */
+interface Indexed {
   key?: number;
   value?: number;
+  node: unknown;
+  children?: Map<string, Indexed>;
 }
-
-const segmentKey = (segment: string | number) => `\0${String(segment)}`;
 
 function rangeStart(node: unknown): number | undefined {
   return (node as { range?: [number, number, number] } | null)?.range?.[0];
 }
 
-/** Every path of the document to the start of its key and of its value (a list item's are the same). */
-function buildIndex(doc: Document): Map<string, Entry> {
-  const index = new Map<string, Entry>();
-  const root = rangeStart(doc.contents);
-  index.set("", { key: root, value: root });
-  const walk = (node: unknown, prefix: string) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const at = prefix + segmentKey(key);
-        // The first of duplicate keys wins, as a search from the top would find it.
-        if (index.has(at)) continue;
-        const keyStart = rangeStart(pair.key);
-        const valueStart = rangeStart(pair.value);
-        index.set(at, { key: keyStart ?? valueStart, value: valueStart ?? keyStart });
-        walk(pair.value, at);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const at = prefix + segmentKey(i);
-        const start = rangeStart(item);
-        index.set(at, { key: start, value: start });
-        walk(item, at);
-      });
+/** The children of an indexed node by segment (map keys, list indices as strings); built once per node. */
+function childrenOf(parent: Indexed): Map<string, Indexed> {
+  if (parent.children) return parent.children;
+  const children = new Map<string, Indexed>();
+  if (isMap(parent.node)) {
+    for (const pair of parent.node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // The first of duplicate keys wins, as a search from the top would find it.
+      if (children.has(key)) continue;
+      const keyStart = rangeStart(pair.key);
+      const valueStart = rangeStart(pair.value);
+      children.set(key, { key: keyStart ?? valueStart, value: valueStart ?? keyStart, node: pair.value });
     }
-  };
-  walk(doc.contents, "");
-  return index;
+  } else if (isSeq(parent.node)) {
+    parent.node.items.forEach((item, i) => {
+      const start = rangeStart(item);
+      children.set(String(i), { key: start, value: start, node: item });
+    });
+  }
+  parent.children = children;
+  return children;
 }
 
 export function createLocator(doc: Document | undefined, lineCounter: LineCounter): SourceLocator {
-  let index: Map<string, Entry> | undefined;
+  const start = rangeStart(doc?.contents);
+  const root: Indexed = { key: start, value: start, node: doc?.contents };
   const position = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);
@@ -72,16 +67,14 @@ export function createLocator(doc: Document | undefined, lineCounter: LineCounte
   return {
     locate(path, target = "key") {
       if (!doc) return undefined;
-      index ??= buildIndex(doc);
-      const keys = [""];
-      for (const segment of path) keys.push(keys[keys.length - 1] + segmentKey(segment));
-      const exact = index.get(keys[keys.length - 1]);
-      if (exact) return position(target === "key" ? exact.key : exact.value);
-      for (let i = keys.length - 2; i >= 0; i--) {
-        const ancestor = index.get(keys[i]);
-        if (ancestor) return position(ancestor.key);
+      let at = root;
+      for (const segment of path) {
+        const next = childrenOf(at).get(String(segment));
+        // The nearest existing ancestor.
+        if (!next) return position(at.key);
+        at = next;
       }
-      return undefined;
+      return position(target === "key" ? at.key : at.value);
     },
   };
 }

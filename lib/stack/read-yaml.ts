@@ -86,7 +86,8 @@ function resourceCounter() {
   let current: Collection | undefined;
   let before = 0;
   return (stack: readonly CST.Token[]): number => {
-    const [, top, map] = stack;
+    const top = stack[1];
+    const map = stack[2];
     if (!isMapToken(top) || !isMapToken(map)) return before;
     const key = top.items[top.items.length - 1]?.key;
     if (!key) return before;
