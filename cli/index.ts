@@ -4,7 +4,7 @@
 // Problems go to stderr, exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
+import { capDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import { serializeTemplate } from "@/server/render";
 import { renderFile, type PipelineOptions } from "./pipeline";
 import { parseCliArgs, UsageError } from "./args";
@@ -64,8 +64,9 @@ function parseCommand(argv: string[]): Command | "help" {
   return { name, file: path.resolve(file), options: { stage, region, stackName }, outDir };
 }
 
+/** The first 100 diagnostics and a count of the rest (the summary line still counts them all). */
 function report(diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of capDiagnostics(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
 function summary(diagnostics: Diagnostic[]): string {

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { hasErrors } from "@/lib/stack/diagnostics";
-import { analyzeStack, locatePath } from "@/lib/stack";
+import { analyzeStack, locateDiagnostics } from "@/lib/stack";
 import { renderStack, type CfTemplate } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks, type NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { artifactsBucketName, collectArtifacts } from "./artifacts";
@@ -25,7 +25,7 @@ export interface PipelineResult {
 }
 
 function located(source: string, file: string, diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, file, ...(d.line === undefined ? locatePath(source, d.path) : {}) }));
+  return locateDiagnostics(source, diagnostics).map((d) => ({ ...d, file }));
 }
 
 export async function renderFile(file: string, options: PipelineOptions): Promise<PipelineResult> {

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { Diagnostic } from "@/lib/stack";
+import { capDiagnostics, type Diagnostic } from "@/lib/stack";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import type { RevisionConflict } from "@/server/stacks/revisions";
 import { Button } from "@/components/ui/button";
@@ -72,7 +72,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
   const code = useMemo(() => savedCode(doc), [doc]);
   const { preview, updating, error: previewError } = usePreview(orgSlug, stackId, doc.yaml, code);
   // The server sees everything the browser does plus the rendered template; until it answers, show the local check.
-  const diagnostics: readonly Diagnostic[] = !updating && preview ? preview.diagnostics : analysis.diagnostics;
+  const diagnostics: readonly Diagnostic[] = !updating && preview ? preview.diagnostics : capDiagnostics(analysis.diagnostics);
 
   const graph = useMemo(() => buildGraph(doc.definition), [doc.definition]);
   const resources: ResourceOption[] = graph.nodes.map((n) => ({ name: n.id, kind: n.kind }));

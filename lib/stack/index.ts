@@ -11,4 +11,5 @@ export { printStack } from "./print";
 export { pascal, derivedLogicalIdSuffix, LOGICAL_ID_SUFFIXES } from "./logical-ids";
 export { validateStack, analyzeStack, type ValidateStackOptions, type AnalyzeStackResult } from "./validate";
 export { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
-export { locatePath, createLocator, type DefinitionPath, type SourceLocator, type SourcePosition, type LocateTarget } from "./locate";
+export { locatePath, locateDiagnostics, sourceLocator, createLocator, type DefinitionPath, type SourceLocator, type SourcePosition, type LocateTarget } from "./locate";
+export { readYaml, utf8Length, type ReadYaml, type YamlProblem } from "./read-yaml";

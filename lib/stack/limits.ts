@@ -40,3 +40,30 @@ export const LAMBDA_RESERVED_ENV_VARS = [
 /** ALB listener rules: up to 3 match evaluations per condition and 5 per rule. */
 export const ALB_MAX_VALUES_PER_CONDITION = 3;
 export const ALB_MAX_VALUES_PER_RULE = 5;
+
+// What Lambdaplane accepts as input: the bounds that keep parsing, validating and storing one stack
+// cheap for the shared server, the CLI and the browser editor. Far above real stacks (the benchmark's
+// 200-function stack has 401 resources, about 9,000 nodes and nesting 12 deep). Sizes are UTF-8 bytes.
+export const STACK_INPUT_LIMITS = {
+  /** The definition's text. */
+  bytes: 1_000_000,
+  /** Nested mappings, lists and flow brackets; the yaml parser recurses per level (deep input crashed it). */
+  depth: 64,
+  /** Keys, values and list items (scalars, aliases, collections) before aliases are expanded. */
+  nodes: 50_000,
+  /** Alias references (`*name`); their expansion is also bounded by `nodes` (billion laughs). */
+  aliases: 1_000,
+  /** Entries of `resources` and `cloudformationResources` together. */
+  resources: 1_000,
+  /** Diagnostics listed; the rest are counted in one "and N more" diagnostic. */
+  diagnostics: 100,
+} as const;
+
+/** The handler files stored with a revision (every save path, and the import's zip unzipped). */
+export const CODE_LIMITS = {
+  files: 500,
+  fileBytes: 1_000_000,
+  totalBytes: 10 * 1024 * 1024,
+  /** Characters in one file's path. */
+  pathLength: 512,
+} as const;

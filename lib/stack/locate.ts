@@ -1,6 +1,10 @@
 // Maps a path inside the definition (["resources","api","properties","path"]) to a line and column in its
-// YAML or JSON source, through the yaml library's AST and a line counter.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+// YAML or JSON source. Each mapping and list is indexed by key the first time a path goes through it,
+// so locating N diagnostics costs at most one pass over the document plus N lookups of a few map
+// reads each (a search of every mapping per diagnostic made a 60,000-key file quadratic).
+import { isMap, isSeq, isScalar, type Document, type LineCounter } from "yaml";
+import type { Diagnostic } from "./diagnostics";
+import { readYaml } from "./read-yaml";
 
 export type DefinitionPath = readonly (string | number)[];
 export interface SourcePosition {
@@ -17,12 +21,44 @@ export interface SourceLocator {
   locate(path: DefinitionPath, target?: LocateTarget): SourcePosition | undefined;
 }
 
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? range[0] : undefined;
+/** One node of the index: where its key and value start, and its children, indexed on first use. */
+interface Indexed {
+  key?: number;
+  value?: number;
+  node: unknown;
+  children?: Map<string, Indexed>;
 }
 
-export function createLocator(doc: Document, lineCounter: LineCounter): SourceLocator {
+function rangeStart(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0];
+}
+
+/** The children of an indexed node by segment (map keys, list indices as strings); built once per node. */
+function childrenOf(parent: Indexed): Map<string, Indexed> {
+  if (parent.children) return parent.children;
+  const children = new Map<string, Indexed>();
+  if (isMap(parent.node)) {
+    for (const pair of parent.node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // The first of duplicate keys wins, as a search from the top would find it.
+      if (children.has(key)) continue;
+      const keyStart = rangeStart(pair.key);
+      const valueStart = rangeStart(pair.value);
+      children.set(key, { key: keyStart ?? valueStart, value: valueStart ?? keyStart, node: pair.value });
+    }
+  } else if (isSeq(parent.node)) {
+    parent.node.items.forEach((item, i) => {
+      const start = rangeStart(item);
+      children.set(String(i), { key: start, value: start, node: item });
+    });
+  }
+  parent.children = children;
+  return children;
+}
+
+export function createLocator(doc: Document | undefined, lineCounter: LineCounter): SourceLocator {
+  const start = rangeStart(doc?.contents);
+  const root: Indexed = { key: start, value: start, node: doc?.contents };
   const position = (offset: number | undefined): SourcePosition | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);
@@ -30,37 +66,33 @@ export function createLocator(doc: Document, lineCounter: LineCounter): SourceLo
   };
   return {
     locate(path, target = "key") {
-      let node: unknown = doc.contents;
-      // Start of the best match so far: the key of the last map entry walked through, or the node itself.
-      let best = rangeStart(node);
-      for (let i = 0; i < path.length; i++) {
-        const segment = path[i];
-        const last = i === path.length - 1;
-        if (isMap(node)) {
-          const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-          if (!pair) return position(best);
-          const keyStart = rangeStart(pair.key);
-          const valueStart = rangeStart(pair.value);
-          if (last) return position(target === "key" ? (keyStart ?? valueStart) : (valueStart ?? keyStart));
-          best = keyStart ?? best;
-          node = pair.value;
-        } else if (isSeq(node) && typeof segment === "number") {
-          const item = node.items[segment] as Node | undefined;
-          if (!item) return position(best);
-          best = rangeStart(item) ?? best;
-          node = item;
-        } else {
-          return position(best);
-        }
+      if (!doc) return undefined;
+      let at = root;
+      for (const segment of path) {
+        const next = childrenOf(at).get(String(segment));
+        // The nearest existing ancestor.
+        if (!next) return position(at.key);
+        at = next;
       }
-      return position(best);
+      return position(target === "key" ? at.key : at.value);
     },
   };
 }
 
+/** A locator for `source`, read with the same bounds as parseStack (a refused source locates nothing). */
+export function sourceLocator(source: string): SourceLocator {
+  const { doc, lineCounter } = readYaml(source);
+  return createLocator(doc, lineCounter);
+}
+
 /** Position of `path` in `source` (key position for map entries unless target is "value"). */
 export function locatePath(source: string, path: DefinitionPath, target: LocateTarget = "key"): SourcePosition | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  return createLocator(doc, lineCounter).locate(path, target);
+  return sourceLocator(source).locate(path, target);
+}
+
+/** Every diagnostic without a line gets the position of its path, with one read of `source` for all. */
+export function locateDiagnostics<D extends Diagnostic>(source: string, diagnostics: readonly D[]): D[] {
+  if (diagnostics.every((d) => d.line !== undefined)) return [...diagnostics];
+  const locator = sourceLocator(source);
+  return diagnostics.map((d) => (d.line === undefined ? { ...d, ...locator.locate(d.path) } : d));
 }

@@ -132,7 +132,9 @@ describe("parseStack", () => {
     for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
     const { definition, diagnostics } = parseStack(`${lines.join("\n")}\nresources: {}\n`);
     expect(definition).toBeUndefined();
-    expect(diagnostics[0].code).toBe("yaml");
+    // Refused by the input bounds (the expanded size), before the yaml package builds any value.
+    expect(diagnostics[0].code).toBe("bounds");
+    expect(diagnostics[0].message).toMatch(/^aliases expand to more than 50,000 YAML nodes/);
   });
 
   it("rejects an empty document", () => {

@@ -1,7 +1,8 @@
 // Stack definition source (YAML or JSON; JSON is read as YAML 1.2) -> typed definition + diagnostics.
-import { LineCounter, parseDocument, type YAMLError } from "yaml";
-import type { Diagnostic } from "./diagnostics";
+import type { LineCounter, YAMLError } from "yaml";
+import { capDiagnostics, type Diagnostic } from "./diagnostics";
 import { createLocator, type SourceLocator } from "./locate";
+import { readYaml, type YamlProblem } from "./read-yaml";
 import { StackDefinitionSchema, type StackDefinition } from "./schema";
 import { schemaProblems } from "./schema-issues";
 
@@ -13,12 +14,18 @@ export interface ParseStackOptions {
 export interface ParseStackResult {
   /** Present only when there are no errors. Exactly the source's data: nothing added, keys in source order. */
   definition?: StackDefinition;
+  /** Sorted by position and capped (STACK_INPUT_LIMITS.diagnostics, then one "and N more"). */
   diagnostics: Diagnostic[];
+  /**
+   * The source's data when it was read as YAML within the bounds, even when the schema refused it (the
+   * editor checks what it can of a half-typed definition); absent for YAML errors and crossed limits.
+   */
+  data?: unknown;
   /** Maps definition paths to source positions (for diagnostics found later, e.g. by validateStack). */
   locator: SourceLocator;
 }
 
-// Alias expansion beyond this is refused: a few nested anchors can otherwise expand to gigabytes.
+// The yaml package's own guard while building values; readYaml has already bounded the expanded size.
 const MAX_ALIAS_COUNT = 1000;
 
 function yamlDiagnostic(err: YAMLError, lineCounter: LineCounter, file: string | undefined, severity: Diagnostic["severity"]): Diagnostic {
@@ -30,22 +37,29 @@ function yamlDiagnostic(err: YAMLError, lineCounter: LineCounter, file: string |
   return { severity, code: "yaml", message, path: [], file, line, column: col };
 }
 
+function problemDiagnostic(p: YamlProblem, lineCounter: LineCounter, file: string | undefined): Diagnostic {
+  const { line, col } = lineCounter.linePos(p.offset);
+  return { severity: "error", code: p.code, message: p.message, path: [], file, line, column: col };
+}
+
 function sortBySource(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 export function parseStack(source: string, opts: ParseStackOptions = {}): ParseStackResult {
   const { file } = opts;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, problems } = readYaml(source);
   const locator = createLocator(doc, lineCounter);
+  // A crossed limit stops everything: nothing after it was parsed, and nothing reaches the schema.
+  if (!doc) return { diagnostics: problems.map((p) => problemDiagnostic(p, lineCounter, file)), locator };
 
   // An unresolved tag would silently turn into a plain string and change the meaning, so it is an error too.
-  const yamlProblems = [
+  const yamlProblems = sortBySource([
     ...doc.errors.map((e) => yamlDiagnostic(e, lineCounter, file, "error")),
+    ...problems.map((p) => problemDiagnostic(p, lineCounter, file)),
     ...doc.warnings.map((w) => yamlDiagnostic(w, lineCounter, file, w.code === "TAG_RESOLVE_FAILED" ? "error" : "warning")),
-  ];
-  if (yamlProblems.some((d) => d.severity === "error")) return { diagnostics: yamlProblems, locator };
+  ]);
+  if (yamlProblems.some((d) => d.severity === "error")) return { diagnostics: capDiagnostics(yamlProblems), locator };
 
   let data: unknown;
   try {
@@ -66,8 +80,8 @@ export function parseStack(source: string, opts: ParseStackOptions = {}): ParseS
       file,
       ...locator.locate(diagnostic.path, target),
     }));
-    return { diagnostics: [...yamlProblems, ...sortBySource(schemaDiagnostics)], locator };
+    return { diagnostics: capDiagnostics([...yamlProblems, ...sortBySource(schemaDiagnostics)]), data, locator };
   }
   // The schema has no defaults or transforms, so the raw data is the parsed value with the user's key order kept.
-  return { definition: data as StackDefinition, diagnostics: yamlProblems, locator };
+  return { definition: data as StackDefinition, diagnostics: yamlProblems, data, locator };
 }

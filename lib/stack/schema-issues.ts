@@ -24,7 +24,10 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  // A message repeats at most the start of a long value: a 1 MB string made a 1 MB message.
+  if (typeof value === "string") {
+    return value.length <= 80 ? `the string ${JSON.stringify(value)}` : `the string ${JSON.stringify(value.slice(0, 40))}… (${value.length.toLocaleString("en-US")} characters)`;
+  }
   return `${typeof value} ${String(value)}`;
 }
 

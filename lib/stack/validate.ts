@@ -1,6 +1,6 @@
 // Semantic validation of a schema-valid definition: cross-references, directive targets, AWS limits and syntax.
 import { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
-import type { Diagnostic } from "./diagnostics";
+import { capDiagnostics, type Diagnostic } from "./diagnostics";
 import { parseStack, type ParseStackOptions } from "./parse";
 import { createContext } from "./rules/context";
 import { checkDirectives } from "./rules/directives";
@@ -30,7 +30,7 @@ export function validateStack(definition: StackDefinition, opts: ValidateStackOp
 export interface AnalyzeStackResult {
   /** Present when parsing succeeded, even if validation found errors. */
   definition?: StackDefinition;
-  /** Parse, schema and validation diagnostics, each with file, line and column. */
+  /** Parse, schema and validation diagnostics, each with file, line and column; sorted and capped like parseStack's. */
   diagnostics: Diagnostic[];
 }
 
@@ -40,5 +40,5 @@ export function analyzeStack(source: string, opts: ParseStackOptions & ValidateS
   if (!parsed.definition) return { diagnostics: parsed.diagnostics };
   const located = validateStack(parsed.definition, opts).map((d) => ({ ...d, file: opts.file, ...parsed.locator.locate(d.path) }));
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { definition: parsed.definition, diagnostics: [...parsed.diagnostics, ...located] };
+  return { definition: parsed.definition, diagnostics: capDiagnostics([...parsed.diagnostics, ...located]) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { analyzeStack, hasErrors, type Diagnostic } from "@/lib/stack";
+import { analyzeStack, capDiagnostics, hasErrors, type Diagnostic } from "@/lib/stack";
 import { packageStack } from "@/server/package/package-stack";
 import { artifactKey } from "@/server/package/upload";
 import { renderStack, type ArtifactLocation, type CfTemplate } from "@/server/render";
@@ -20,11 +20,11 @@ export async function renderRevision(revision: { yaml: string; code: unknown }, 
   const analyzed = analyzeStack(revision.yaml, { file: "stack.yml", cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { template: null, diagnostics: analyzed.diagnostics };
   const { packages, diagnostics: packaging } = await packageStack(analyzed.definition, revision.code);
-  if (hasErrors(packaging)) return { template: null, diagnostics: [...analyzed.diagnostics, ...packaging] };
+  if (hasErrors(packaging)) return { template: null, diagnostics: capDiagnostics([...analyzed.diagnostics, ...packaging]) };
   const artifacts: Record<string, ArtifactLocation> = Object.fromEntries(
     packages.map((p) => [p.name, { bucket: placeholderBucket(options.region), key: artifactKey(p.sha256) }]),
   );
   const rendered = renderStack(analyzed.definition, { ...options, artifacts });
   const diagnostics = [...analyzed.diagnostics, ...packaging, ...rendered.diagnostics];
-  return { template: hasErrors(diagnostics) ? null : rendered.template, diagnostics };
+  return { template: hasErrors(diagnostics) ? null : rendered.template, diagnostics: capDiagnostics(diagnostics) };
 }

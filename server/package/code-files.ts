@@ -12,6 +12,19 @@ export function normalizeCodePath(p: string): string | null {
   return normalized.replace(/^\.\//, "");
 }
 
+/**
+ * Why `name` cannot be a stored handler file path, or null: the one rule for every path that stores
+ * code (import zip entries, and every save of a revision), so nothing stored can leave the stack's
+ * folder when it is packaged or exported.
+ */
+export function codePathProblem(name: string, folder = "the definition's folder"): string | null {
+  if (name.includes("\\")) return "uses backslashes; paths use forward slashes";
+  if (/^[A-Za-z]:/.test(name) || name.startsWith("/")) return "is an absolute path";
+  if (name.split("/").includes("..")) return `leaves ${folder} (..)`;
+  if (normalizeCodePath(name) === null) return `is not a file path inside ${folder}`;
+  return null;
+}
+
 /** The code map with normalized keys; entries whose path cannot be normalized are left out and reported. */
 export function codeFiles(code: unknown): { files: CodeFiles; invalid: string[] } {
   const files = new Map<string, string>();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { createZip } from "@/server/package/zip";
+import { codePathProblem } from "@/server/package/code-files";
 import type { RevisionCode } from "./revisions";
 
 // Export: a revision's YAML as written, plus its handler files as a zip whose paths are relative to
@@ -24,9 +25,13 @@ export async function findRevisionForExport(client: Db, organizationId: string, 
   return { stackName: revision.stack.name, number: revision.number, yaml: revision.yaml, code: revision.code as RevisionCode };
 }
 
-/** Deterministic: the same code always gives the same bytes. */
+/**
+ * Deterministic: the same code always gives the same bytes. Paths the save rules refuse (stored
+ * before they were checked on every save) are left out, so no entry can unzip outside the folder.
+ */
 export function codeArchive(code: RevisionCode): Buffer {
-  return createZip(Object.entries(code).map(([path, source]) => ({ path, data: Buffer.from(source, "utf8") })));
+  const safe = Object.entries(code).filter(([path]) => codePathProblem(path) === null);
+  return createZip(safe.map(([path, source]) => ({ path, data: Buffer.from(source, "utf8") })));
 }
 
 export function exportFileName(revision: Pick<ExportedRevision, "stackName" | "number">, part: "yaml" | "code"): string {

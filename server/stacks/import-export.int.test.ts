@@ -7,7 +7,7 @@ import { importStack } from "@/server/actions/stacks/import-stack";
 import { GET as exportRoute } from "@/app/api/orgs/[org]/stacks/[stackId]/export/route";
 import { createZip } from "@/server/package/zip";
 import { parseStack } from "@/lib/stack";
-import { entryFiles } from "./import";
+import { entryFiles } from "./entry-files";
 import { readCodeZip } from "./import-zip";
 
 // Acceptance for issue 4: every YAML example of seeds 000 and 001 (server/render/fixtures, see its

@@ -1,6 +1,7 @@
 import { crc32 } from "node:zlib";
 import { unzipSync, type UnzipFileInfo } from "fflate";
-import { normalizeCodePath } from "@/server/package/code-files";
+import { codePathProblem, normalizeCodePath } from "@/server/package/code-files";
+import { CODE_LIMITS } from "@/lib/stack/limits";
 import type { RevisionCode } from "./revisions";
 
 // Reads the handler files of an import from an uploaded zip into a revision's code map. The limits
@@ -21,11 +22,10 @@ export interface ImportProblem {
 export const ZIP_LIMITS = {
   /** The upload itself. */
   zipBytes: 5 * 1024 * 1024,
-  files: 500,
-  /** One handler file, unzipped (the editor's save allows the same). */
-  fileBytes: 1_000_000,
-  /** All files together, unzipped. */
-  totalBytes: 10 * 1024 * 1024,
+  /** Unzipped, the same bounds as every save of a revision. */
+  files: CODE_LIMITS.files,
+  fileBytes: CODE_LIMITS.fileBytes,
+  totalBytes: CODE_LIMITS.totalBytes,
 } as const;
 
 // Archivers add these; they are never handler code.
@@ -37,15 +37,6 @@ export interface ZipReadResult {
 }
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
-/** Why an entry name cannot be a stored code path (absolute, leaves the tree, drive letter), or null. */
-function unsafePath(name: string): string | null {
-  if (name.includes("\\")) return "uses backslashes; zip paths use forward slashes";
-  if (/^[A-Za-z]:/.test(name) || name.startsWith("/")) return "is an absolute path";
-  if (name.split("/").includes("..")) return "leaves the archive's folder (..)";
-  if (normalizeCodePath(name) === null) return "is not a file path inside the archive";
-  return null;
-}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -90,7 +81,7 @@ export function readCodeZip(zip: Uint8Array, zipName: string): ZipReadResult {
       filter(info) {
         index += 1;
         if (refusal || info.name.endsWith("/") || IGNORED.some((re) => re.test(info.name))) return false;
-        const reason = unsafePath(info.name);
+        const reason = codePathProblem(info.name, "the archive's folder");
         if (reason) return ((refusal = { entry: info.name, message: `refused: the entry ${reason}` }), false);
         count += 1;
         declaredTotal += info.originalSize;

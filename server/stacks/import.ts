@@ -2,11 +2,12 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError } from "@/server/auth/errors";
 import { normalizeCodePath } from "@/server/package/code-files";
-import { analyzeStack, locatePath, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { analyzeStack, sourceLocator, type Diagnostic, type StackDefinition } from "@/lib/stack";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { readCodeZip, stripWrapperFolder, type ImportProblem } from "./import-zip";
 import { assertNameFree, guardUnique } from "./mutations";
 import { saveRevision, type RevisionCode } from "./revisions";
+import { entryFiles } from "./entry-files";
 
 // Import: a Stacktape-style YAML (pasted or uploaded) and a zip of its handler files become a NEW
 // stack whose revision 1 holds the definition and the code keyed by path relative to the YAML file.
@@ -26,29 +27,6 @@ export interface PreparedImport {
   problems: ImportProblem[];
 }
 
-export interface EntryFile {
-  resource: string;
-  /** As written in the definition. */
-  entryfilePath: string;
-  path: (string | number)[];
-}
-
-/** The handler file of every function Lambdaplane builds from source (buildpack packaging). */
-export function entryFiles(definition: StackDefinition): EntryFile[] {
-  const files: EntryFile[] = [];
-  for (const [name, resource] of Object.entries(definition.resources)) {
-    if (resource.type !== "function" && resource.type !== "edge-lambda-function") continue;
-    const packaging = resource.properties.packaging;
-    if (packaging.type !== "stacktape-lambda-buildpack") continue;
-    files.push({
-      resource: name,
-      entryfilePath: packaging.properties.entryfilePath,
-      path: ["resources", name, "properties", "packaging", "properties", "entryfilePath"],
-    });
-  }
-  return files;
-}
-
 const fromDiagnostic = (d: Diagnostic, file: string): ImportProblem => ({
   severity: d.severity,
   file: d.file ?? file,
@@ -60,8 +38,9 @@ const fromDiagnostic = (d: Diagnostic, file: string): ImportProblem => ({
 /** Every entry file must be stored with the revision; each one that is not is named with its line. */
 function entryFileProblems(source: ImportSource, definition: StackDefinition, code: RevisionCode): ImportProblem[] {
   const problems: ImportProblem[] = [];
+  const locator = sourceLocator(source.yaml);
   for (const entry of entryFiles(definition)) {
-    const at = { file: source.yamlName, path: entry.path.join("."), ...locatePath(source.yaml, entry.path, "value") };
+    const at = { file: source.yamlName, path: entry.path.join("."), ...locator.locate(entry.path, "value") };
     const normalized = normalizeCodePath(entry.entryfilePath);
     if (normalized === null) {
       problems.push({ ...at, severity: "error", message: `entryfilePath '${entry.entryfilePath}' of ${entry.resource} is outside the definition's folder; handler files are stored relative to it` });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { analyzeStack, hasErrors, locatePath, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { analyzeStack, capDiagnostics, hasErrors, locateDiagnostics, type Diagnostic, type StackDefinition } from "@/lib/stack";
 import { renderStack, type ArtifactLocation, type CfTemplate } from "@/server/render";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { CLOUDFORMATION_LIMITS, measureTemplate } from "@/server/validate/limits";
@@ -55,10 +55,10 @@ export function previewStack(yaml: string, code: RevisionCode, stackName: string
   if (!analyzed.definition) return { template: null, diagnostics: analyzed.diagnostics, resourceCount: 0, resourceLimit };
   const { artifacts, diagnostics: codeProblems } = previewArtifacts(analyzed.definition, code, stackName);
   const rendered = renderStack(analyzed.definition, { stackName, stage: PREVIEW_STAGE, region: PREVIEW_REGION, artifacts });
-  const located = [...codeProblems, ...rendered.diagnostics].map((d) => ({ ...d, ...(d.line === undefined ? locatePath(yaml, d.path) : {}) }));
+  const located = locateDiagnostics(yaml, [...codeProblems, ...rendered.diagnostics]);
   const diagnostics = [...analyzed.diagnostics, ...located];
   // Spec problems point into the template (path starts at Resources), so they carry no YAML line.
   if (!hasErrors(diagnostics)) diagnostics.push(...validateTemplateAgainstSpec(rendered.template));
   const resourceCount = measureTemplate(rendered.template as unknown as Record<string, unknown>).resources;
-  return { template: rendered.template, diagnostics, resourceCount, resourceLimit };
+  return { template: rendered.template, diagnostics: capDiagnostics(diagnostics), resourceCount, resourceLimit };
 }

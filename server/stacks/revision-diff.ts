@@ -8,7 +8,7 @@ import { normalizeCodePath } from "@/server/package/code-files";
 import { renderStack, serializeTemplate, type ArtifactLocation } from "@/server/render";
 import { formatDiagnostic, hasErrors, parseStack, type StackDefinition } from "@/lib/stack";
 import { diffCosts, estimateStackCost, isPricedRegion, PRICED_REGIONS, type CostDiff, type PricedRegion } from "@/lib/cost";
-import { entryFiles } from "./import";
+import { entryFiles } from "./entry-files";
 import type { RevisionCode } from "./revisions";
 
 // The difference between any two revisions of a stack: the YAML, the handler code, the rendered

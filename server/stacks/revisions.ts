@@ -5,6 +5,7 @@ import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { findStack } from "./queries";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
+import { checkedRevisionCode, checkEntryFilePaths } from "./revision-code";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */
 export type RevisionCode = Record<string, string>;
@@ -71,6 +72,9 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
   }
+  // Every save path comes through here (REST, editor, restore, import): one check of what may be stored.
+  checkEntryFilePaths(definition, input.yaml);
+  const code = checkedRevisionCode(input.code);
   const names = new Set([...Object.keys(definition.resources), ...Object.keys(definition.cloudformationResources ?? {})]);
   const [stray] = strayPositions(input.canvasPositions ?? {}, names);
   if (stray !== undefined) {
@@ -90,7 +94,7 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
       number: input.baseNumber + 1,
       yaml: input.yaml,
       definition: definition as object,
-      code: input.code,
+      code,
       // Null rather than {}: "no stored positions" has one representation.
       canvasPositions: Object.keys(positions).length ? positions : undefined,
       message: input.message?.trim() || null,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { codeFiles, definitionYaml, DEFINITION_MAX_BYTES, DEFINITION_TOO_BIG, CODE_FILE_TOO_BIG, utf8Bytes } from "./size-limits";
+import { STACK_INPUT_LIMITS } from "@/lib/stack/limits";
+import { codeFiles, definitionYaml, DEFINITION_TOO_BIG, CODE_FILE_TOO_BIG, CODE_TOO_BIG, utf8Bytes } from "./size-limits";
+
+const DEFINITION_MAX_BYTES = STACK_INPUT_LIMITS.bytes;
 
 const errorOf = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -31,5 +34,12 @@ describe("size limits count UTF-8 bytes, not characters", () => {
   it("bounds each handler file by its bytes", () => {
     expect(errorOf(codeFiles(), { "src/a.ts": "😀".repeat(250_000) })).toBeNull();
     expect(errorOf(codeFiles(), { "src/a.ts": "😀".repeat(250_001) })).toBe(CODE_FILE_TOO_BIG);
+  });
+
+  it("bounds the handler files' total size", () => {
+    const file = "a".repeat(1_000_000);
+    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`src/${i}.ts`, file]));
+    expect(errorOf(codeFiles(), ten)).toBeNull();
+    expect(errorOf(codeFiles(), { ...ten, "src/more.ts": "a".repeat(500_000) })).toBe(CODE_TOO_BIG);
   });
 });

@@ -165,6 +165,30 @@ describe("editor state", () => {
   });
 });
 
+describe("the editor applies the input bounds as the user types", () => {
+  const keys = (n: number) => `resources:\n${Array.from({ length: n }, (_, i) => `  r${i + 1}: 1\n`).join("")}`;
+
+  it("shows a crossed limit at the line where it was crossed, and nothing else", () => {
+    const diagnostics = analyzeForEditor(keys(60_000));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "bounds", line: 1002, column: 3, message: expect.stringMatching(/^more than 1,000 resources/) })]);
+    const deep = analyzeForEditor(`resources: ${"[".repeat(1000)}1${"]".repeat(1000)}\n`);
+    expect(deep).toEqual([expect.objectContaining({ code: "bounds", line: 1, column: 75 })]);
+  });
+
+  it("keeps the last good definition while the text is refused", () => {
+    const doc = docFromYaml("resources:\n  b:\n    type: bucket\n", {});
+    const next = withYaml(doc, keys(2000));
+    expect(next.yamlPending).toBe(true);
+    expect(next.definition).toEqual(doc.definition);
+  });
+
+  it("lists the first 100 problems and counts the rest", () => {
+    const diagnostics = analyzeForEditor(keys(300));
+    expect(diagnostics).toHaveLength(101);
+    expect(diagnostics[100]).toMatchObject({ code: "truncated", message: "and 200 more problems (only the first 100 are listed)" });
+  });
+});
+
 describe("merging a conflict", () => {
   it("applies my changes onto the newer revision, and reports paths both sides changed", async () => {
     const { merge3 } = await import("./merge");

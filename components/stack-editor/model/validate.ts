@@ -1,8 +1,7 @@
 // Field-level views of the validator's diagnostics: which error belongs to which form control.
 // (The editor validates as you type with analyzeStack, the same schema and rules the server runs, minus
 // the CloudFormation attribute lookup, whose spec database stays on the server; the preview reports those.)
-import { parse as parseYaml } from "yaml";
-import { parseStack, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
+import { capDiagnostics, parseStack, STACK_INPUT_LIMITS, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
 import { schemaProblems } from "@/lib/stack/schema-issues";
 import { samePath, setIn, type Path } from "./paths";
 
@@ -16,8 +15,9 @@ export function checkDefinition(data: unknown): Diagnostic[] {
   const parsed = StackDefinitionSchema.safeParse(data);
   if (parsed.success) return validateStack(parsed.data);
   const schema = schemaProblems(StackDefinitionSchema, data, parsed.error.issues).map((p) => p.diagnostic);
-  // Removing a list item would shift the indices of the rest, so only settings in mappings are set aside.
-  if (schema.some((d) => typeof d.path[d.path.length - 1] === "number")) return schema;
+  // Removing a list item would shift the indices of the rest, so only settings in mappings are set aside;
+  // past a screenful of schema errors the retry (a copy of the definition per error) is not worth it.
+  if (schema.length > STACK_INPUT_LIMITS.diagnostics || schema.some((d) => typeof d.path[d.path.length - 1] === "number")) return schema;
   let stripped: unknown = data;
   for (const d of schema) stripped = setIn(stripped, d.path, undefined);
   const retry = StackDefinitionSchema.safeParse(stripped);
@@ -25,13 +25,15 @@ export function checkDefinition(data: unknown): Diagnostic[] {
   return [...schema, ...validateStack(retry.data).filter((d) => !schema.some((s) => samePath(s.path, d.path)))];
 }
 
-/** The same for YAML text, with each diagnostic at its line (the YAML view). */
+/**
+ * The same for YAML text, with each diagnostic at its line (the YAML view). Text that is not YAML, or
+ * crosses an input limit, gets parseStack's diagnostics only: the rules never see unbounded input.
+ */
 export function analyzeForEditor(yaml: string): Diagnostic[] {
   const parsed = parseStack(yaml);
-  const hasYamlErrors = parsed.diagnostics.some((d) => d.code === "yaml" && d.severity === "error");
-  if (hasYamlErrors) return parsed.diagnostics;
-  const located = checkDefinition(parsed.definition ?? parseYaml(yaml)).map((d) => ({ ...d, ...parsed.locator.locate(d.path) }));
-  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (parsed.data === undefined) return parsed.diagnostics;
+  const located = checkDefinition(parsed.data).map((d) => ({ ...d, ...parsed.locator.locate(d.path) }));
+  return capDiagnostics(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }
 
 /** The first error reported exactly at `path`, for the field that edits it. */

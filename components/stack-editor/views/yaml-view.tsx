@@ -14,6 +14,8 @@ export function YamlView({ yaml, pending, onChange, gotoLine, gotoToken }: {
   // Located here, only while the YAML view is open: the forms validate the definition without a YAML round trip.
   const diagnostics = useMemo(() => analyzeForEditor(yaml), [yaml]);
   const located = diagnostics.flatMap((d) => (d.line === undefined ? [] : [{ line: d.line, column: d.column, severity: d.severity, message: d.message }]));
+  // "and N more problems" has no line of its own.
+  const unplaced = diagnostics.filter((d) => d.line === undefined);
   return (
     <div className="flex h-full flex-col gap-1">
       <p className="text-xs text-slate-600" role="status">
@@ -21,6 +23,9 @@ export function YamlView({ yaml, pending, onChange, gotoLine, gotoToken }: {
           ? "The YAML has errors (marked at their lines): the canvas and forms show the last version that parsed, and are read-only until it parses again."
           : "Edits apply to the canvas and forms as soon as the YAML is valid."}
       </p>
+      {unplaced.map((d, i) => (
+        <p key={i} className="text-xs text-red-700" role="alert">{d.message}</p>
+      ))}
       <div className="min-h-0 flex-1">
         <LazyCodeMirror value={yaml} onChange={onChange} language="yaml" label="Stack definition YAML" diagnostics={located} gotoLine={gotoLine} gotoToken={gotoToken} />
       </div>

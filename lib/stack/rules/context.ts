@@ -35,7 +35,9 @@ export function createContext(definition: StackDefinition, cfnAttributes: CfnAtt
       if (!resource) {
         const sameKind = Object.entries(definition.resources).filter(([, r]) => (types as readonly string[]).includes(r.type)).map(([n]) => n);
         const hint = closest(name, sameKind);
-        const available = sameKind.length ? `; ${hint ? `did you mean '${hint}'? ` : ""}${wanted} resources: ${sameKind.join(", ")}` : `; the stack has no ${wanted} resource`;
+        // Ten names at most: listing all of them in every such message grew with the square of the stack.
+        const listed = sameKind.length > 10 ? `${sameKind.slice(0, 10).join(", ")} and ${sameKind.length - 10} more` : sameKind.join(", ");
+        const available = sameKind.length ? `; ${hint ? `did you mean '${hint}'? ` : ""}${wanted} resources: ${listed}` : `; the stack has no ${wanted} resource`;
         report(path, "reference", `${role} '${name}' does not exist${available}`);
         return undefined;
       }
