@@ -33,7 +33,7 @@ async function orgWithSso(slug: string, name: string): Promise<Org> {
 }
 
 const through = (org: Org, email: string) =>
-  signInThroughOrgSso(database.prisma, org.connectionId, { email, name: "Mallory's IdP says so", provider: `sso-${org.connectionId}`, providerAccountId: `sub-${email}` });
+  signInThroughOrgSso(database.prisma, org.connectionId, { email, emailVerified: true, name: "Mallory's IdP says so", provider: `sso-${org.connectionId}`, providerAccountId: `sub-${email}` });
 
 async function claim(org: Org, domain: string): Promise<string> {
   const r = await asUser(org.admin, () => addSsoDomain({ orgSlug: org.slug, domain }));

@@ -10,14 +10,17 @@ export const verifySsoDomain = defineAction({
   mode: "write",
   permission: "sso:manage",
   input: z.object({ orgSlug: z.string(), id: z.string().min(1).max(100) }),
-  async run({ tx, org, user }, input): Promise<{ data: DomainCheckOutcome; audit: AuditEntry | null }> {
-    // Steps in this order: read, look up DNS, then write. The lookup (time-limited) comes before any
-    // write so it holds no row lock; it still runs inside the wrapper's transaction until the wrapper
-    // gains a mode that runs network steps before the transaction opens.
+  // The DNS lookup (time-limited) runs before the transaction opens: a slow resolver must not hold
+  // a pooled database connection. The write re-reads the claim, which may have changed meanwhile.
+  async prepare({ db, org }, input) {
+    const claim = await domainToVerify(db, org.id, input.id);
+    return claim.verifiedAt ? null : { domain: claim.domain, proof: await checkDomainProof(claim.domain, claim.challengeToken) };
+  },
+  async run({ tx, org, user }, input, checked): Promise<{ data: DomainCheckOutcome; audit: AuditEntry | null }> {
     const claim = await domainToVerify(tx, org.id, input.id);
-    if (claim.verifiedAt) return { data: { verified: true }, audit: null };
-    const proof = await checkDomainProof(claim.domain, claim.challengeToken);
-    const outcome = await recordDomainCheck(tx, claim.id, claim.domain, proof, user.email);
+    if (claim.verifiedAt || !checked) return { data: { verified: true }, audit: null };
+    if (claim.domain !== checked.domain) return { data: { verified: false, reason: "The domain changed while it was checked; verify again." }, audit: null };
+    const outcome = await recordDomainCheck(tx, claim.id, claim.domain, checked.proof, user.email);
     return { data: outcome, audit: { targetType: "sso_domain", targetId: claim.id, after: { domain: claim.domain, ...outcome } } };
   },
 });
