@@ -60,8 +60,8 @@ function statusFrom(localAddress: string, port: number, path: string): Promise<n
 
 // The machine may be slow: 120 requests and two pages per test.
 test.describe.configure({ timeout: 180_000 });
-test.beforeAll(resetSignInBudgets);
-test.afterAll(resetSignInBudgets);
+test.beforeEach(resetSignInBudgets);
+test.afterEach(resetSignInBudgets);
 
 test("SSO look-ups split over two app processes share one budget per address, and the sign-in page says when to try again", async ({ page, context }) => {
   const other = await context.newPage();
