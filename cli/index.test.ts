@@ -92,6 +92,27 @@ describe("cli render", () => {
 });
 
 describe("cli validate", () => {
+  it("refuses the 60,000-key file (issue 14) with the limit it crossed and exits 1", () => {
+    const file = path.join(work, "keys-60k.yml");
+    writeFileSync(file, `resources:\n${Array.from({ length: 60_000 }, (_, i) => `  r${i + 1}: 1\n`).join("")}`);
+    const { code, stdout, stderr } = cli(["validate", file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/keys-60k\.yml:1002:3: error: \(root\): more than 1,000 resources \(resources and cloudformationResources together\); the limit is 1,000 \(crossed at line 1002, column 3\)\n/);
+    expect(stderr.trim().split("\n")).toHaveLength(2);
+  }, SLOW);
+
+  it("lists at most 100 problems and counts the rest", () => {
+    const file = path.join(work, "keys-250.yml");
+    writeFileSync(file, `resources:\n${Array.from({ length: 250 }, (_, i) => `  r${i + 1}: 1\n`).join("")}`);
+    const { code, stderr } = cli(["validate", file]);
+    expect(code).toBe(1);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(102);
+    expect(lines[100]).toMatch(/: error: \(root\): and 150 more problems \(only the first 100 are listed\)$/);
+    expect(lines[101]).toMatch(/keys-250\.yml: 100 errors, 0 warnings, and 150 more problems \(only the first 100 are listed\)$/);
+  }, SLOW);
+
   it("exits 0 for a valid definition", () => {
     const { code, stdout } = cli(["validate", path.join(FIXTURES, "seed000-http-api-cognito.yml")]);
     expect(code).toBe(0);

@@ -5,7 +5,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { capDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
-import { serializeTemplate } from "@/server/render";
 import { renderFile, type PipelineOptions } from "./pipeline";
 import { parseCliArgs, UsageError } from "./args";
 
@@ -70,10 +69,12 @@ function report(diagnostics: Diagnostic[]): void {
 }
 
 function summary(diagnostics: Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
+  const listed = diagnostics.filter((d) => d.code !== "truncated");
+  const more = diagnostics.find((d) => d.code === "truncated");
+  const errors = listed.filter((d) => d.severity === "error").length;
+  const warnings = listed.length - errors;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}${more ? `, ${more.message}` : ""}`;
 }
 
 async function run(command: Command): Promise<number> {
@@ -99,6 +100,7 @@ async function run(command: Command): Promise<number> {
         await writeFile(target, upload.body);
       }
     }
+    const { serializeTemplate } = await import("@/server/render");
     process.stdout.write(serializeTemplate(result.template));
     return 0;
   }

@@ -5,9 +5,8 @@ import path from "node:path";
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { hasErrors } from "@/lib/stack/diagnostics";
 import { analyzeStack, locateDiagnostics } from "@/lib/stack";
-import { renderStack, type CfTemplate } from "@/server/render";
-import { needsSplitting, splitIntoNestedStacks, type NestedTemplateUpload } from "@/server/render/nested-stacks";
-import { artifactsBucketName, collectArtifacts } from "./artifacts";
+import type { CfTemplate } from "@/server/render";
+import type { NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 
 export interface PipelineOptions {
@@ -40,6 +39,13 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
 
   const analyzed = analyzeStack(source, { file: shownFile, cfnAttributes: specAttributes });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+
+  // Loaded only for a definition that validated: a refused file (the usual CI failure) exits sooner.
+  const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { artifactsBucketName, collectArtifacts }] = await Promise.all([
+    import("@/server/render"),
+    import("@/server/render/nested-stacks"),
+    import("./artifacts"),
+  ]);
 
   const { artifacts, diagnostics: artifactProblems } = await collectArtifacts(
     analyzed.definition,

@@ -14,6 +14,8 @@ export interface Diagnostic {
   /** 1-based line and column in the source file, when the diagnostic maps to one. */
   line?: number;
   column?: number;
+  /** Code "truncated" only: how many diagnostics this one stands for (see capDiagnostics). */
+  hidden?: number;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -29,17 +31,22 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /**
  * The first `max` diagnostics and, when there are more, one "and N more" diagnostic in their place:
- * an error when any hidden one is, so hasErrors gives the same answer on the capped list.
+ * an error when any hidden one is, so hasErrors gives the same answer on the capped list. Capping a
+ * list that holds such a diagnostic (a capped list with more added) keeps one with the sum.
  */
 export function capDiagnostics<D extends Diagnostic>(diagnostics: readonly D[], max: number = STACK_INPUT_LIMITS.diagnostics): (D | Diagnostic)[] {
-  if (diagnostics.length <= max) return [...diagnostics];
-  const hidden = diagnostics.slice(max);
+  const listed = diagnostics.filter((d) => d.code !== "truncated");
+  const earlier = diagnostics.filter((d) => d.code === "truncated");
+  if (listed.length <= max && earlier.length <= 1) return [...diagnostics];
+  const overflow = listed.slice(max);
+  const hidden = overflow.length + earlier.reduce((n, d) => n + (d.hidden ?? 0), 0);
   const more: Diagnostic = {
-    severity: hasErrors(hidden) ? "error" : "warning",
+    severity: hasErrors([...overflow, ...earlier]) ? "error" : "warning",
     code: "truncated",
-    message: `and ${hidden.length.toLocaleString("en-US")} more problem${hidden.length === 1 ? "" : "s"} (only the first ${max} are listed)`,
+    message: `and ${hidden.toLocaleString("en-US")} more problem${hidden === 1 ? "" : "s"} (only the first ${max} are listed)`,
     path: [],
+    hidden,
     ...(diagnostics[0].file !== undefined ? { file: diagnostics[0].file } : {}),
   };
-  return [...diagnostics.slice(0, max), more];
+  return [...listed.slice(0, max), more];
 }

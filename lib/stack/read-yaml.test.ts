@@ -6,7 +6,7 @@ import { analyzeStack } from "./validate";
 import { parseStack } from "./parse";
 import { StackDefinitionSchema } from "./schema";
 import { STACK_INPUT_LIMITS } from "./limits";
-import { formatDiagnostic } from "./diagnostics";
+import { capDiagnostics, formatDiagnostic } from "./diagnostics";
 import { utf8Length, utf8Overflow } from "./read-yaml";
 
 const keys = (n: number) => `resources:\n${Array.from({ length: n }, (_, i) => `  r${i + 1}: 1\n`).join("")}`;
@@ -118,7 +118,7 @@ describe("the diagnostics list is capped", () => {
     expect(diagnostics).toHaveLength(101);
     expect(diagnostics.slice(0, 100).every((d) => d.code === "schema")).toBe(true);
     expect(diagnostics[99].line).toBe(101);
-    expect(diagnostics[100]).toEqual({ severity: "error", code: "truncated", message: "and 150 more problems (only the first 100 are listed)", path: [], file: "stack.yml" });
+    expect(diagnostics[100]).toEqual({ severity: "error", code: "truncated", message: "and 150 more problems (only the first 100 are listed)", path: [], hidden: 150, file: "stack.yml" });
   });
 });
 
@@ -127,5 +127,22 @@ describe("utf8Overflow", () => {
     expect(utf8Overflow("a😀b", 5)).toBe(3);
     expect(utf8Overflow("a😀", 4)).toBe(1);
     expect(utf8Overflow("a😀", 5)).toBe(-1);
+  });
+});
+
+describe("capDiagnostics", () => {
+  const d = (i: number, severity: "error" | "warning" = "error") => ({ severity, code: "schema", message: `m${i}`, path: [i] });
+
+  it("keeps one count when a capped list is capped again with more added", () => {
+    const once = capDiagnostics(Array.from({ length: 150 }, (_, i) => d(i)));
+    expect(capDiagnostics(once)).toEqual(once);
+    const again = capDiagnostics([...once, d(1000, "warning"), d(1001, "warning")]);
+    expect(again).toHaveLength(101);
+    expect(again[100]).toMatchObject({ code: "truncated", severity: "error", hidden: 52, message: "and 52 more problems (only the first 100 are listed)" });
+  });
+
+  it("hides only warnings as a warning", () => {
+    const list = [...Array.from({ length: 100 }, (_, i) => d(i)), d(100, "warning")];
+    expect(capDiagnostics(list)[100]).toMatchObject({ severity: "warning", message: "and 1 more problem (only the first 100 are listed)" });
   });
 });
