@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
+import { formatDiagnostic, hasErrors } from "@/lib/stack";
+import { runCompute } from "@/server/compute/pool";
 import { findStack } from "./queries";
-import { specAttributes } from "@/server/validate/cfn-attributes";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
 
 /** Handler sources keyed by path relative to the definition file, as stored with a revision. */
@@ -59,7 +59,7 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
   const stack = await findStack(tx, organizationId, stackId);
   if (!stack) throw notFound("Stack not found.");
 
-  const { definition, diagnostics } = analyzeStack(input.yaml, { cfnAttributes: specAttributes });
+  const { definition, diagnostics } = await runCompute("analyze", [input.yaml, { spec: true }], { organizationId, doing: `Checking stack "${stack.name}"` });
   if (!definition || hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { stackNameSchema } from "@/server/stacks/names";
-import { importStack as create, prepareImport } from "@/server/stacks/import";
+import { runCompute } from "@/server/compute/pool";
+import { importStack as create } from "@/server/stacks/import";
 import { ZIP_LIMITS } from "@/server/stacks/import-zip";
 import { definitionYaml } from "@/server/stacks/size-limits";
 
@@ -35,7 +36,7 @@ export const importStack = defineAction({
   }),
   async run({ tx, org, user }, input) {
     const zip = input.zip ? { name: input.zip.name, bytes: new Uint8Array(Buffer.from(input.zip.base64, "base64")) } : undefined;
-    const prepared = prepareImport({ yaml: input.yaml, yamlName: input.yamlName, zip });
+    const prepared = await runCompute("prepareImport", [{ yaml: input.yaml, yamlName: input.yamlName, zip }], { organizationId: org.id, doing: `Importing stack "${input.name}"` });
     const stack = await create(tx, org.id, input.name, prepared, user.id);
     return {
       data: stack,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { notFound } from "@/server/auth/errors";
 import { findStack } from "@/server/stacks/queries";
-import { previewStack as preview } from "@/server/stacks/preview";
+import { runCompute } from "@/server/compute/pool";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
 /** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
@@ -19,6 +19,7 @@ export const previewStack = defineAction({
   async run({ tx, org }, input) {
     const stack = await findStack(tx, org.id, input.stackId);
     if (!stack) throw notFound("Stack not found.");
-    return { data: preview(input.yaml, input.code, stack.name), audit: null };
+    const preview = await runCompute("previewStack", [input.yaml, input.code, stack.name], { organizationId: org.id, doing: `Previewing stack "${stack.name}"` });
+    return { data: preview, audit: null };
   },
 });
