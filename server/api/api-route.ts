@@ -8,6 +8,7 @@ import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import type { Db } from "@/server/db/types";
 import { grants, type TokenScope } from "@/server/tokens/scopes";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
+import { BODY_LIMITS, readJsonBody } from "./read-body";
 
 // The one wrapper every /api/v1 route handler goes through: authenticate the bearer token (401),
 // check the token's scope and its creator's role (403, saying which is missing), run the handler,
@@ -47,14 +48,9 @@ export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiH
   };
 }
 
-/** The JSON body, validated; a 400 naming the first bad field otherwise. */
+/** The JSON body (at most BODY_LIMITS.restJson bytes, else 413), validated; a 400 naming the first bad field otherwise. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new ActionError(400, "The request body must be JSON.");
-  }
+  const body = await readJsonBody(req, BODY_LIMITS.restJson);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
