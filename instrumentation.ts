@@ -13,7 +13,9 @@ function keepTrying(name: string, start: () => Promise<unknown>): void {
 }
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LAMBDAPLANE_WORKER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("@/server/compute/pool")).startComputePool();
+  if (process.env.LAMBDAPLANE_WORKER === "off") return;
   const { startDeployWorker, workerOptionsFromEnv } = await import("@/server/deploy/worker");
   const { startNotificationWorker } = await import("@/server/notifications/worker");
   keepTrying("deploy-worker", () => startDeployWorker(workerOptionsFromEnv()));

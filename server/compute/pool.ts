@@ -1,5 +1,6 @@
 import "server-only";
 import { availableParallelism } from "node:os";
+import { MessageChannel } from "node:worker_threads";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { ActionError } from "@/server/auth/errors";
@@ -63,8 +64,16 @@ export async function runCompute<K extends TaskName>(name: K, args: Parameters<C
     throw e;
   }
   const seconds = computeTimeLimitSeconds();
+  // The clock starts when a worker takes the job (it says so on `started`): time spent waiting
+  // for a worker, or for a replaced one to load, is not the job's.
+  const stop = new AbortController();
+  const { port1: started, port2: startedInWorker } = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  started.once("message", () => {
+    timer = setTimeout(() => stop.abort(), seconds * 1000);
+  });
   try {
-    return await pool.run({ name, args }, { signal: AbortSignal.timeout(seconds * 1000) });
+    return await pool.run({ name, args, started: startedInWorker }, { signal: stop.signal, transferList: [startedInWorker] });
   } catch (e) {
     if (e instanceof Error && e.name === "AbortError") {
       throw new ActionError(422, `${job.doing} took longer than ${seconds} s and was stopped. Make the definition smaller (fewer resources or keys) and try again.`);
@@ -74,8 +83,15 @@ export async function runCompute<K extends TaskName>(name: K, args: Parameters<C
     }
     throw e;
   } finally {
+    clearTimeout(timer);
+    started.close();
     release();
   }
+}
+
+/** Starts the workers now, so the first request does not wait for them to load (server start). */
+export function startComputePool(): void {
+  compute();
 }
 
 /** Stops the workers (tests, and processes that exit on their own). */

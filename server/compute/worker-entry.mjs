@@ -9,7 +9,12 @@ const { tasks } = await tsImport(new URL("./tasks.ts", import.meta.url).href, {
   tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)),
 });
 
-/** One job: `{ name, args }` from runCompute; the result goes back by structured clone. */
-export default function runTask({ name, args }) {
+/**
+ * One job: `{ name, args, started }` from runCompute; the result goes back by structured clone.
+ * `started` tells runCompute the job is running, so its time limit counts running, not waiting.
+ */
+export default function runTask({ name, args, started }) {
+  started.postMessage("started");
+  started.close();
   return tasks[name](...args);
 }

@@ -108,6 +108,6 @@ export async function importStack(tx: Db, organizationId: string, name: string, 
   }
   await assertNameFree(tx, organizationId, name);
   const stack = await guardUnique(name, () => tx.stack.create({ data: { organizationId, name }, select: { id: true, name: true } }));
-  const revision = await saveRevision(tx, organizationId, stack.id, { baseNumber: 0, yaml: prepared.yaml, code: prepared.code, message: "Imported" }, authorId);
+  const revision = await saveRevision(tx, organizationId, stack.id, { baseNumber: 0, yaml: prepared.yaml, code: prepared.code, message: "Imported" }, prepared.definition, authorId);
   return { ...stack, revision: revision.number, warnings: prepared.problems.filter((p) => p.severity === "warning") };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
-import { saveRevision, type RevisionCode } from "./revisions";
+import { checkDefinition, saveRevision, type RevisionCode } from "./revisions";
 import { storedCanvasPositions } from "@/lib/canvas/positions";
 
 export interface RestoreRequest {
@@ -25,6 +25,9 @@ export async function restoreRevision(tx: Db, organizationId: string, stackId: s
     throw new ActionError(400, `number: revision ${request.number} is already the latest; there is nothing to restore.`, { number: "Already the latest revision." });
   }
   const message = request.message?.trim() || `Restored revision ${request.number}`;
-  const revision = await saveRevision(tx, organizationId, stackId, { baseNumber: request.baseNumber, yaml: old.yaml, code: old.code as RevisionCode, canvasPositions: storedCanvasPositions(old.canvasPositions), message }, authorId);
+  // Checked again: the old revision may have been saved by a version with other rules.
+  const definition = await checkDefinition(organizationId, stack.name, old.yaml);
+  const restored = { baseNumber: request.baseNumber, yaml: old.yaml, code: old.code as RevisionCode, canvasPositions: storedCanvasPositions(old.canvasPositions), message };
+  const revision = await saveRevision(tx, organizationId, stackId, restored, definition, authorId);
   return { ...revision, restoredFrom: request.number, message };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import { formatDiagnostic, hasErrors } from "@/lib/stack";
+import { formatDiagnostic, hasErrors, type StackDefinition } from "@/lib/stack";
 import { runCompute } from "@/server/compute/pool";
 import { findStack } from "./queries";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
@@ -51,19 +51,27 @@ async function conflictWith(tx: Db, stackId: string): Promise<ActionError> {
 }
 
 /**
- * Appends revision baseNumber + 1. Revisions are immutable, so a save never changes an existing one:
- * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
- * racing from one base are serialised and the second sees the first's revision.
+ * The definition of `yaml`, parsed and validated in the compute pool; 400 with the first error otherwise.
+ * Callers run it before opening their transaction where they can, so the wait holds no connection.
  */
-export async function saveRevision(tx: Db, organizationId: string, stackId: string, input: NewRevision, authorId: string) {
-  const stack = await findStack(tx, organizationId, stackId);
-  if (!stack) throw notFound("Stack not found.");
-
-  const { definition, diagnostics } = await runCompute("analyze", [input.yaml, { spec: true }], { organizationId, doing: `Checking stack "${stack.name}"` });
+export async function checkDefinition(organizationId: string, stackName: string, yaml: string): Promise<StackDefinition> {
+  const { definition, diagnostics } = await runCompute("analyze", [yaml, { spec: true }], { organizationId, doing: `Checking stack "${stackName}"` });
   if (!definition || hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
   }
+  return definition;
+}
+
+/**
+ * Appends revision baseNumber + 1 with `definition`, the checkDefinition of input.yaml. Revisions are immutable, so a save never changes an existing one:
+ * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
+ * racing from one base are serialised and the second sees the first's revision.
+ */
+export async function saveRevision(tx: Db, organizationId: string, stackId: string, input: NewRevision, definition: StackDefinition, authorId: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+
   const names = new Set([...Object.keys(definition.resources), ...Object.keys(definition.cloudformationResources ?? {})]);
   const [stray] = strayPositions(input.canvasPositions ?? {}, names);
   if (stray !== undefined) {

@@ -1,7 +1,9 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { saveRevision as save } from "@/server/stacks/revisions";
+import { checkDefinition, saveRevision as save } from "@/server/stacks/revisions";
+import { findStack } from "@/server/stacks/queries";
+import { notFound } from "@/server/auth/errors";
 import { canvasPositionsSchema } from "@/lib/canvas/positions";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
@@ -24,7 +26,9 @@ export const saveRevision = defineAction({
     canvasPositions: canvasPositionsSchema.optional(),
   }),
   async run({ tx, org, user }, input) {
-    const revision = await save(tx, org.id, input.stackId, input, user.id);
+    const stack = await findStack(tx, org.id, input.stackId);
+    if (!stack) throw notFound("Stack not found.");
+    const revision = await save(tx, org.id, input.stackId, input, await checkDefinition(org.id, stack.name, input.yaml), user.id);
     return {
       data: revision,
       audit: { targetType: "stack", targetId: input.stackId, after: { revision: revision.number, message: input.message ?? null } },
