@@ -94,6 +94,12 @@ export function startComputePool(): void {
   compute();
 }
 
+/** Resolves once every worker has loaded and is idle (tests and benchmarks start from a warm pool). */
+export async function whenComputeIdle(): Promise<void> {
+  const { pool } = compute();
+  while (pool.idleThreads < pool.maxThreads) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Stops the workers (tests, and processes that exit on their own). */
 export async function closeComputePool(): Promise<void> {
   const current = holder.__lambdaplaneCompute;

@@ -4,10 +4,12 @@
 import { fileURLToPath } from "node:url";
 import { tsImport } from "tsx/esm/api";
 
-const { tasks } = await tsImport(new URL("./tasks.ts", import.meta.url).href, {
+const { tasks, warmWorker } = await tsImport(new URL("./tasks.ts", import.meta.url).href, {
   parentURL: import.meta.url,
   tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)),
 });
+
+warmWorker();
 
 /**
  * One job: `{ name, args, started }` from runCompute; the result goes back by structured clone.
