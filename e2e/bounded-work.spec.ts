@@ -30,7 +30,7 @@ test("the REST API saves and renders through the compute workers and refuses a 2
   const latest = await latestRevision(request, auth);
 
   const saved = await request.put(`${E2E.appUrl}/api/v1/stacks/orders/yaml`, { headers: auth, data: { baseRevision: latest.revision, yaml: latest.yaml, code: latest.code } });
-  expect(saved.status(), await saved.text()).toBe(200);
+  expect(saved.status(), await saved.text()).toBe(201);
   const invalid = await request.put(`${E2E.appUrl}/api/v1/stacks/orders/yaml`, { headers: auth, data: { baseRevision: latest.revision + 1, yaml: "resources:\n  api:\n    type: no-such-type\n" } });
   expect(invalid.status()).toBe(400);
   expect((await invalid.json()).error).toMatch(/^yaml: .*resources\.api/);
