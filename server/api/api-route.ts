@@ -10,6 +10,7 @@ import { grants, type TokenScope } from "@/server/tokens/scopes";
 import { limitByAddress, limitResponse } from "@/server/rate-limit/responses";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
 import { errorForLog } from "@/server/redact/error-for-log";
+import { BODY_LIMITS, readJsonBody } from "./read-body";
 
 // The one wrapper every /api/v1 route handler goes through: count the request per client address
 // and, once authenticated, per token (429 with Retry-After); authenticate the bearer token (401),
@@ -54,14 +55,9 @@ export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiH
   };
 }
 
-/** The JSON body, validated; a 400 naming the first bad field otherwise. */
+/** The JSON body (at most BODY_LIMITS.restJson bytes, else 413), validated; a 400 naming the first bad field otherwise. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new ActionError(400, "The request body must be JSON.");
-  }
+  const body = await readJsonBody(req, BODY_LIMITS.restJson);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);

@@ -1,5 +1,5 @@
 // Errors that cross the server boundary as data, with the HTTP status they mean.
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 export class ActionError extends Error {
   constructor(

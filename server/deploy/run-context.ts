@@ -3,13 +3,13 @@ import { createHash } from "node:crypto";
 import { awsClients, type AwsClients } from "@/server/aws/clients";
 import { connectionConfig, type AwsConnectionConfig } from "@/server/aws/connection-config";
 import { describeAwsError } from "@/server/aws/errors";
-import { analyzeStack } from "@/lib/stack";
+import { ActionError } from "@/server/auth/errors";
+import { runCompute } from "@/server/compute/pool";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { appendEvents } from "./events";
 import { moveTo, type DeploymentRecord } from "./store";
 import type { DeploymentOperation } from "@/lib/deploy/status";
-import { specAttributes } from "@/server/validate/cfn-attributes";
 
 // What every pipeline step works with: the deployment as loaded, its AWS clients, the environment.
 
@@ -74,8 +74,13 @@ export function describeDiagnostics(what: string, diagnostics: readonly Diagnost
 }
 
 /** The revision's definition, validated; a StepFailure listing the errors otherwise. */
-export function definitionOf(run: RunContext): StackDefinition {
-  const analyzed = analyzeStack(run.d.revision.yaml, { file: "stack.yml", cfnAttributes: specAttributes });
+export async function definitionOf(run: RunContext): Promise<StackDefinition> {
+  const analyzed = await runCompute("analyze", [run.d.revision.yaml, { file: "stack.yml", spec: true }], {
+    organizationId: run.d.stage.stack.organizationId,
+    doing: `Checking revision ${run.d.revision.number} of stack "${run.d.stage.stack.name}"`,
+  }).catch((e: unknown) => {
+    throw e instanceof ActionError ? new StepFailure(e.message) : e;
+  });
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     throw new StepFailure(describeDiagnostics(`Revision ${run.d.revision.number} is not valid`, analyzed.diagnostics));
   }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { findConnection } from "@/server/aws/connections";
 import { findStack } from "@/server/stacks/queries";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { cloudFormationStackName } from "./names";
 
 // Stages of a stack: where it deploys (a connection and a region) and whether deploys need approval.
@@ -53,6 +54,7 @@ export function stageView(stage: { id: string; name: string; region: string; pro
 export async function createStage(tx: Db, organizationId: string, stackId: string, fields: StageFields) {
   const stack = await findStack(tx, organizationId, stackId);
   if (!stack) throw notFound("Stack not found.");
+  assertRoom(await tx.stage.count({ where: { stackId: stack.id } }), TENANT_LIMITS.stagesPerStack, "name", "stages per stack");
   const connection = await requireConnection(tx, organizationId, fields.awsConnectionId);
   const stage = await guardName(fields.name, () =>
     tx.stage.create({

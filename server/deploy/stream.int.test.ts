@@ -20,6 +20,8 @@ function reader(res: Response) {
   const decoder = new TextDecoder();
   let buffer = "";
   return {
+    /** What the server sees when the browser goes away: the response body is cancelled. */
+    cancel: () => r.cancel(),
     async next(timeoutMs = 5000): Promise<Message | null> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -40,14 +42,14 @@ function reader(res: Response) {
   };
 }
 
-async function open(headers: Record<string, string> = {}, signal?: AbortSignal) {
+async function open(headers: Record<string, string> = {}, signal?: AbortSignal, id = deploymentId) {
   process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
   const cookie = await sessionCookie(people.viewer);
-  const req = new Request(`http://localhost/api/orgs/${people.org.slug}/deployments/${deploymentId}/events`, {
+  const req = new Request(`http://localhost/api/orgs/${people.org.slug}/deployments/${id}/events`, {
     headers: { cookie, ...headers },
     signal,
   });
-  return streamEvents(req, { params: Promise.resolve({ org: people.org.slug, deploymentId }) });
+  return streamEvents(req, { params: Promise.resolve({ org: people.org.slug, deploymentId: id }) });
 }
 
 beforeAll(async () => {
@@ -101,5 +103,34 @@ describe("the deployment event stream", () => {
     expect(await sse.next()).toMatchObject({ event: "deployment", data: { status: "succeeded" } });
     expect(await sse.next()).toEqual({ event: "end", data: { status: "succeeded" }, id: undefined });
     expect(await sse.next()).toBeNull();
+  });
+});
+
+describe("a client going away early", () => {
+  it("raises no unhandled rejection, however early it leaves", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: people.org.id } });
+    const revision = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId: stack.id } });
+    const stage = await database.prisma.stage.create({ data: { stackId: stack.id, name: "gone", region: "eu-west-1" } });
+    const running = (await database.prisma.deployment.create({ data: { stageId: stage.id, revisionId: revision.id, activeStageId: stage.id, status: "executing" } })).id;
+    await appendEvents(running, [{ kind: "status", eventKey: "status:queued", status: "queued" }]);
+    try {
+      // Gone before the first byte, after the first message, and while new events are being sent.
+      for (const readFirst of [0, 1, 3]) {
+        const abort = new AbortController();
+        const res = await open({}, abort.signal, running);
+        const sse = reader(res);
+        for (let i = 0; i < readFirst; i++) await sse.next();
+        abort.abort();
+        await sse.cancel();
+        await appendEvents(running, [{ kind: "resource", eventKey: `gone:${readFirst}`, logicalId: "Fn", status: "UPDATE_IN_PROGRESS" }]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
   });
 });

@@ -27,18 +27,32 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
   let heartbeat: NodeJS.Timeout | undefined;
   let pending: Promise<void> = Promise.resolve();
 
+  // The browser going away both aborts the request and cancels the body, in either order, possibly
+  // while start() is still subscribing: finish() is idempotent, never rejects, and start() checks
+  // `closed` after each wait, so nothing is sent to, or closed on, a stream that is gone.
+  const finish = async (controller?: ReadableStreamDefaultController<Uint8Array>) => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    await unsubscribe?.().catch((error: unknown) => console.error(`[deployment stream ${deploymentId}] unsubscribe failed`, error));
+    try {
+      controller?.close();
+    } catch {
+      // Cancelled by the client meanwhile: there is nothing left to close.
+    }
+  };
+
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (chunk: string) => {
-        if (!closed) controller.enqueue(encoder.encode(chunk));
-      };
-      const close = async () => {
         if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        await unsubscribe?.();
-        controller.close();
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          void finish();
+        }
       };
+      const close = () => finish(controller);
 
       async function pump(): Promise<void> {
         for (;;) {
@@ -61,26 +75,31 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
         }
       }
       const schedule = () => {
-        pending = pending.then(() => (closed ? undefined : pump())).catch(async (error: unknown) => {
-          send(sseMessage({ event: "error", data: { message: (error as Error).message } }));
-          await close();
-        });
+        pending = pending
+          .then(() => (closed ? undefined : pump()))
+          .catch(async (error: unknown) => {
+            send(sseMessage({ event: "error", data: { message: (error as Error).message } }));
+            await close();
+          });
       };
 
-      unsubscribe = await subscribeDeployment(deploymentId, {
+      req.signal.addEventListener("abort", () => void close(), { once: true });
+      if (req.signal.aborted) return close();
+      const subscribed = await subscribeDeployment(deploymentId, {
         onNotify: schedule,
         onLost: () => void close(),
       });
-      req.signal.addEventListener("abort", () => void close(), { once: true });
+      if (closed) {
+        await subscribed().catch(() => undefined);
+        return;
+      }
+      unsubscribe = subscribed;
       heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      send(sseMessage({ event: "deployment", data: await deploymentState(client, deploymentId) }));
+      const state = await deploymentState(client, deploymentId);
+      send(sseMessage({ event: "deployment", data: state }));
       schedule();
     },
-    async cancel() {
-      closed = true;
-      clearInterval(heartbeat);
-      await unsubscribe?.();
-    },
+    cancel: () => finish(),
   });
   return new Response(stream, { headers: SSE_HEADERS });
 }

@@ -69,3 +69,23 @@ export function trustedProxyHops(): number {
 export function rateLimitOverrides(): string[] {
   return list(INSTANCE_SETTINGS.rateLimits);
 }
+
+function positiveNumber(name: string, fallback: number, integer: boolean): number {
+  const value = Number(process.env[name]);
+  return value > 0 && (!integer || Number.isInteger(value)) ? value : fallback;
+}
+
+export const COMPUTE_SETTINGS = {
+  timeLimitSeconds: "LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS",
+  threads: "LAMBDAPLANE_COMPUTE_THREADS",
+} as const;
+
+/** How long one parse/validate/render/preview job on user input may run before it is stopped (default 10 s). */
+export function computeTimeLimitSeconds(): number {
+  return positiveNumber(COMPUTE_SETTINGS.timeLimitSeconds, 10, false);
+}
+
+/** Worker threads for that work; default: the cores but one, at least 2. */
+export function computeThreads(availableCores: number): number {
+  return positiveNumber(COMPUTE_SETTINGS.threads, Math.max(2, availableCores - 1), true);
+}

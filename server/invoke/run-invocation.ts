@@ -10,6 +10,8 @@ import { findLogSource } from "@/server/logs/queries";
 import { LogSourceError, readySource } from "@/server/logs/source-clients";
 import { INVOCATION_TYPES, InvokeError, invokeFunction } from "./invoke";
 import { payloadProblem } from "@/lib/invoke/payload";
+import { ActionError } from "@/server/auth/errors";
+import { BODY_LIMITS, readJsonBody } from "@/server/api/read-body";
 
 // A test invocation, behind POST /api/orgs/[org]/stages/[stageId]/invoke. It is a route, not a
 // server action, because the call can last as long as the function's timeout (up to 15 minutes)
@@ -29,7 +31,13 @@ const inputSchema = z
 const error = (status: number, message: string, fieldErrors?: Record<string, string>) => Response.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
 
 export async function runInvocation(request: Request, stageId: string, ctx: OrgMembership & { user: SessionUser }): Promise<Response> {
-  const body = await request.json().catch(() => null);
+  let body: unknown;
+  try {
+    body = await readJsonBody(request, BODY_LIMITS.invoke);
+  } catch (e) {
+    if (e instanceof ActionError) return error(e.status, e.message);
+    throw e;
+  }
   const parsed = inputSchema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { invalid, notFound } from "@/server/auth/errors";
 import { findStack } from "@/server/stacks/queries";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 
 // Saved test-invoke payloads of a stack's functions. Scoped to the organization through the stack.
 
@@ -32,6 +33,10 @@ export async function savePayload(tx: Db, organizationId: string, input: { stack
   const stack = await findStack(tx, organizationId, input.stackId);
   if (!stack) throw notFound("Stack not found.");
   const before = await tx.savedPayload.findUnique({ where: { stackId_functionName_name: { stackId: stack.id, functionName: input.functionName, name: input.name } } });
+  if (!before) {
+    const count = await tx.savedPayload.count({ where: { stackId: stack.id, functionName: input.functionName } });
+    assertRoom(count, TENANT_LIMITS.savedPayloadsPerFunction, "name", `saved payloads per function (${input.functionName})`);
+  }
   try {
     const saved = await tx.savedPayload.upsert({
       where: { stackId_functionName_name: { stackId: stack.id, functionName: input.functionName, name: input.name } },

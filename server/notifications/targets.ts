@@ -5,6 +5,7 @@ import { encryptSecret } from "@/server/crypto";
 import { invalid, notFound } from "@/server/auth/errors";
 import { checkOutboundUrl, literalAddressAllowed } from "@/server/net/outbound";
 import type { NotificationEvent, TargetKind } from "./events";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 
 // A stage's notification targets. URLs are stored encrypted (a Slack webhook URL is a credential);
 // a generic webhook gets a generated signing secret, shown once.
@@ -41,6 +42,7 @@ export async function createNotificationTarget(
   createdById: string,
 ) {
   const stage = await findStage(tx, organizationId, input.stageId);
+  assertRoom(await tx.notificationTarget.count({ where: { stageId: stage.id } }), TENANT_LIMITS.notificationTargetsPerStage, "url", "notifications per stage");
   const url = checkUrl(input.kind, input.url);
   const secret = input.kind === "webhook" ? `whsec_${randomBytes(24).toString("base64url")}` : null;
   const target = await tx.notificationTarget.create({

@@ -5,7 +5,7 @@ import { normalizeCodePath } from "@/server/package/code-files";
 import { analyzeStack, sourceLocator, type Diagnostic, type StackDefinition } from "@/lib/stack";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { readCodeZip, stripWrapperFolder, type ImportProblem } from "./import-zip";
-import { assertNameFree, guardUnique } from "./mutations";
+import { assertNameFree, assertRoomForStack, guardUnique } from "./mutations";
 import { saveRevision, type RevisionCode } from "./revisions";
 import { entryFiles } from "./entry-files";
 
@@ -85,8 +85,9 @@ export async function importStack(tx: Db, organizationId: string, name: string, 
       { problems: prepared.problems },
     );
   }
+  await assertRoomForStack(tx, organizationId);
   await assertNameFree(tx, organizationId, name);
   const stack = await guardUnique(name, () => tx.stack.create({ data: { organizationId, name }, select: { id: true, name: true } }));
-  const revision = await saveRevision(tx, organizationId, stack.id, { baseNumber: 0, yaml: prepared.yaml, code: prepared.code, message: "Imported" }, authorId);
+  const revision = await saveRevision(tx, organizationId, stack.id, { baseNumber: 0, yaml: prepared.yaml, code: prepared.code, message: "Imported" }, prepared.definition, authorId);
   return { ...stack, revision: revision.number, warnings: prepared.problems.filter((p) => p.severity === "warning") };
 }

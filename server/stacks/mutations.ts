@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { emptyRevision, starterRevision, type StackStart } from "./starter";
 
 const duplicateName = (name: string) => invalid("name", `A stack named "${name}" already exists in this organization.`);
@@ -30,7 +31,13 @@ export async function guardUnique<T>(name: string, fn: () => Promise<T>): Promis
   }
 }
 
+/** Refuses a new stack once the organization has TENANT_LIMITS.stacksPerOrganization. */
+export async function assertRoomForStack(tx: Db, organizationId: string): Promise<void> {
+  assertRoom(await tx.stack.count({ where: { organizationId } }), TENANT_LIMITS.stacksPerOrganization, "name", "stacks per organization");
+}
+
 export async function createStack(tx: Db, organizationId: string, name: string, authorId: string, start: StackStart = "starter") {
+  await assertRoomForStack(tx, organizationId);
   await assertNameFree(tx, organizationId, name);
   return guardUnique(name, () =>
     tx.stack.create({

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { structuredPatch } from "diff";
 import { z } from "zod";
 import type { Db } from "@/server/db/types";
+import { runCompute } from "@/server/compute/pool";
 import { artifactKey, artifactsBucketName } from "@/cli/artifacts";
 import { normalizeCodePath } from "@/server/package/code-files";
 import { renderStack, serializeTemplate, type ArtifactLocation } from "@/server/render";
@@ -170,5 +171,5 @@ export async function loadRevisionDiff(
   const from = snapshot(pair.from);
   const to = snapshot(pair.to);
   if (!from || !to) return null;
-  return diffRevisions(from, to, { stackName: stack.name, region, stage: "dev" });
+  return runCompute("diffRevisions", [from, to, { stackName: stack.name, region, stage: "dev" }], { organizationId, doing: `Comparing revisions of stack "${stack.name}"` });
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
+import { formatDiagnostic, hasErrors, type StackDefinition } from "@/lib/stack";
+import { runCompute } from "@/server/compute/pool";
 import { findStack } from "./queries";
-import { specAttributes } from "@/server/validate/cfn-attributes";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
 import { checkedRevisionCode, checkEntryFilePaths } from "./revision-code";
 
@@ -52,26 +52,27 @@ async function conflictWith(tx: Db, stackId: string): Promise<ActionError> {
 }
 
 /**
- * The transaction of an action that saves a revision (save, restore, import). Longer than the
- * actions' default because saveRevision analyses the definition inside it: the first analysis in
- * a process loads the CloudFormation spec (about 0.7 s idle, several seconds on a loaded machine).
+ * The definition of `yaml`, parsed and validated in the compute pool; 400 with the first error otherwise.
+ * Callers run it before opening their transaction where they can, so the wait holds no connection.
  */
-export const SAVE_TRANSACTION_TIMEOUT = { ms: 15_000, why: "the definition is analysed inside the transaction; the first analysis loads the CloudFormation spec" };
-
-/**
- * Appends revision baseNumber + 1. Revisions are immutable, so a save never changes an existing one:
- * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
- * racing from one base are serialised and the second sees the first's revision.
- */
-export async function saveRevision(tx: Db, organizationId: string, stackId: string, input: NewRevision, authorId: string) {
-  const stack = await findStack(tx, organizationId, stackId);
-  if (!stack) throw notFound("Stack not found.");
-
-  const { definition, diagnostics } = analyzeStack(input.yaml, { cfnAttributes: specAttributes });
+export async function checkDefinition(organizationId: string, stackName: string, yaml: string): Promise<StackDefinition> {
+  const { definition, diagnostics } = await runCompute("analyze", [yaml, { spec: true }], { organizationId, doing: `Checking stack "${stackName}"` });
   if (!definition || hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === "error")!;
     throw new ActionError(400, `yaml: ${formatDiagnostic(first)}`, { yaml: formatDiagnostic(first) });
   }
+  return definition;
+}
+
+/**
+ * Appends revision baseNumber + 1 with `definition`, the checkDefinition of input.yaml. Revisions are immutable, so a save never changes an existing one:
+ * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
+ * racing from one base are serialised and the second sees the first's revision.
+ */
+export async function saveRevision(tx: Db, organizationId: string, stackId: string, input: NewRevision, definition: StackDefinition, authorId: string) {
+  const stack = await findStack(tx, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+
   // Every save path comes through here (REST, editor, restore, import): one check of what may be stored.
   checkEntryFilePaths(definition, input.yaml);
   const code = checkedRevisionCode(input.code);

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import type { TokenScope } from "./scopes";
 import { newApiToken } from "./token";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,6 +15,8 @@ export async function createApiToken(
   createdById: string,
   now: Date = new Date(),
 ) {
+  const active = await tx.apiToken.count({ where: { organizationId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+  assertRoom(active, TENANT_LIMITS.activeApiTokensPerOrganization, "name", "active API tokens per organization (revoke unused ones)");
   const { token, prefix, tokenHash } = newApiToken();
   const row = await tx.apiToken.create({
     data: {

@@ -43,3 +43,17 @@ describe("saved test-invoke payloads", () => {
     expect(viewer).toMatchObject({ ok: false, status: 403 });
   });
 });
+
+describe("bounds on saved payloads", () => {
+  it("refuses a payload over 256 KB and more than 50 payloads per function, naming the limit", async () => {
+    const save = (name: string, payload: string) => asUser(people.deployer, () => savePayload({ orgSlug: people.org.slug, stackId, functionName: "worker", name, payload }));
+    const big = await save("big", JSON.stringify({ data: "x".repeat(256 * 1024) }));
+    expect(big).toMatchObject({ ok: false, status: 400, fieldErrors: { payload: "a saved payload is limited to 256 KB" } });
+
+    await database.prisma.savedPayload.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ stackId, functionName: "worker", name: `p${i}`, payload: "{}" })) });
+    const fiftyFirst = await save("one-more", "{}");
+    expect(fiftyFirst).toMatchObject({ ok: false, status: 400, error: "name: at most 50 saved payloads per function (worker); delete one first." });
+    // Replacing one of the fifty by name is still allowed.
+    expect(await save("p0", '{"v":2}')).toMatchObject({ ok: true });
+  });
+});

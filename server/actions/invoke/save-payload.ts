@@ -3,6 +3,8 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { payloadNameSchema, payloadSchema } from "@/lib/invoke/payload";
 import { savePayload as save } from "@/server/invoke/saved-payloads";
+import { utf8Bytes, withinBytes } from "@/server/stacks/size-limits";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 
 /** Saves a test-invoke payload for one function of a stack (replacing one of the same name). */
 export const savePayload = defineAction({
@@ -14,11 +16,11 @@ export const savePayload = defineAction({
     stackId: z.string().min(1),
     functionName: z.string().min(1, "Choose a function."),
     name: payloadNameSchema,
-    payload: payloadSchema,
+    payload: withinBytes(z.string(), TENANT_LIMITS.savedPayloadBytes, `a saved payload is limited to ${TENANT_LIMITS.savedPayloadBytes / 1024} KB`).pipe(payloadSchema),
   }),
   async run({ tx, org, user }, input) {
     const { before, after } = await save(tx, org.id, { ...input, userId: user.id });
-    const summary = (p: typeof after) => ({ functionName: p.functionName, name: p.name, bytes: p.payload.length });
+    const summary = (p: typeof after) => ({ functionName: p.functionName, name: p.name, bytes: utf8Bytes(p.payload) });
     return { data: after, audit: { targetType: "saved_payload", targetId: after.id, before: before ? summary(before) : null, after: summary(after) } };
   },
 });

@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { stackNameSchema } from "@/server/stacks/names";
-import { importStack as create, prepareImport } from "@/server/stacks/import";
+import { runCompute } from "@/server/compute/pool";
+import { importStack as create } from "@/server/stacks/import";
 import { ZIP_LIMITS } from "@/server/stacks/import-zip";
 import { definitionYaml } from "@/server/stacks/size-limits";
-import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -36,11 +36,10 @@ export const importStack = defineAction({
       .optional(),
   }),
   // Unzipping and checking the import is CPU work that needs no database: done before the transaction.
-  async prepare(_ctx, input) {
+  async prepare(ctx, input) {
     const zip = input.zip ? { name: input.zip.name, bytes: new Uint8Array(Buffer.from(input.zip.base64, "base64")) } : undefined;
-    return prepareImport({ yaml: input.yaml, yamlName: input.yamlName, zip });
+    return runCompute("prepareImport", [{ yaml: input.yaml, yamlName: input.yamlName, zip }], { organizationId: ctx.org.id, doing: `Importing stack "${input.name}"` });
   },
-  timeout: SAVE_TRANSACTION_TIMEOUT,
   async run({ tx, org, user }, input, prepared) {
     const stack = await create(tx, org.id, input.name, prepared, user.id);
     return {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { notFound } from "@/server/auth/errors";
 import { findStack } from "@/server/stacks/queries";
-import { previewStack as preview } from "@/server/stacks/preview";
+import { runCompute } from "@/server/compute/pool";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
 /** Read-only: renders the editor's unsaved definition to its template and diagnostics. Nothing is stored or audited. */
@@ -20,6 +20,6 @@ export const previewStack = defineAction({
   async run({ db, org }, input) {
     const stack = await findStack(db, org.id, input.stackId);
     if (!stack) throw notFound("Stack not found.");
-    return preview(input.yaml, input.code, stack.name);
+    return runCompute("previewStack", [input.yaml, input.code, stack.name], { organizationId: org.id, doing: `Previewing stack "${stack.name}"` });
   },
 });

@@ -1,8 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
-import { restoreRevision as restore } from "@/server/stacks/restore";
+import { checkRestorable, restoreRevision as restore } from "@/server/stacks/restore";
 
 /**
  * Brings an old revision back as the next revision (history is never rewritten). A baseNumber that
@@ -12,7 +11,6 @@ export const restoreRevision = defineAction({
   action: "stack.revision.restore",
   mode: "write",
   permission: "stack:update",
-  timeout: SAVE_TRANSACTION_TIMEOUT,
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),
@@ -20,8 +18,10 @@ export const restoreRevision = defineAction({
     baseNumber: z.number().int().min(1),
     message: z.string().max(500, "a message is limited to 500 characters").optional(),
   }),
-  async run({ tx, org, user }, input) {
-    const revision = await restore(tx, org.id, input.stackId, input, user.id);
+  // The definition is checked in the compute pool before the transaction opens.
+  prepare: ({ db, org }, input) => checkRestorable(db, org.id, input.stackId, input.number),
+  async run({ tx, org, user }, input, definition) {
+    const revision = await restore(tx, org.id, input.stackId, input, definition, user.id);
     return {
       data: { number: revision.number, restoredFrom: revision.restoredFrom },
       audit: { targetType: "stack", targetId: input.stackId, after: { revision: revision.number, restoredFrom: revision.restoredFrom, message: revision.message } },

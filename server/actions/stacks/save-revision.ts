@@ -1,8 +1,9 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { SAVE_TRANSACTION_TIMEOUT } from "@/server/stacks/revisions";
-import { saveRevision as save } from "@/server/stacks/revisions";
+import { checkDefinition, saveRevision as save } from "@/server/stacks/revisions";
+import { findStack } from "@/server/stacks/queries";
+import { notFound } from "@/server/auth/errors";
 import { canvasPositionsSchema } from "@/lib/canvas/positions";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
@@ -16,7 +17,6 @@ export const saveRevision = defineAction({
   action: "stack.revision.save",
   mode: "write",
   permission: "stack:update",
-  timeout: SAVE_TRANSACTION_TIMEOUT,
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),
@@ -26,8 +26,14 @@ export const saveRevision = defineAction({
     message: z.string().max(500, "a message is limited to 500 characters").optional(),
     canvasPositions: canvasPositionsSchema.optional(),
   }),
-  async run({ tx, org, user }, input) {
-    const revision = await save(tx, org.id, input.stackId, input, user.id);
+  // The definition is parsed and validated in the compute pool before the transaction opens.
+  async prepare({ db, org }, input) {
+    const stack = await findStack(db, org.id, input.stackId);
+    if (!stack) throw notFound("Stack not found.");
+    return checkDefinition(org.id, stack.name, input.yaml);
+  },
+  async run({ tx, org, user }, input, definition) {
+    const revision = await save(tx, org.id, input.stackId, input, definition, user.id);
     return {
       data: revision,
       audit: { targetType: "stack", targetId: input.stackId, after: { revision: revision.number, message: input.message ?? null } },

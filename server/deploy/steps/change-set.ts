@@ -28,7 +28,7 @@ async function createChangeSet(run: RunContext): Promise<void> {
   if (status && BUSY.test(status) && status !== "REVIEW_IN_PROGRESS") {
     throw new StepFailure(`The stack ${run.stackName} is busy (${status}) with an operation Lambdaplane did not start; deploy again when it ends.`);
   }
-  const definition = definitionOf(run);
+  const definition = await definitionOf(run);
   const artifacts = parseArtifacts(d.artifacts);
   const source = await templateSource(run, render(run, definition, artifacts), artifacts);
   const out = await run.aws.cloudFormation.send(
@@ -80,7 +80,7 @@ export async function changeSetStep(run: RunContext): Promise<StepResult> {
 
   const stack = await describeStack(cf, run.stackName);
   const changes = summarizeChanges(cs.Changes);
-  const rendered = render(run, definitionOf(run), parseArtifacts(d.artifacts));
+  const rendered = render(run, await definitionOf(run), parseArtifacts(d.artifacts));
   const summary: ChangeSetSummary = {
     changeSetName: name,
     changeSetId: cs.ChangeSetId ?? "",

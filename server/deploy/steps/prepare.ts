@@ -53,7 +53,7 @@ export async function prepare(run: RunContext): Promise<StepResult> {
     return "continue";
   }
 
-  const definition = definitionOf(run);
+  const definition = await definitionOf(run);
   const { packages, diagnostics } = await packageStack(definition, d.revision.code);
   if (diagnostics.some((x) => x.severity === "error")) throw new StepFailure(describeDiagnostics("Packaging failed", diagnostics));
   await appendEvents(

@@ -1,7 +1,7 @@
 import { db } from "@/server/db/client";
 import { ActionError } from "@/server/auth/errors";
 import { apiRoute } from "@/server/api/api-route";
-import { renderRevision } from "@/server/api/render";
+import { runCompute } from "@/server/compute/pool";
 import { apiRevision, findApiStack, findApiStage } from "@/server/api/stacks";
 import { regionSchema } from "@/server/aws/regions";
 
@@ -21,6 +21,9 @@ export const GET = apiRoute<{ stack: string }>({ scope: "read", permission: "sta
   const region = query.get("region") ?? (await findApiStage(db(), stack.id, stack.name, stageName)).region;
   if (!regionSchema.safeParse(region).success) throw new ActionError(400, `region: '${region}' is not an AWS region code such as eu-west-1.`);
   const revision = await apiRevision(db(), stack.id, stack.name, rawRevision === null ? undefined : Number(rawRevision));
-  const result = await renderRevision(revision, { stackName: stack.name, stage: stageName, region });
+  const result = await runCompute("renderRevision", [{ yaml: revision.yaml, code: revision.code }, { stackName: stack.name, stage: stageName, region }], {
+    organizationId: caller.org.id,
+    doing: `Rendering stack "${stack.name}"`,
+  });
   return Response.json({ stack: stack.name, stage: stageName, region, revision: revision.number, ...result }, { status: result.template ? 200 : 422 });
 });

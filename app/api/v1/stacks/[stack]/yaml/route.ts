@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import { apiRoute, audited, readJson } from "@/server/api/api-route";
 import { apiRevision, findApiStack } from "@/server/api/stacks";
-import { saveRevision } from "@/server/stacks/revisions";
+import { checkDefinition, saveRevision } from "@/server/stacks/revisions";
 import { ActionError } from "@/server/auth/errors";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
@@ -34,8 +34,9 @@ const body = z.object({
 export const PUT = apiRoute<Params>({ scope: "deploy", permission: "stack:update", doing: "saving a stack's YAML" }, async (req, caller, params) => {
   const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
   const input = await readJson(req, body);
+  const definition = await checkDefinition(caller.org.id, stack.name, input.yaml);
   const revision = await audited(caller, "stack.revision.save", async (tx) => {
-    const saved = await saveRevision(tx, caller.org.id, stack.id, { baseNumber: input.baseRevision, yaml: input.yaml, code: input.code, message: input.message }, caller.actor.id);
+    const saved = await saveRevision(tx, caller.org.id, stack.id, { baseNumber: input.baseRevision, yaml: input.yaml, code: input.code, message: input.message }, definition, caller.actor.id);
     return { data: saved, audit: { targetType: "stack", targetId: stack.id, after: { revision: saved.number, message: input.message ?? null } } };
   });
   return Response.json({ stack: stack.name, revision: revision.number, id: revision.id, createdAt: revision.createdAt.toISOString() }, { status: 201 });

@@ -1,0 +1,108 @@
+import "server-only";
+import { availableParallelism } from "node:os";
+import { MessageChannel } from "node:worker_threads";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { ActionError } from "@/server/auth/errors";
+import { REPO_ROOT } from "@/server/db/paths";
+import { computeThreads, computeTimeLimitSeconds } from "@/server/instance/settings";
+import { OrgBusyError, OrgGate } from "./org-gate";
+import type { ComputeTasks } from "./tasks";
+
+// CPU-heavy work on user input (parse, validate, render, preview, cost, import) runs here, in a
+// pool of worker threads, so the web server's event loop keeps answering everyone else. Each job
+// has a time limit (a job past it is aborted and its worker replaced), the pool's queue is bounded
+// (503 when full), and OrgGate keeps one organization from holding more than one worker.
+
+const ENTRY = path.join(REPO_ROOT, "server/compute/worker-entry.mjs");
+/** One job per organization in the pool: with two or more workers, another organization always finds one. */
+const ORG_LIMITS = { inFlight: 1, waiting: 4 };
+/** Jobs waiting for a worker, per worker, before new ones are refused. */
+const QUEUE_PER_THREAD = 8;
+
+interface Compute {
+  pool: Piscina;
+  gate: OrgGate;
+}
+
+// One pool per process; kept on globalThis so `next dev` reloading this module does not start another.
+const holder = globalThis as typeof globalThis & { __lambdaplaneCompute?: Compute };
+
+function compute(): Compute {
+  if (!holder.__lambdaplaneCompute) {
+    const threads = computeThreads(availableParallelism());
+    const pool = new Piscina({
+      filename: ENTRY,
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: threads * QUEUE_PER_THREAD,
+      // The tasks import modules marked "server-only"; that guard must see the server condition.
+      execArgv: ["--conditions=react-server"],
+    });
+    holder.__lambdaplaneCompute = { pool, gate: new OrgGate(ORG_LIMITS) };
+  }
+  return holder.__lambdaplaneCompute;
+}
+
+export interface ComputeJob {
+  /** Whose job it is: at most one of an organization's jobs runs at a time. */
+  organizationId: string;
+  /** What the job does, as the user knows it, e.g. `Previewing stack "orders"`. */
+  doing: string;
+}
+
+export type TaskName = keyof ComputeTasks;
+
+/** Runs a task of tasks.ts in a worker; ActionErrors (422 too slow, 429 organization busy, 503 pool full) otherwise. */
+export async function runCompute<K extends TaskName>(name: K, args: Parameters<ComputeTasks[K]>, job: ComputeJob): Promise<Awaited<ReturnType<ComputeTasks[K]>>> {
+  const { pool, gate } = compute();
+  let release: () => void;
+  try {
+    release = await gate.enter(job.organizationId);
+  } catch (e) {
+    if (e instanceof OrgBusyError) throw new ActionError(429, `${job.doing} has to wait: ${e.message}. Try again in a few seconds.`);
+    throw e;
+  }
+  const seconds = computeTimeLimitSeconds();
+  // The clock starts when a worker takes the job (it says so on `started`): time spent waiting
+  // for a worker, or for a replaced one to load, is not the job's.
+  const stop = new AbortController();
+  const { port1: started, port2: startedInWorker } = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  started.once("message", () => {
+    timer = setTimeout(() => stop.abort(), seconds * 1000);
+  });
+  try {
+    return await pool.run({ name, args, started: startedInWorker }, { signal: stop.signal, transferList: [startedInWorker] });
+  } catch (e) {
+    if (e instanceof Error && e.name === "AbortError") {
+      throw new ActionError(422, `${job.doing} took longer than ${seconds} s and was stopped. Make the definition smaller (fewer resources or keys) and try again.`);
+    }
+    if (e instanceof Error && /queue is at limit/i.test(e.message)) {
+      throw new ActionError(503, `The server is busy checking other stacks; ${job.doing.toLowerCase()} was not started. Try again in a few seconds.`);
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    started.close();
+    release();
+  }
+}
+
+/** Starts the workers now, so the first request does not wait for them to load (server start). */
+export function startComputePool(): void {
+  compute();
+}
+
+/** Resolves once every worker has loaded and is idle (tests and benchmarks start from a warm pool). */
+export async function whenComputeIdle(): Promise<void> {
+  const { pool } = compute();
+  while (pool.idleThreads < pool.maxThreads) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Stops the workers (tests, and processes that exit on their own). */
+export async function closeComputePool(): Promise<void> {
+  const current = holder.__lambdaplaneCompute;
+  holder.__lambdaplaneCompute = undefined;
+  await current?.pool.destroy();
+}

@@ -1,0 +1,27 @@
+// The CPU-heavy work on user input that runs in the compute workers (pool.ts): each task is a
+// pure function of plain data, so its arguments and result cross the thread boundary by
+// structured clone. worker-entry.mjs dispatches a job by the task's name.
+import { analyzeStack } from "@/lib/stack";
+import { costDifference, deletionCostDifference } from "@/lib/deploy/cost-difference";
+import { renderRevision } from "@/server/api/render";
+import { prepareImport } from "@/server/stacks/import";
+import { previewStack } from "@/server/stacks/preview";
+import { diffRevisions } from "@/server/stacks/revision-diff";
+import { specAttributes } from "@/server/validate/cfn-attributes";
+import { validateTemplateAgainstSpec } from "@/server/validate/spec";
+
+/** Parse and validate a definition; with `spec`, attribute references are checked against the CloudFormation spec. */
+function analyze(yaml: string, options: { file?: string; spec?: boolean } = {}) {
+  const { definition, diagnostics } = analyzeStack(yaml, { file: options.file, ...(options.spec ? { cfnAttributes: specAttributes } : {}) });
+  return { definition, diagnostics };
+}
+
+/** Loads the CloudFormation spec (about 0.7 s, twice: attributes and properties) before the worker takes jobs, so no job's time limit pays for it. */
+export function warmWorker(): void {
+  specAttributes("AWS::Lambda::Function");
+  validateTemplateAgainstSpec({ Resources: { Warm: { Type: "AWS::SQS::Queue", Properties: {} } } });
+}
+
+export const tasks = { analyze, previewStack, prepareImport, renderRevision, diffRevisions, costDifference, deletionCostDifference };
+
+export type ComputeTasks = typeof tasks;
