@@ -2,10 +2,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
+import { sessionCookie, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { REPO_ROOT } from "@/server/db/paths";
-import { encode } from "next-auth/jwt";
 
 // Every state-changing route handler under app/api/orgs (discovered, not listed) refuses a request
 // that carries a valid owner's session cookie but comes from another site: the cookie alone must
@@ -46,7 +45,7 @@ beforeAll(async () => {
   const org = await database.prisma.organization.create({ data: { slug: "acme", name: "Acme" } });
   const owner = await database.prisma.user.create({ data: { email: "owner@acme.test" } });
   await database.prisma.membership.create({ data: { userId: owner.id, organizationId: org.id, role: "owner" } });
-  cookie = `next-auth.session-token=${await encode({ token: { sub: owner.id, email: owner.email }, secret: process.env.NEXTAUTH_SECRET })}`;
+  cookie = await sessionCookie(owner);
 });
 
 async function send(handler: Handler, params: Record<string, string>, method: string, origin: string | null) {

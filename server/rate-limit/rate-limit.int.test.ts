@@ -96,7 +96,18 @@ describe("test invoke and log queries", () => {
       expect((await refused.json()).error).toMatch(/^Too many log and metrics queries \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/);
     }
 
-    const invoke = () => invokeRoute.POST(at("invoke", { method: "POST", body: JSON.stringify({ function: "f", type: "RequestResponse", payload: "{}" }) }), ctx);
+    // Same-origin, as the browser sends it: a state-changing org route refuses other origins (403) first.
+    const invokeHeaders = new Headers(headers);
+    invokeHeaders.set("origin", "http://app.test");
+    const invoke = () =>
+      invokeRoute.POST(
+        new Request(`http://app.test/api/orgs/${people.org.slug}/stages/no-such-stage/invoke`, {
+          method: "POST",
+          headers: invokeHeaders,
+          body: JSON.stringify({ function: "f", type: "RequestResponse", payload: "{}" }),
+        }),
+        ctx,
+      );
     expect((await invoke()).status).not.toBe(429);
     const refused = await invoke();
     expect(refused.status).toBe(429);
