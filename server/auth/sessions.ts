@@ -15,6 +15,8 @@ export interface ActiveSession {
 }
 
 export async function openSession(client: Db, userId: string, provider: string, now = new Date()): Promise<string> {
+  // Expired sessions are dropped as their person signs in again, so the table stays bounded.
+  await client.session.deleteMany({ where: { userId, expiresAt: { lte: now } } });
   const s = await client.session.create({
     data: { userId, provider, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
     select: { id: true },

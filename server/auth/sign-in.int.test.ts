@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
+import { activeSession, openSession } from "./sessions";
 import { signInDirect, signInThroughOrgSso, type SignInIdentity } from "./sign-in";
 
 const database = setupTestDatabase();
@@ -117,6 +118,27 @@ describe("direct sign-in (instance IdP, development login)", () => {
     await database.prisma.identity.create({ data: { userId: old.id, issuer: "lambdaplane:instance-oidc-pending", subject: "old-sub", email: old.email } });
     expect(await signInDirect(database.prisma, { email: old.email, emailVerified: true, provider: "oidc", providerAccountId: "old-sub" })).toEqual({ ok: true, userId: old.id });
     expect(await database.prisma.identity.findFirstOrThrow({ where: { userId: old.id } })).toMatchObject({ issuer: INSTANCE_ISSUER });
+  });
+});
+
+describe("an account no identity was ever linked to (made by an invitation)", () => {
+  it("is claimed by the first IdP sign-in that verifies its email, which ends every session opened on it before", async () => {
+    const made = await database.prisma.user.create({ data: { email: "newcomer@elsewhere.test" } });
+    // E.g. the inviter, who saw the link (no SMTP) and created the account with it.
+    const squatter = await openSession(database.prisma, made.id, "invitation");
+    const r = await signInDirect(database.prisma, { email: made.email, emailVerified: true, provider: "oidc", providerAccountId: "newcomer-sub" });
+    expect(r).toEqual({ ok: true, userId: made.id });
+    expect(await database.prisma.identity.findFirstOrThrow({ where: { userId: made.id } })).toMatchObject({ issuer: INSTANCE_ISSUER, subject: "newcomer-sub" });
+    expect(await activeSession(database.prisma, squatter)).toBeNull();
+    // Claimed once: another IdP identity asserting the same email is refused as for any account.
+    expect(await signInDirect(database.prisma, { email: made.email, emailVerified: true, provider: "oidc", providerAccountId: "someone-else" })).toEqual({ ok: false, reason: "IdentityNotLinked" });
+  });
+
+  it("is not claimed by the development login or an unverified email", async () => {
+    const made = await database.prisma.user.create({ data: { email: "later@elsewhere.test" } });
+    expect(await signInDirect(database.prisma, { email: made.email, emailVerified: true, provider: "dev", providerAccountId: made.email })).toEqual({ ok: false, reason: "IdentityNotLinked" });
+    expect(await signInDirect(database.prisma, { email: made.email, emailVerified: false, provider: "oidc", providerAccountId: "later-sub" })).toEqual({ ok: false, reason: "EmailNotVerified" });
+    expect(await database.prisma.identity.count({ where: { userId: made.id } })).toBe(0);
   });
 });
 

@@ -43,7 +43,8 @@ async function joinIfAbsent(tx: Db, userId: string, organizationId: string, role
 /**
  * Finds the user by (issuer, subject). An unknown identity becomes a new user, unless a user with
  * that email exists: it is never attached to them (whoever controls some IdP asserting an email must
- * not become that person); the person links it while signed in the usual way (`opts.linkTo`).
+ * not become that person); the person links it while signed in the usual way (`opts.linkTo`). The
+ * one exception is an account with no identity at all (see `claimsUnlinked`).
  */
 async function completeSignIn(
   tx: Db,
@@ -54,7 +55,11 @@ async function completeSignIn(
   if (!who.email) return { ok: false, reason: "NoEmail" };
   if (!who.emailVerified) return { ok: false, reason: "EmailNotVerified" };
   const known = await findIdentity(tx, issuer, who.providerAccountId);
-  const sameEmail = known || opts.linkTo ? null : await tx.user.findUnique({ where: { email: who.email }, select: { id: true } });
+  const sameEmail = known || opts.linkTo ? null : await tx.user.findUnique({ where: { email: who.email }, select: { id: true, _count: { select: { identities: true } } } });
+  // An account no identity was ever linked to (made by an invitation, which proves nothing about
+  // who opened the link) belongs to whoever an IdP verifies owns the email: the first such sign-in
+  // claims it and ends every session opened on it before, e.g. one of an inviter who used the link.
+  const claimsUnlinked = sameEmail !== null && sameEmail._count.identities === 0 && issuer !== DEV_LOGIN_ISSUER;
   const userId = opts.linkTo?.id ?? known?.userId ?? sameEmail?.id ?? null;
   // Enforced SSO first: for its members it is the answer that tells them where to go.
   if (await ssoEnforcementRefuses(tx, { userId, joiningOrganizationId: opts.join?.organizationId }, who.provider)) {
@@ -63,9 +68,10 @@ async function completeSignIn(
   if (opts.linkTo) {
     if (known && known.userId !== opts.linkTo.id) return { ok: false, reason: "IdentityLinkedElsewhere" };
     if (who.email !== opts.linkTo.email) return { ok: false, reason: "LinkEmailMismatch" };
-  } else if (sameEmail) {
+  } else if (sameEmail && !claimsUnlinked) {
     return { ok: false, reason: "IdentityNotLinked" };
   }
+  if (claimsUnlinked) await tx.session.deleteMany({ where: { userId: sameEmail.id } });
   const signedIn = userId ?? (await tx.user.create({ data: { email: who.email, name: who.name ?? null }, select: { id: true } })).id;
   if (!known) await linkIdentity(tx, { userId: signedIn, issuer, subject: who.providerAccountId, email: who.email });
   if (opts.join) await joinIfAbsent(tx, signedIn, opts.join.organizationId, opts.join.role);

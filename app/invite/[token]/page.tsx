@@ -52,7 +52,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     "wrong-account": `You are signed in as ${user?.email}. Sign out first to accept it as ${invitation.email}.`,
     "sso-required": `${invitation.org.name} requires single sign-on. Sign in with SSO as ${invitation.email}, and you will come back here.`,
     "sign-in-first": `${invitation.email} already has an account. Sign in the way you usually do, and you will come back here to accept.`,
-    "create-account": `This creates a Lambdaplane account for ${invitation.email}. To sign in again later, link a sign-in method (your company's single sign-on) under Account once you are in.`,
+    "create-account": `This creates a Lambdaplane account for ${invitation.email}. To sign in again later, use your company's single sign-on with this email: its first sign-in takes over this account.`,
   };
   return (
     <Card title={`Join ${invitation.org.name}`}>
