@@ -26,14 +26,14 @@ function hostileInputs(): { name: string; kind: "put" | "preview" | "raw"; body:
     laughs.push(`${next}: &${next} [${Array(10).fill(`*${prev}`).join(",")}]`);
   }
   laughs.push("resources: *j");
-  const tenThousand = ["resources:", ...Array.from({ length: 10_000 }, (_, i) => `  q${i}:\n    type: sqs-queue`)].join("\n");
+  const tenThousand = ["resources:", ...Array.from({ length: 10_000 }, (_, i) => `  q${i}:\n    type: bucket`)].join("\n");
   return [
     { name: "60k keys, 0.9 MB (REST PUT)", kind: "put", body: keys },
     { name: "60k keys, 0.9 MB (preview)", kind: "preview", body: keys },
     { name: "1,000-deep flow nesting (REST PUT)", kind: "put", body: `resources: ${"[".repeat(1000)}1${"]".repeat(1000)}` },
     { name: "100k-level nesting (REST PUT)", kind: "put", body: `resources: ${"[".repeat(100_000)}1${"]".repeat(100_000)}` },
     { name: "billion laughs (REST PUT)", kind: "put", body: laughs.join("\n") },
-    { name: "1 MB single-line value (REST PUT)", kind: "put", body: `resources:\n  f:\n    type: sqs-queue\n    x: "${"x".repeat(999_000)}"` },
+    { name: "1 MB single-line value (REST PUT)", kind: "put", body: `resources:\n  f:\n    type: bucket\n    x: "${"x".repeat(999_000)}"` },
     { name: "10k resources (REST PUT)", kind: "put", body: tenThousand },
     { name: "20 MB JSON body (REST PUT)", kind: "raw", body: JSON.stringify({ baseRevision: 1, yaml: "x".repeat(20 * 1024 * 1024) }) },
   ];

@@ -76,6 +76,9 @@ function nextStart(port: number, origin: string, devLogin: boolean, awsEmulator:
       LAMBDAPLANE_OUTBOUND_ALLOW: outboundAllow,
       LAMBDAPLANE_ALLOW_AWS_ENDPOINT_OVERRIDE: awsEmulator ? "1" : "",
       LAMBDAPLANE_ALLOW_INSTANCE_CREDENTIALS: awsEmulator ? "1" : "",
+      // Deploys run on the main server's workers only: the development server's instance settings
+      // refuse moto connections, and any worker on the database may take any deploy job.
+      LAMBDAPLANE_WORKER: awsEmulator ? "" : "off",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: E2E.secrets.nextAuth,
