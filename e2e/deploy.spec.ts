@@ -69,7 +69,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
 }
 
 test.beforeAll(async () => {
-  double = await startCloudFormationDouble({ upstream: motoEndpoint(), region: REGION });
+  double = await startCloudFormationDouble({ upstream: motoEndpoint(), region: REGION, port: E2E.cfnDoublePort });
 });
 
 test.afterAll(async () => {

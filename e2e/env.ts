@@ -9,6 +9,8 @@ export const E2E = {
   appPort,
   devAppPort,
   idpPort,
+  /** Where deploy.spec starts its scripted CloudFormation double: the e2e server's outbound allowlist names it. */
+  cfnDoublePort: idpPort + 1,
   appUrl: `http://localhost:${appPort}`,
   devAppUrl: `http://localhost:${devAppPort}`,
   /** Where e2e/serve.ts writes the database URL, for specs that must age or inspect rows. */

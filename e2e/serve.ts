@@ -64,8 +64,9 @@ log(`OIDC provider at ${idp.issuer}`);
 
 // Same process group as this script: Playwright stops the whole group, so `next start` and the
 // next-server it forks never outlive a run, even one that is killed.
-// The outbound guard refuses loopback: both servers may reach exactly the IdP and moto started here.
-const outboundAllow = [`127.0.0.1:${E2E.idpPort}`, new URL(moto.endpoint).host].join(",");
+// The outbound guard refuses loopback: both servers may reach exactly the IdP and moto started here,
+// and the CloudFormation double deploy.spec starts.
+const outboundAllow = [`127.0.0.1:${E2E.idpPort}`, new URL(moto.endpoint).host, `127.0.0.1:${E2E.cfnDoublePort}`].join(",");
 
 function nextStart(port: number, origin: string, devLogin: boolean, awsEmulator: boolean) {
   return spawn("node_modules/.bin/next", ["start", "-p", String(port)], {

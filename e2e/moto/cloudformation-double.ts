@@ -82,7 +82,7 @@ function templateResources(templateBody: string | undefined): { logicalId: strin
   return Object.entries(resources).map(([logicalId, r]) => ({ logicalId, type: r.Type }));
 }
 
-export async function startCloudFormationDouble(options: { upstream: string; region: string }): Promise<CloudFormationDouble> {
+export async function startCloudFormationDouble(options: { upstream: string; region: string; port?: number }): Promise<CloudFormationDouble> {
   const stacks = new Map<string, StackState>();
   const scripts = new Map<string, StackScript>();
   const calls: CloudFormationDouble["calls"] = [];
@@ -235,7 +235,7 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
         res.end(String(e));
       });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
 
