@@ -23,6 +23,8 @@ export const INSTANCE_SETTINGS = {
   dnsServers: "LAMBDAPLANE_DNS_SERVERS",
   trustedProxyHops: "LAMBDAPLANE_TRUSTED_PROXY_HOPS",
   rateLimits: "LAMBDAPLANE_RATE_LIMITS",
+  computeTimeLimitSeconds: "LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS",
+  computeThreads: "LAMBDAPLANE_COMPUTE_THREADS",
 } as const;
 
 /**
@@ -75,17 +77,12 @@ function positiveNumber(name: string, fallback: number, integer: boolean): numbe
   return value > 0 && (!integer || Number.isInteger(value)) ? value : fallback;
 }
 
-export const COMPUTE_SETTINGS = {
-  timeLimitSeconds: "LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS",
-  threads: "LAMBDAPLANE_COMPUTE_THREADS",
-} as const;
-
 /** How long one parse/validate/render/preview job on user input may run before it is stopped (default 10 s). */
 export function computeTimeLimitSeconds(): number {
-  return positiveNumber(COMPUTE_SETTINGS.timeLimitSeconds, 10, false);
+  return positiveNumber(INSTANCE_SETTINGS.computeTimeLimitSeconds, 10, false);
 }
 
 /** Worker threads for that work; default: the cores but one, at least 2. */
 export function computeThreads(availableCores: number): number {
-  return positiveNumber(COMPUTE_SETTINGS.threads, Math.max(2, availableCores - 1), true);
+  return positiveNumber(INSTANCE_SETTINGS.computeThreads, Math.max(2, availableCores - 1), true);
 }
