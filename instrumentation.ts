@@ -17,7 +17,7 @@ export async function register() {
   // Before the first request: per-address rate limits need each request's TCP peer.
   const { trackPeerAddresses } = await import("@/server/rate-limit/client-address");
   trackPeerAddresses();
-  (await import("@/server/compute/pool")).startComputePool();
+  await (await import("@/server/compute/pool")).startComputePool();
   if (process.env.LAMBDAPLANE_WORKER === "off") return;
   const { startDeployWorker, workerOptionsFromEnv } = await import("@/server/deploy/worker");
   const { startNotificationWorker } = await import("@/server/notifications/worker");

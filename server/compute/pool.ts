@@ -23,6 +23,8 @@ const QUEUE_PER_THREAD = 8;
 interface Compute {
   pool: Piscina;
   gate: OrgGate;
+  /** Workers that have loaded their tasks (worker-entry.mjs says so; piscina's own ready mark comes before that). */
+  loaded: number;
 }
 
 // One pool per process; kept on globalThis so `next dev` reloading this module does not start another.
@@ -39,7 +41,12 @@ function compute(): Compute {
       // The tasks import modules marked "server-only"; that guard must see the server condition.
       execArgv: ["--conditions=react-server"],
     });
-    holder.__lambdaplaneCompute = { pool, gate: new OrgGate(ORG_LIMITS) };
+    const created: Compute = { pool, gate: new OrgGate(ORG_LIMITS), loaded: 0 };
+    pool.on("message", (message: unknown) => {
+      if (typeof message === "object" && message !== null && "lambdaplaneWorkerLoaded" in message) created.loaded++;
+    });
+    pool.on("workerDestroy", () => created.loaded--);
+    holder.__lambdaplaneCompute = created;
   }
   return holder.__lambdaplaneCompute;
 }
@@ -89,15 +96,26 @@ export async function runCompute<K extends TaskName>(name: K, args: Parameters<C
   }
 }
 
-/** Starts the workers now, so the first request does not wait for them to load (server start). */
-export function startComputePool(): void {
-  compute();
+/** Resolves once every worker has loaded its tasks and none is busy (server start, tests and benchmarks start from a warm pool). */
+export async function whenComputeIdle(): Promise<void> {
+  const current = compute();
+  const { pool } = current;
+  while (current.loaded < pool.maxThreads || pool.idleThreads < pool.maxThreads) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-/** Resolves once every worker has loaded and is idle (tests and benchmarks start from a warm pool). */
-export async function whenComputeIdle(): Promise<void> {
-  const { pool } = compute();
-  while (pool.idleThreads < pool.maxThreads) await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Starts the workers and waits (at most `waitMs`) until they have loaded, so the first request
+ * after a start does not pay for loading them (about 3 s: compiling the tasks, loading the
+ * CloudFormation spec). A pool still loading after that serves requests as its workers come up.
+ */
+export async function startComputePool(waitMs = 60_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    whenComputeIdle().then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+  ]);
+  clearTimeout(timer);
+  if (!waited) console.error(`[compute] the workers had not loaded after ${waitMs / 1000} s; serving while they load`);
 }
 
 /** Stops the workers (tests, and processes that exit on their own). */
