@@ -14,6 +14,8 @@ function keepTrying(name: string, start: () => Promise<unknown>): void {
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A mistyped instance setting stops the start here, naming it, instead of failing requests later.
+  (await import("@/server/instance/check-settings")).assertInstanceSettings();
   // Before the first request: per-address rate limits need each request's TCP peer.
   const { trackPeerAddresses } = await import("@/server/rate-limit/client-address");
   trackPeerAddresses();

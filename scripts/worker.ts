@@ -2,11 +2,13 @@
 // their own, next to (or instead of) the ones the web process runs. Any number may run against one
 // PostgreSQL. SIGTERM/SIGINT stop taking work and hand running deployments back to the queue.
 import { stopDeployQueue } from "@/server/deploy/queue";
+import { assertInstanceSettings } from "@/server/instance/check-settings";
 import { startDeployWorker, workerOptionsFromEnv } from "@/server/deploy/worker";
 import { startNotificationWorker } from "@/server/notifications/worker";
 
 const log = (message: string) => console.log(`[deploy-worker ${process.pid}] ${message}`);
 
+assertInstanceSettings();
 const worker = await startDeployWorker({ ...workerOptionsFromEnv(), log });
 const notifications = await startNotificationWorker();
 log("ready");

@@ -2,10 +2,14 @@ import "server-only";
 
 // Instance settings: what the operator of this Lambdaplane install allows, read from the
 // environment in this one module. Every setting that widens what a tenant can reach is off by
-// default; README.md ("Security model") says when to turn each on.
+// default; README.md ("Security model") says when to turn each on. A value that does not parse
+// is an error naming the variable, never a silent default: check-settings.ts reads them all when a
+// process starts, so a typo stops the start instead of failing (or widening) requests later.
 
 function flag(name: string): boolean {
-  return process.env[name] === "1";
+  const raw = process.env[name]?.trim() ?? "";
+  if (raw !== "" && raw !== "0" && raw !== "1") throw new Error(`${name} must be 1 (on) or 0 (off), not "${raw}".`);
+  return raw === "1";
 }
 
 function list(name: string): string[] {
@@ -73,8 +77,13 @@ export function rateLimitOverrides(): string[] {
 }
 
 function positiveNumber(name: string, fallback: number, integer: boolean): number {
-  const value = Number(process.env[name]);
-  return value > 0 && (!integer || Number.isInteger(value)) ? value : fallback;
+  const raw = process.env[name]?.trim() ?? "";
+  if (raw === "") return fallback;
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name} must be a positive ${integer ? "whole number" : "number"}, not "${raw}".`);
+  }
+  return value;
 }
 
 /** How long one parse/validate/render/preview job on user input may run before it is stopped (default 10 s). */
