@@ -11,6 +11,10 @@ export const TENANT_LIMITS = {
   stagesPerStack: 25,
   notificationTargetsPerStage: 20,
   activeApiTokensPerOrganization: 100,
+  /** Each is a DNS check and a row every sign-in may read. */
+  ssoDomainsPerOrganization: 20,
+  /** Not yet accepted or revoked, expired ones included (the Members page lists them to revoke). */
+  openInvitationsPerOrganization: 200,
   savedPayloadsPerFunction: 50,
   /** Far below Lambda's 6 MB request quota: a saved payload is an example to start from, not a data set. */
   savedPayloadBytes: 256 * 1024,

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { acceptInvitation } from "@/server/actions/invitations/accept-invitation";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
+import { startOAuthSignIn } from "./oauth-sign-in";
+import { retryAtOf, signInErrorMessage } from "./sign-in-errors";
 
 /**
  * How the person in front of the link can accept it: signed in as the invited email (accept),
@@ -37,7 +39,7 @@ export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { toke
   }
   if (mode === "sso-required") {
     return ssoProviderId ? (
-      <Button onClick={() => signIn(ssoProviderId, { callbackUrl: here })}>Sign in with SSO</Button>
+      <Button onClick={() => void startOAuthSignIn(ssoProviderId, here)}>Sign in with SSO</Button>
     ) : (
       <ErrorText message="This organization requires single sign-on, but its connection is missing. Ask an administrator." />
     );
@@ -56,7 +58,8 @@ export function AcceptInvitation({ token, orgSlug, mode, ssoProviderId }: { toke
               if (!r.ok) return r.error;
             } else {
               const r = await signIn("invitation", { token, redirect: false });
-              if (r?.error) return r.error;
+              // Our own refusals come back as their message; a rate limit as its code.
+              if (r?.error) return r.error === "RateLimited" ? signInErrorMessage(r.error, retryAtOf(r.url)) : r.error;
             }
             router.push(destination);
             return null;

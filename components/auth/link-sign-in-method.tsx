@@ -1,9 +1,9 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { startIdentityLink } from "@/server/actions/account/start-identity-link";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
+import { startOAuthSignIn } from "./oauth-sign-in";
 
 /** Links another sign-in method: the session records the request, then the IdP's sign-in attaches it to this account. */
 export function LinkSignInMethod({ providers }: { providers: { id: string; name: string }[] }) {
@@ -14,7 +14,7 @@ export function LinkSignInMethod({ providers }: { providers: { id: string; name:
     setError(null);
     const r = await startIdentityLink({ providerId });
     if (!r.ok) return setError(r.error);
-    await signIn(providerId, { callbackUrl: "/account" });
+    await startOAuthSignIn(providerId, "/account");
   }
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInErrorMessage } from "./sign-in-errors";
+import { retryAtOf, signInErrorMessage } from "./sign-in-errors";
 
 describe("signInErrorMessage for a rate-limited sign-in", () => {
   it("says in how many seconds to try again", () => {
@@ -16,5 +16,17 @@ describe("signInErrorMessage for a rate-limited sign-in", () => {
 
   it("leaves other errors as they were", () => {
     expect(signInErrorMessage("AccessDenied", 5)).toBe("Access was denied.");
+  });
+});
+
+describe("retryAtOf", () => {
+  it("reads the retry time from the sign-in page URL of a rate-limited answer", () => {
+    expect(retryAtOf("http://localhost:3000/signin?error=RateLimited&retryAt=1700000000000")).toBe(1_700_000_000_000);
+    expect(retryAtOf("/signin?error=RateLimited&retryAt=1700000000000")).toBe(1_700_000_000_000);
+  });
+  it("has none when the URL carries none or garbage", () => {
+    expect(retryAtOf(null)).toBeUndefined();
+    expect(retryAtOf("/signin?error=RateLimited")).toBeUndefined();
+    expect(retryAtOf("/signin?retryAt=soon")).toBeUndefined();
   });
 });

@@ -26,3 +26,9 @@ export function signInErrorMessage(code: string, retryAt?: number, now = Date.no
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
   return `${message} Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 }
+
+/** The `retryAt` a rate-limited sign-in puts in the sign-in page URL it answers with (next-auth's `signIn()` result `url`). */
+export function retryAtOf(url: string | null | undefined): number | undefined {
+  const value = Number(new URL(url ?? "/", "http://x").searchParams.get("retryAt"));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";
-import { signInErrorMessage } from "./sign-in-errors";
+import { startOAuthSignIn } from "./oauth-sign-in";
+import { retryAtOf, signInErrorMessage } from "./sign-in-errors";
 
 export function SignInForm({
   defaultProvider,
@@ -28,7 +29,7 @@ export function SignInForm({
       const body = await res.json();
       if (!res.ok) return setError(body.error ?? "Could not look up single sign-on for this email.");
       if (!body.providerId) return setError(`No organization has single sign-on set up for ${email.split("@")[1]}.`);
-      await signIn(body.providerId, { callbackUrl });
+      await startOAuthSignIn(body.providerId, callbackUrl);
     } finally {
       setBusy(false);
     }
@@ -38,7 +39,7 @@ export function SignInForm({
     e.preventDefault();
     setError(null);
     const res = await signIn("dev", { email, callbackUrl, redirect: false });
-    if (res?.error) setError(signInErrorMessage(res.error));
+    if (res?.error) setError(signInErrorMessage(res.error, retryAtOf(res.url)));
     else if (res?.url) window.location.href = res.url;
   }
 
@@ -52,7 +53,7 @@ export function SignInForm({
       </form>
       <ErrorText message={error} />
       {defaultProvider ? (
-        <Button variant="secondary" onClick={() => signIn(defaultProvider.id, { callbackUrl })}>
+        <Button variant="secondary" onClick={() => void startOAuthSignIn(defaultProvider.id, callbackUrl)}>
           Sign in with {defaultProvider.name}
         </Button>
       ) : null}

@@ -14,18 +14,25 @@ import { SESSION_MAX_AGE_SECONDS, activeSession, clearIdentityLink, endSession, 
 import { sessionFromHeaders } from "./session-token";
 import { signInDirect, signInThroughOrgSso, type SignInIdentity, type SignInOutcome } from "./sign-in";
 
-async function orgSsoProviders(): Promise<Provider[]> {
-  const conns = await db().ssoConnection.findMany();
-  return conns.map((c) =>
+/**
+ * The one organization SSO connection a sign-in or callback names (`sso-<id>`), or none. Other
+ * auth requests (session, csrf, and `/api/auth/providers`, which anyone can read) carry no SSO
+ * provider: the instance's list of connections is not public, and no request decrypts them all.
+ */
+async function orgSsoProvider(providerId: string | undefined): Promise<Provider[]> {
+  if (!providerId?.startsWith(ORG_SSO_PREFIX)) return [];
+  const c = await db().ssoConnection.findUnique({ where: { id: providerId.slice(ORG_SSO_PREFIX.length) } });
+  if (!c) return [];
+  return [
     oidcProvider({
-      id: `${ORG_SSO_PREFIX}${c.id}`,
-      // Not the organization's name: anyone can read /api/auth/providers.
+      id: providerId,
+      // Not the organization's name: the IdP's sign-in page and next-auth's error pages show it.
       name: "Single sign-on",
       issuer: c.issuer,
       clientId: c.clientId,
       clientSecret: decryptSecret(c.clientSecretEncrypted),
     }),
-  );
+  ];
 }
 
 // An invitation signs someone in only as the brand-new account it creates for the invited email;
@@ -144,11 +151,12 @@ export function baseAuthOptions(requestHeaders?: Headers): NextAuthOptions {
   };
 }
 
-export async function authOptions(requestHeaders?: Headers): Promise<NextAuthOptions> {
+/** The auth route's options; `providerId` is the provider a sign-in or callback request names. */
+export async function authOptions(requestHeaders?: Headers, providerId?: string): Promise<NextAuthOptions> {
   const providers: Provider[] = [];
   const fallback = defaultOidc();
   if (fallback) providers.push(oidcProvider({ id: DEFAULT_OIDC_PROVIDER_ID, ...fallback }));
-  providers.push(...(await orgSsoProviders()));
+  providers.push(...(await orgSsoProvider(providerId)));
   providers.push(invitationProvider());
   if (devLoginEnabled()) providers.push(devProvider());
   return { ...baseAuthOptions(requestHeaders), providers };

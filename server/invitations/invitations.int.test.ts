@@ -7,6 +7,7 @@ import { encryptSecret } from "@/server/crypto";
 import { inviteMember } from "@/server/actions/invitations/invite-member";
 import { revokeInvitation } from "@/server/actions/invitations/revoke-invitation";
 import { acceptInvitation } from "@/server/actions/invitations/accept-invitation";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 import { INVITATION_PROBLEMS, describeInvitation, redeemInvitation } from "./mutations";
 
 const database = setupTestDatabase();
@@ -137,5 +138,30 @@ describe("invitations", () => {
     } finally {
       await database.prisma.ssoConnection.delete({ where: { id: conn.id } });
     }
+  });
+
+  it("bounded: open invitations per organization are capped, and long-closed ones are dropped", async () => {
+    const p = database.prisma;
+    const other = await p.organization.create({ data: { slug: "bounded", name: "Bounded" } });
+    const boss = await p.user.create({ data: { email: "boss@bounded.test", memberships: { create: { organizationId: other.id, role: "owner" } } } });
+    const limit = TENANT_LIMITS.openInvitationsPerOrganization;
+    const week = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    await p.invitation.createMany({
+      data: Array.from({ length: limit }, (_, i) => ({ organizationId: other.id, email: `p${i}@bounded.test`, role: "viewer" as const, tokenHash: `h-${i}`, expiresAt: week })),
+    });
+    const refused = await asUser(boss, () => inviteMember({ orgSlug: other.slug, email: "one-more@bounded.test", role: "viewer" }));
+    expect(refused).toMatchObject({ ok: false, status: 400, fieldErrors: { email: `at most ${limit} open invitations per organization (revoke unused ones)` } });
+    expect(await p.invitation.count({ where: { organizationId: other.id } })).toBe(limit);
+
+    // Re-inviting someone already invited replaces their invitation, so it never needs room.
+    expect((await asUser(boss, () => inviteMember({ orgSlug: other.slug, email: "p0@bounded.test", role: "viewer" }))).ok).toBe(true);
+
+    await p.$executeRaw`UPDATE "Invitation" SET "revokedAt" = now() - interval '100 days' WHERE "organizationId" = ${other.id} AND email IN ('p1@bounded.test', 'p2@bounded.test')`;
+    await p.$executeRaw`UPDATE "Invitation" SET "revokedAt" = now() - interval '10 days' WHERE "organizationId" = ${other.id} AND email = 'p3@bounded.test'`;
+    expect((await asUser(boss, () => inviteMember({ orgSlug: other.slug, email: "one-more@bounded.test", role: "viewer" }))).ok).toBe(true);
+    const left = await p.invitation.findMany({ where: { organizationId: other.id, email: { in: ["p1@bounded.test", "p2@bounded.test", "p3@bounded.test"] } }, select: { email: true } });
+    expect(left.map((r) => r.email)).toEqual(["p3@bounded.test"]);
+    // Other organizations' closed invitations are not touched.
+    expect(await p.invitation.count({ where: { organizationId: org.id } })).toBeGreaterThan(0);
   });
 });

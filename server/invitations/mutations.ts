@@ -5,9 +5,11 @@ import { ActionError, forbidden, invalid, notFound } from "@/server/auth/errors"
 import type { Role } from "@/server/auth/permissions";
 import { INVITATION_PROVIDER_ID } from "@/server/auth/config";
 import { ssoEnforcementRefuses } from "@/server/auth/sso-enforcement";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { INVITATION_TTL_DAYS, newInvitationToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CLOSED_INVITATION_KEEP_DAYS = 90;
 
 export async function createInvitation(
   tx: Db,
@@ -21,6 +23,14 @@ export async function createInvitation(
   await tx.invitation.updateMany({
     where: { organizationId: args.organizationId, email: args.email, acceptedAt: null, revokedAt: null },
     data: { revokedAt: now },
+  });
+  const open = await tx.invitation.count({ where: { organizationId: args.organizationId, acceptedAt: null, revokedAt: null } });
+  assertRoom(open, TENANT_LIMITS.openInvitationsPerOrganization, "email", "open invitations per organization (revoke unused ones)");
+  // Accepted and revoked invitations are shown nowhere (the audit log keeps their story): dropping
+  // the old ones keeps the table proportional to recent use, not to the organization's age.
+  const closedBefore = new Date(now.getTime() - CLOSED_INVITATION_KEEP_DAYS * DAY_MS);
+  await tx.invitation.deleteMany({
+    where: { organizationId: args.organizationId, OR: [{ acceptedAt: { lt: closedBefore } }, { revokedAt: { lt: closedBefore } }] },
   });
   const { token, tokenHash } = newInvitationToken();
   const invitation = await tx.invitation.create({

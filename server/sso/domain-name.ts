@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { normalizeDomain } from "@/server/auth/email";
 
-/** Domains one organization may claim: each is a DNS check and a row every sign-in may read. */
-export const MAX_SSO_DOMAINS = 20;
-
 /** An email domain as an admin types it ("@Acme.com", " acme.com"), normalised and checked. */
 export const ssoDomainSchema = z
   .string()

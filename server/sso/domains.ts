@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/types";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { isUniqueViolation } from "@/server/db/errors";
-import { MAX_SSO_DOMAINS } from "./domain-name";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 import type { ProofResult } from "./domain-proof";
 
 // An organization's claims on email domains, and their verification. The DNS lookup itself is
@@ -18,8 +18,8 @@ const takenMessage = (domain: string) =>
 export async function addSsoDomain(tx: Db, organizationId: string, domain: string) {
   // Serialises concurrent adds of one organization so the bound holds.
   await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${organizationId} FOR UPDATE`;
-  if ((await tx.ssoDomain.count({ where: { organizationId } })) >= MAX_SSO_DOMAINS) {
-    throw invalid("domain", `An organization can claim at most ${MAX_SSO_DOMAINS} domains; remove one first.`);
+  if ((await tx.ssoDomain.count({ where: { organizationId } })) >= TENANT_LIMITS.ssoDomainsPerOrganization) {
+    throw invalid("domain", `An organization can claim at most ${TENANT_LIMITS.ssoDomainsPerOrganization} domains; remove one first.`);
   }
   try {
     return await tx.ssoDomain.create({ data: { organizationId, domain, challengeToken: newChallengeToken() }, select: { id: true, domain: true } });

@@ -6,7 +6,7 @@ import { removeSsoDomain } from "@/server/actions/sso/remove-sso-domain";
 import { verifySsoDomain } from "@/server/actions/sso/verify-sso-domain";
 import { signInThroughOrgSso } from "@/server/auth/sign-in";
 import { GET as discover } from "@/app/api/auth/sso-discovery/route";
-import { MAX_SSO_DOMAINS } from "./domain-name";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 import { DISCOVERY_MIN_MS, domainRoutesTo } from "./domain-routing";
 import { ssoDomains } from "./queries";
 import { startTestDnsServer, zoneAnswer, type TestDnsServer, type TxtAnswer } from "./test-dns-server";
@@ -166,11 +166,11 @@ describe("LAMBDAPLANE_TRUST_UNVERIFIED_DOMAINS=1 (single-organization installs)"
 });
 
 describe("claims", () => {
-  it(`are bounded to ${MAX_SSO_DOMAINS} per organization, with a message naming the field`, async () => {
+  it(`are bounded to ${TENANT_LIMITS.ssoDomainsPerOrganization} per organization, with a message naming the field`, async () => {
     const org = await orgWithSso("busy", "Busy");
-    for (let i = (await database.prisma.ssoDomain.count({ where: { organizationId: org.id } })); i < MAX_SSO_DOMAINS; i++) await claim(org, `d${i}.busy.test`);
+    for (let i = (await database.prisma.ssoDomain.count({ where: { organizationId: org.id } })); i < TENANT_LIMITS.ssoDomainsPerOrganization; i++) await claim(org, `d${i}.busy.test`);
     const r = await asUser(org.admin, () => addSsoDomain({ orgSlug: org.slug, domain: "one-too-many.test" }));
-    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { domain: `An organization can claim at most ${MAX_SSO_DOMAINS} domains; remove one first.` } });
+    expect(r).toMatchObject({ ok: false, status: 400, fieldErrors: { domain: `An organization can claim at most ${TENANT_LIMITS.ssoDomainsPerOrganization} domains; remove one first.` } });
   });
 
   it("refuses a malformed domain and a duplicate, naming the field", async () => {

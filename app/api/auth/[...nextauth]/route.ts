@@ -7,7 +7,9 @@ import { limitSignIn } from "@/server/rate-limit/sign-in";
 async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   const limited = await limitSignIn(req);
   if (limited) return limited;
-  return NextAuth(req as never, ctx as never, await authOptions(req.headers));
+  const [action, providerId] = (await ctx.params).nextauth;
+  const named = action === "signin" || action === "callback" ? providerId : undefined;
+  return NextAuth(req as never, ctx as never, await authOptions(req.headers, named));
 }
 
 export { handler as GET, handler as POST };

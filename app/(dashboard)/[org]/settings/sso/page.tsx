@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { unverifiedDomainsTrusted } from "@/server/instance/settings";
-import { MAX_SSO_DOMAINS } from "@/server/sso/domain-name";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 import { ssoDomains, ssoSettings } from "@/server/sso/queries";
 import { SsoDomains } from "@/components/team/sso-domains";
 import { SsoSettingsForm } from "@/components/team/sso-settings-form";
@@ -35,7 +35,7 @@ export default async function SsoPage({ params, searchParams }: { params: Promis
           current ?? { id: null, issuer: "", clientId: "", hasSecret: false, defaultRole: "viewer", enforced: false }
         }
       />
-      <SsoDomains orgSlug={org.slug} domains={domains} trustUnverified={unverifiedDomainsTrusted()} max={MAX_SSO_DOMAINS} />
+      <SsoDomains orgSlug={org.slug} domains={domains} trustUnverified={unverifiedDomainsTrusted()} max={TENANT_LIMITS.ssoDomainsPerOrganization} />
     </div>
   );
 }
