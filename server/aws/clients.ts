@@ -9,6 +9,7 @@ import type { AwsConnectionConfig } from "./connection-config";
 import { ConnectionNotAllowed, connectionRefusal } from "./connection-policy";
 import { connectionCredentials } from "./credentials";
 import { requestHandlerOptions } from "./request-handler";
+import { capOverrideResponses } from "./response-cap";
 
 export interface AwsClients {
   cloudFormation: CloudFormationClient;
@@ -48,10 +49,11 @@ export function clientConfig(connection: AwsConnectionConfig, region: string, op
 /** Clients for one connection and region. S3 uses path-style URLs against an emulator (no bucket DNS there). */
 export function awsClients(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): AwsClients {
   const config = clientConfig(connection, region, options);
+  const { endpoint } = connection;
   return {
-    cloudFormation: new CloudFormationClient(config),
-    s3: new S3Client({ ...config, forcePathStyle: connection.endpoint !== null }),
-    sts: new STSClient(config),
+    cloudFormation: capOverrideResponses(new CloudFormationClient(config), endpoint),
+    s3: capOverrideResponses(new S3Client({ ...config, forcePathStyle: endpoint !== null }), endpoint),
+    sts: capOverrideResponses(new STSClient(config), endpoint),
   };
 }
 
@@ -60,13 +62,13 @@ export function awsClients(connection: AwsConnectionConfig, region: string, opti
  * prefix of the endpoint; an endpoint override is one host, so the prefix is left off there.
  */
 export function cloudWatchLogsClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): CloudWatchLogsClient {
-  return new CloudWatchLogsClient({ ...clientConfig(connection, region, options), disableHostPrefix: connection.endpoint !== null });
+  return capOverrideResponses(new CloudWatchLogsClient({ ...clientConfig(connection, region, options), disableHostPrefix: connection.endpoint !== null }), connection.endpoint);
 }
 
 export function lambdaClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): LambdaClient {
-  return new LambdaClient(clientConfig(connection, region, options));
+  return capOverrideResponses(new LambdaClient(clientConfig(connection, region, options)), connection.endpoint);
 }
 
 export function cloudWatchClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): CloudWatchClient {
-  return new CloudWatchClient(clientConfig(connection, region, options));
+  return capOverrideResponses(new CloudWatchClient(clientConfig(connection, region, options)), connection.endpoint);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsConnectionConfig } from "./connection-config";
 import { requestHandlerOptions } from "./request-handler";
+import { capOverrideResponses } from "./response-cap";
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -37,13 +38,13 @@ export interface AssumeRoleParams {
 /** A provider that assumes the role on first use and again shortly before the session expires. */
 export function assumeRoleProvider(params: AssumeRoleParams): CredentialsProvider {
   const requestHandler = requestHandlerOptions(params.endpoint, params.timeoutMs);
-  const sts = new STSClient({
+  const sts = capOverrideResponses(new STSClient({
     ...(requestHandler ? { requestHandler } : {}),
     region: params.region,
     ...(params.endpoint ? { endpoint: params.endpoint } : {}),
     ...(params.source ? { credentials: params.source } : {}),
     ...(params.maxAttempts ? { maxAttempts: params.maxAttempts } : {}),
-  });
+  }), params.endpoint);
   let cached: AwsCredentials | undefined;
   let pending: Promise<AwsCredentials> | undefined;
 
