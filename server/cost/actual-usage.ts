@@ -15,7 +15,7 @@ import { connectionConfig } from "@/server/aws/connection-config";
 import { describeAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
 import { physicalNames } from "@/server/render/naming";
-import { revisionDefinition } from "./definitions";
+import { revisionDefinition } from "@/server/stacks/revision-reads";
 import { functionMetrics } from "./metrics";
 
 export interface FunctionActualUsage {
@@ -44,13 +44,13 @@ async function deployedStages(client: Db, stackId: string) {
     where: { stackId },
     orderBy: { createdAt: "asc" },
     include: {
-      stack: { select: { name: true } },
+      stack: { select: { name: true, organizationId: true } },
       awsConnection: true,
       deployments: {
         where: { operation: "deploy", status: { in: [...DEPLOYED_STATUSES] } },
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { revision: { select: { number: true, yaml: true } } },
+        select: { revision: { select: { id: true, number: true, yaml: true } } },
       },
     },
   });
@@ -65,7 +65,7 @@ async function stageUsage(stage: StageRow, savedUsage: unknown, now: Date, optio
   if (!stage.awsConnection) return { ...base, status: "error", message: "The stage has no AWS connection: choose one in its settings." };
   const region = stage.region;
   if (!isPricedRegion(region)) return { ...base, status: "unpriced", message: `There is no price data for ${region}.` };
-  const definition = revisionDefinition(deployed.yaml);
+  const definition = await revisionDefinition(deployed, stage.stack.organizationId);
   if (!definition) return { ...base, status: "error", message: `Revision ${deployed.number} no longer parses.` };
 
   const functions = Object.entries(definition.resources).filter((e): e is [string, LambdaFunction] => e[1].type === "function");

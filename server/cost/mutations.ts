@@ -2,8 +2,9 @@ import "server-only";
 import { validateUsage, type PricedRegion } from "@/lib/cost";
 import { ActionError, notFound } from "@/server/auth/errors";
 import type { Db } from "@/server/db/types";
+import type { StackDefinition } from "@/lib/stack";
 import { findStack, latestRevision } from "@/server/stacks/queries";
-import { revisionDefinition } from "./definitions";
+import { revisionDefinition } from "@/server/stacks/revision-reads";
 
 export interface CostSettingsInput {
   region: PricedRegion;
@@ -12,12 +13,18 @@ export interface CostSettingsInput {
   usage: Record<string, unknown>;
 }
 
-/** Saves a stack's usage assumptions; usage that does not fit the latest revision is refused, naming the field. */
-export async function saveCostSettings(tx: Db, organizationId: string, stackId: string, input: CostSettingsInput, userId: string) {
+/** The latest revision's definition, which saved usage must fit (read before the save's transaction: it may need the compute pool). */
+export async function latestDefinition(client: Db, organizationId: string, stackId: string): Promise<StackDefinition | null> {
+  const stack = await findStack(client, organizationId, stackId);
+  if (!stack) throw notFound("Stack not found.");
+  const latest = await latestRevision(client, stackId);
+  return latest ? revisionDefinition(latest, organizationId) : null;
+}
+
+/** Saves a stack's usage assumptions; usage that does not fit `definition` (latestDefinition's) is refused, naming the field. */
+export async function saveCostSettings(tx: Db, organizationId: string, stackId: string, input: CostSettingsInput, userId: string, definition: StackDefinition | null) {
   const stack = await findStack(tx, organizationId, stackId);
   if (!stack) throw notFound("Stack not found.");
-  const latest = await latestRevision(tx, stackId);
-  const definition = latest ? revisionDefinition(latest.yaml) : null;
   if (!definition) throw new ActionError(400, "usage: the stack has no valid revision to estimate yet.", { usage: "No valid revision." });
   const { usage, diagnostics } = validateUsage(input.usage, definition);
   if (!usage) {

@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import { costDifference, deletionCostDifference, type CostDifference } from "@/lib/deploy/cost-difference";
+import type { CostDifference } from "@/lib/deploy/cost-difference";
 import { locateCosts } from "@/lib/deploy/change-set-costs";
 import type { DeploymentOperation, DeploymentStatus } from "@/lib/deploy/status";
 import type { ChangeSetSummary } from "./change-set";
 import { costLogicalId } from "./cost-logical-id";
 import { cloudFormationStackName } from "./names";
 import { streamedEvent } from "./sse";
+import { revisionCostDifference, type StoredRevision } from "@/server/stacks/revision-reads";
 
 // What the deployments pages read: stages with their history, one deployment with its timeline,
 // and the cost difference of deploying a revision to a stage.
@@ -82,7 +83,7 @@ export async function deployedRevisionBefore(client: Db, stageId: string, at: Da
   const last = await client.deployment.findFirst({
     where: { stageId, createdAt: { lt: at }, status: { in: ["succeeded", "no_changes"] } },
     orderBy: { createdAt: "desc" },
-    include: { revision: { select: { number: true, yaml: true } } },
+    include: { revision: { select: { id: true, number: true, yaml: true } } },
   });
   return last && last.operation === "deploy" ? last.revision : null;
 }
@@ -90,12 +91,14 @@ export async function deployedRevisionBefore(client: Db, stageId: string, at: Da
 /** What deploying `revision` to each stage does to the monthly cost. */
 export async function costDifferencesByStage(
   client: Db,
+  organizationId: string,
   stages: readonly { id: string; region: string }[],
-  revision: { number: number; yaml: string },
+  revision: StoredRevision,
 ): Promise<Record<string, CostDifference>> {
   const now = new Date();
   const out: Record<string, CostDifference> = {};
-  for (const stage of stages) out[stage.id] = costDifference(await deployedRevisionBefore(client, stage.id, now), revision, stage.region);
+  // One at a time: the compute pool runs one job per organization anyway.
+  for (const stage of stages) out[stage.id] = await revisionCostDifference(await deployedRevisionBefore(client, stage.id, now), revision, stage.region, organizationId);
   return out;
 }
 
@@ -103,12 +106,12 @@ export async function costDifferencesByStage(
 export async function findDeploymentDetail(client: Db, stackId: string, deploymentId: string) {
   const d = await client.deployment.findFirst({
     where: { id: deploymentId, stage: { stackId } },
-    include: { stage: true, revision: { select: { number: true, yaml: true } }, events: { orderBy: { id: "asc" } } },
+    include: { stage: { include: { stack: { select: { organizationId: true } } } }, revision: { select: { id: true, number: true, yaml: true } }, events: { orderBy: { id: "asc" } } },
   });
   if (!d) return null;
   const who = await emails(client, [d.startedById, d.approvedById, d.cancelRequestedById]);
   const base = await deployedRevisionBefore(client, d.stageId, d.createdAt);
-  const cost = d.operation === "deploy" ? costDifference(base, d.revision, d.stage.region) : deletionCostDifference(base, d.stage.region);
+  const cost = await revisionCostDifference(base, d.operation === "deploy" ? d.revision : null, d.stage.region, d.stage.stack.organizationId);
   return {
     id: d.id,
     operation: d.operation,

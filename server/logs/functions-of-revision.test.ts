@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { analyzeStack } from "@/lib/stack";
 import { STARTER_YAML } from "@/server/stacks/starter";
 import { functionsOfRevision, renderNameOf } from "./functions-of-revision";
 
 describe("functionsOfRevision", () => {
   it("names each function and its log group as the renderer does", () => {
-    expect(functionsOfRevision(STARTER_YAML, "orders", "dev")).toEqual([
+    expect(functionsOfRevision(analyzeStack(STARTER_YAML).definition!, "orders", "dev")).toEqual([
       { name: "hello", physicalName: "orders-dev-hello", logGroupName: "/aws/lambda/orders-dev-hello" },
     ]);
   });
@@ -13,6 +14,6 @@ describe("functionsOfRevision", () => {
     expect(renderNameOf(null, "dev", "renamed")).toBe("renamed");
   });
   it("lists nothing for a revision that does not parse", () => {
-    expect(functionsOfRevision("resources: [", "s", "dev")).toEqual([]);
+    expect(functionsOfRevision(null, "s", "dev")).toEqual([]);
   });
 });

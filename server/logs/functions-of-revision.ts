@@ -1,6 +1,6 @@
 // Which functions a deployed revision created, and the names AWS knows them by: the same names the
 // renderer gave them (`<stack>-<stage>-<function>`, log group `/aws/lambda/<that>`). Pure.
-import { analyzeStack } from "@/lib/stack";
+import type { StackDefinition } from "@/lib/stack";
 import type { LogTarget } from "@/lib/logs/types";
 import { functionLogGroupName } from "@/server/render/log-group";
 import { physicalNames } from "@/server/render/naming";
@@ -11,8 +11,8 @@ export function renderNameOf(cfnStackName: string | null, stageName: string, sta
   return cfnStackName?.endsWith(suffix) ? cfnStackName.slice(0, -suffix.length) : stackName;
 }
 
-export function functionsOfRevision(yaml: string, renderName: string, stageName: string): LogTarget[] {
-  const { definition } = analyzeStack(yaml, { file: "stack.yml" });
+/** `definition` is the deployed revision's (server/stacks/revision-reads.ts); null when it no longer parses. */
+export function functionsOfRevision(definition: StackDefinition | null, renderName: string, stageName: string): LogTarget[] {
   if (!definition) return [];
   return Object.entries(definition.resources)
     .filter(([, resource]) => resource.type === "function")

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { connectionConfig, type AwsConnectionConfig } from "@/server/aws/connection-config";
 import type { LogTarget } from "@/lib/logs/types";
+import { revisionDefinition } from "@/server/stacks/revision-reads";
 import { functionsOfRevision, renderNameOf } from "./functions-of-revision";
 
 // Where a stage's logs are: its connection and region, and the functions its last successful deploy
@@ -27,13 +28,13 @@ async function lastDeploy(client: Db, stageId: string) {
   return client.deployment.findFirst({
     where: { stageId, operation: "deploy", status: { in: [...LIVE] } },
     orderBy: { createdAt: "desc" },
-    select: { cfnStackName: true, finishedAt: true, createdAt: true, revision: { select: { yaml: true } } },
+    select: { cfnStackName: true, finishedAt: true, createdAt: true, revision: { select: { id: true, number: true, yaml: true } } },
   });
 }
 
 type StageRow = { id: string; name: string; region: string; deployedStackName: string | null; stack: { name: string } };
 
-async function stageLogs(client: Db, stage: StageRow): Promise<StageLogs> {
+async function stageLogs(client: Db, organizationId: string, stage: StageRow): Promise<StageLogs> {
   const deploy = stage.deployedStackName === null ? null : await lastDeploy(client, stage.id);
   if (!deploy) return { id: stage.id, name: stage.name, region: stage.region, deployedAt: null, functions: [] };
   const renderName = renderNameOf(deploy.cfnStackName, stage.name, stage.stack.name);
@@ -42,7 +43,7 @@ async function stageLogs(client: Db, stage: StageRow): Promise<StageLogs> {
     name: stage.name,
     region: stage.region,
     deployedAt: deploy.finishedAt ?? deploy.createdAt,
-    functions: functionsOfRevision(deploy.revision.yaml, renderName, stage.name),
+    functions: functionsOfRevision(await revisionDefinition(deploy.revision, organizationId), renderName, stage.name),
   };
 }
 
@@ -53,7 +54,10 @@ export async function listStageLogs(client: Db, organizationId: string, stackId:
     orderBy: { name: "asc" },
     include: { stack: { select: { name: true } } },
   });
-  return Promise.all(stages.map((s) => stageLogs(client, s)));
+  // One at a time: the compute pool runs one job per organization anyway.
+  const out: StageLogs[] = [];
+  for (const stage of stages) out.push(await stageLogs(client, organizationId, stage));
+  return out;
 }
 
 /** One stage's log source, scoped to the organization (another organization's id is not found). */
@@ -63,5 +67,5 @@ export async function findLogSource(client: Db, organizationId: string, stageId:
     include: { stack: { select: { name: true } }, awsConnection: true },
   });
   if (!stage) return null;
-  return { ...(await stageLogs(client, stage)), stackId: stage.stackId, connection: stage.awsConnection ? connectionConfig(stage.awsConnection) : null };
+  return { ...(await stageLogs(client, organizationId, stage)), stackId: stage.stackId, connection: stage.awsConnection ? connectionConfig(stage.awsConnection) : null };
 }

@@ -51,14 +51,14 @@ export async function latestRevision(client: Db, stackId: string) {
 export async function editorRevision(client: Db, organizationId: string, name: string) {
   const stack = await client.stack.findFirst({
     where: { organizationId, name },
-    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, yaml: true, code: true, canvasPositions: true } } },
+    select: { id: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, yaml: true, code: true, canvasPositions: true } } },
   });
   if (!stack) return null;
   const latest = stack.revisions[0];
   return {
     stackId: stack.id,
     revision: latest
-      ? { number: latest.number, yaml: latest.yaml, code: latest.code as Record<string, string>, canvasPositions: storedCanvasPositions(latest.canvasPositions) }
-      : { number: 0, yaml: "resources: {}\n", code: {}, canvasPositions: {} },
+      ? { id: latest.id, number: latest.number, yaml: latest.yaml, code: latest.code as Record<string, string>, canvasPositions: storedCanvasPositions(latest.canvasPositions) }
+      : { id: null, number: 0, yaml: "resources: {}\n", code: {}, canvasPositions: {} },
   };
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { PRICED_REGIONS } from "@/lib/cost";
 import { defineAction } from "@/server/actions/define-action";
-import { saveCostSettings as save } from "@/server/cost/mutations";
+import { latestDefinition, saveCostSettings as save } from "@/server/cost/mutations";
 
 // Far above any stack's usage entries; keeps a request small.
 const MAX_USAGE_ENTRIES = 2000;
@@ -21,8 +21,9 @@ export const saveCostSettings = defineAction({
       .record(z.string(), z.unknown())
       .refine((u) => Object.keys(u).length <= MAX_USAGE_ENTRIES, `at most ${MAX_USAGE_ENTRIES} usage entries`),
   }),
-  async run({ tx, org, user }, { stackId, region, freeTier, usage }) {
-    const { before, after } = await save(tx, org.id, stackId, { region, freeTier, usage }, user.id);
+  prepare: ({ db, org }, { stackId }) => latestDefinition(db, org.id, stackId),
+  async run({ tx, org, user }, { stackId, region, freeTier, usage }, definition) {
+    const { before, after } = await save(tx, org.id, stackId, { region, freeTier, usage }, user.id, definition);
     return { data: after, audit: { targetType: "stack", targetId: stackId, before, after } };
   },
 });

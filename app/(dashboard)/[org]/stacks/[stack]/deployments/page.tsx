@@ -29,7 +29,7 @@ export default async function DeploymentsPage({ params }: Params) {
   ]);
   const connectionOptions = connections.map((c) => ({ id: c.id, name: c.name, defaultRegion: c.defaultRegion }));
   const deployable = stages.filter((s) => s.awsConnectionId !== null);
-  const costs = latest && can(role, "deploy:start") ? await costDifferencesByStage(db(), deployable, latest) : {};
+  const costs = latest && can(role, "deploy:start") ? await costDifferencesByStage(db(), org.id, deployable, latest) : {};
 
   return (
     <div className="flex flex-col gap-6">

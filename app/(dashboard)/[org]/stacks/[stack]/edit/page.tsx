@@ -5,7 +5,7 @@ import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { editorRevision } from "@/server/stacks/queries";
 import { costSettings } from "@/server/cost/settings";
-import { revisionDefinition } from "@/server/cost/definitions";
+import { revisionDefinition } from "@/server/stacks/revision-reads";
 import { ClientStackEditor } from "@/components/stack-editor/client-editor";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
@@ -19,7 +19,9 @@ export default async function EditStackPage({ params }: Params) {
   const { org, role } = await requireMembership(slug);
   const loaded = await editorRevision(db(), org.id, decodeURIComponent(name));
   if (!loaded) notFound();
-  const { region, usage, freeTier } = await costSettings(db(), loaded.stackId, revisionDefinition(loaded.revision.yaml));
+  const { id } = loaded.revision;
+  const definition = id === null ? null : await revisionDefinition({ ...loaded.revision, id }, org.id);
+  const { region, usage, freeTier } = await costSettings(db(), loaded.stackId, definition);
   return (
     <ClientStackEditor
       orgSlug={org.slug}
