@@ -61,6 +61,6 @@ export function useLogPages(key: LogQueryKey, enabled: boolean) {
   const lines = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.lines), [query.data]);
   const first = query.data?.pages[0];
   const missing = first?.missingLogGroups ?? [];
-  const window = useMemo(() => (first ? { start: first.start, end: first.end } : null), [first]);
-  return { query, lines, missing, window };
+  const timeWindow = useMemo(() => (first ? { start: first.start, end: first.end } : null), [first]);
+  return { query, lines, missing, timeWindow };
 }

@@ -22,6 +22,7 @@ const PAGING: Paging = { pageSize: 1000, windowCap: 5000, callLimit: 5000, maxWi
 
 export interface LogQuery {
   functions: LogTarget[];
+  /** The range, both ends inclusive; a cursor carries the range its first page resolved instead. */
   start: number;
   end: number;
   filterPattern: string;
