@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutObjectCommand, S3Client, type BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { zipSync, strToU8 } from "fflate";
 import { parse as parseYaml } from "yaml";
 import { renderStack, serializeTemplate } from "@/server/render";
@@ -13,6 +13,18 @@ import type { StackDefinition } from "@/lib/stack/schema";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH } from "@/server/stacks/starter";
 import { withE2eDatabase } from "./db-fixtures";
 import { E2E } from "./env";
+
+/** A stack of Acme with the function `hello` deployed to moto, and the stages it has in the database. */
+export interface DeployedStack {
+  stack: string;
+  stage: string;
+  /** A second stage with a succeeded deployment but nothing in AWS, if any. */
+  undeployedStage?: string;
+  region: BucketLocationConstraint;
+  functionName: string;
+  logGroup: string;
+  bucket: string;
+}
 
 export const DEPLOYED = {
   stack: "telemetry",
@@ -22,7 +34,7 @@ export const DEPLOYED = {
   functionName: "telemetry-dev-hello",
   logGroup: "/aws/lambda/telemetry-dev-hello",
   bucket: "lp-e2e-logs-artifacts",
-} as const;
+} as const satisfies DeployedStack;
 
 const credentials = { accessKeyId: "e2e", secretAccessKey: "e2e" };
 
@@ -49,13 +61,13 @@ function aws() {
   return { cfn: new CloudFormationClient(config), s3: new S3Client({ ...config, forcePathStyle: true }), logs: new CloudWatchLogsClient(config) };
 }
 
-async function deployToMoto(definition: StackDefinition): Promise<void> {
+async function deployToMoto(definition: StackDefinition, target: DeployedStack): Promise<void> {
   const { cfn, s3 } = aws();
-  const key = "telemetry/hello/code.zip";
-  await s3.send(new CreateBucketCommand({ Bucket: DEPLOYED.bucket, CreateBucketConfiguration: { LocationConstraint: DEPLOYED.region } }));
-  await s3.send(new PutObjectCommand({ Bucket: DEPLOYED.bucket, Key: key, Body: zipSync({ "index.js": strToU8("exports.default = async () => ({ ok: true });\n") }) }));
-  const rendered = renderStack(definition, { stackName: DEPLOYED.stack, stage: DEPLOYED.stage, region: DEPLOYED.region, artifacts: { hello: { bucket: DEPLOYED.bucket, key } } });
-  const stackName = `${DEPLOYED.stack}-${DEPLOYED.stage}`;
+  const key = `${target.stack}/hello/code.zip`;
+  await s3.send(new CreateBucketCommand({ Bucket: target.bucket, CreateBucketConfiguration: { LocationConstraint: target.region } }));
+  await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: zipSync({ "index.js": strToU8("exports.default = async () => ({ ok: true });\n") }) }));
+  const rendered = renderStack(definition, { stackName: target.stack, stage: target.stage, region: target.region, artifacts: { hello: { bucket: target.bucket, key } } });
+  const stackName = `${target.stack}-${target.stage}`;
   await cfn.send(new CreateStackCommand({ StackName: stackName, TemplateBody: serializeTemplate(rendered.template), Capabilities: ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"] }));
   for (let i = 0; i < 100; i++) {
     const status = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0]?.StackStatus;
@@ -67,26 +79,26 @@ async function deployToMoto(definition: StackDefinition): Promise<void> {
 }
 
 /** Sets the deployed stage up once per e2e server (moto and the database live as long as it). */
-export async function setUpDeployedStage(): Promise<void> {
+export async function setUpDeployedStage(target: DeployedStack = DEPLOYED): Promise<void> {
   await withE2eDatabase(async (prisma) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: E2E.acme.orgSlug } });
-    if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: DEPLOYED.stack } })) return;
+    if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: target.stack } })) return;
     const revision = { number: 1, yaml: YAML, definition: parseYaml(YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
-    await deployToMoto(parseYaml(revision.yaml) as StackDefinition);
-    const stack = await prisma.stack.create({ data: { organizationId: org.id, name: DEPLOYED.stack, revisions: { create: revision } }, include: { revisions: true } });
+    await deployToMoto(parseYaml(revision.yaml) as StackDefinition, target);
+    const stack = await prisma.stack.create({ data: { organizationId: org.id, name: target.stack, revisions: { create: revision } }, include: { revisions: true } });
     const connection = await prisma.awsConnection.create({
-      data: { organizationId: org.id, name: "moto-logs", defaultRegion: DEPLOYED.region, credentialType: "default_chain", endpoint: motoEndpoint() },
+      data: { organizationId: org.id, name: `moto-${target.stack}`, defaultRegion: target.region, credentialType: "default_chain", endpoint: motoEndpoint() },
     });
-    for (const name of [DEPLOYED.stage, DEPLOYED.undeployedStage]) {
+    for (const name of target.undeployedStage ? [target.stage, target.undeployedStage] : [target.stage]) {
       await prisma.stage.create({
         data: {
           stackId: stack.id,
           name,
-          region: DEPLOYED.region,
+          region: target.region,
           awsConnectionId: connection.id,
-          deployedStackName: DEPLOYED.stack,
+          deployedStackName: target.stack,
           deployments: {
-            create: { revisionId: stack.revisions[0].id, operation: "deploy", status: "succeeded", cfnStackName: `${DEPLOYED.stack}-${name}`, finishedAt: new Date() },
+            create: { revisionId: stack.revisions[0].id, operation: "deploy", status: "succeeded", cfnStackName: `${target.stack}-${name}`, finishedAt: new Date() },
           },
         },
       });
@@ -96,8 +108,13 @@ export async function setUpDeployedStage(): Promise<void> {
 
 /** Writes lines to the deployed function's log group, as Lambda would (one stream per call). */
 export async function putLogLines(messages: string[], at = Date.now()): Promise<void> {
+  await putLogEvents(DEPLOYED, messages.map((message, i) => ({ timestamp: at + i, message })));
+}
+
+/** Writes events to a deployed function's log group in one new stream (PutLogEvents takes 10,000 at most, in time order). */
+export async function putLogEvents(target: DeployedStack, events: { timestamp: number; message: string }[]): Promise<void> {
   const { logs } = aws();
   const logStreamName = `2026/12/01/[$LATEST]e2e${Math.random().toString(16).slice(2)}`;
-  await logs.send(new CreateLogStreamCommand({ logGroupName: DEPLOYED.logGroup, logStreamName }));
-  await logs.send(new PutLogEventsCommand({ logGroupName: DEPLOYED.logGroup, logStreamName, logEvents: messages.map((message, i) => ({ timestamp: at + i, message })) }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName: target.logGroup, logStreamName }));
+  await logs.send(new PutLogEventsCommand({ logGroupName: target.logGroup, logStreamName, logEvents: events }));
 }

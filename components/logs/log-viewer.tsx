@@ -79,7 +79,11 @@ export function LogViewer({
     <section aria-labelledby="log-lines" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <h3 id="log-lines" className="mr-auto text-base font-semibold">
-          Lines <span className="font-normal text-slate-600">({lines.length.toLocaleString("en")})</span>
+          Lines{" "}
+          <span className="font-normal text-slate-600">
+            ({lines.length.toLocaleString("en")}
+            {live ? "" : ", newest first"})
+          </span>
         </h3>
         <Button variant={live ? "primary" : "secondary"} aria-pressed={live} onClick={() => onLive(!live)}>
           {live ? "Stop live tail" : "Live tail"}

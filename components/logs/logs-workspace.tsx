@@ -110,7 +110,7 @@ export function LogsWorkspace({
               ))}
             </select>
           </label>
-          <TimeRangePicker key={JSON.stringify(range)} value={range} onChange={(r) => go({ range: r })} />
+          <TimeRangePicker key={JSON.stringify(range)} value={range} shown={pages.timeWindow} onChange={(r) => go({ range: r })} />
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex min-w-72 flex-1 flex-col text-sm font-medium text-slate-700" htmlFor={`${id}-filter`}>

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { RELATIVE_RANGES, type RelativeRange, type TimeRange } from "@/lib/logs/time-range";
+import { RELATIVE_RANGES, resolveRange, type RelativeRange, type TimeRange } from "@/lib/logs/time-range";
 
 const LABELS: Record<RelativeRange, string> = { "5m": "Last 5 minutes", "15m": "Last 15 minutes", "1h": "Last hour", "3h": "Last 3 hours", "12h": "Last 12 hours", "1d": "Last day", "7d": "Last 7 days" };
 
@@ -10,12 +10,23 @@ const toLocalInput = (ms: number) => {
   return new Date(ms - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-/** A relative range from a list, or an absolute one between two local times. */
-export function TimeRangePicker({ value, onChange }: { value: TimeRange; onChange(range: TimeRange): void }) {
+/**
+ * A relative range from a list, or an absolute one between two local times. For a relative range
+ * From/To show its window: `shown` (the window the lines were read from) once known, else "now".
+ */
+export function TimeRangePicker({ value, shown, onChange }: { value: TimeRange; shown: { start: number; end: number } | null; onChange(range: TimeRange): void }) {
   const id = useId();
-  const [from, setFrom] = useState(() => toLocalInput(value.kind === "absolute" ? value.start : Date.now() - 3600_000));
-  const [to, setTo] = useState(() => toLocalInput(value.kind === "absolute" ? value.end : Date.now()));
+  const [initial] = useState(() => (value.kind === "absolute" ? value : (shown ?? resolveRange(value, Date.now()))));
+  const [from, setFrom] = useState(() => toLocalInput(initial.start));
+  const [to, setTo] = useState(() => toLocalInput(initial.end));
   const [error, setError] = useState<string | null>(null);
+  const [lastShown, setLastShown] = useState(shown);
+  if (value.kind === "relative" && shown && (shown.start !== lastShown?.start || shown.end !== lastShown?.end)) {
+    // The server answered with the window it read: show that one.
+    setLastShown(shown);
+    setFrom(toLocalInput(shown.start));
+    setTo(toLocalInput(shown.end));
+  }
 
   const applyAbsolute = () => {
     const start = new Date(from).getTime();

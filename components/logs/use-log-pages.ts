@@ -4,11 +4,13 @@ import { useMemo } from "react";
 import { rangeParams, type TimeRange } from "@/lib/logs/time-range";
 import type { LogLine } from "@/lib/logs/types";
 
+/** A page of server/logs/filter-events.ts: lines newest first, each page older than the one before. */
 export interface LogPageResponse {
   lines: LogLine[];
   cursor: string | null;
   missingLogGroups: string[];
   readFrom: number;
+  /** The range being paged, as the server resolved it for the first page. */
   start: number;
   end: number;
 }
@@ -39,7 +41,7 @@ export interface LogQueryKey {
   filter: string;
 }
 
-/** Pages of lines, newest first from the server; "load older" fetches the next cursor. Lines come back oldest first. */
+/** Pages of lines, newest first; "load older" appends the next, older page. */
 export function useLogPages(key: LogQueryKey, enabled: boolean) {
   const query = useInfiniteQuery({
     queryKey: ["logs", key],
@@ -56,14 +58,9 @@ export function useLogPages(key: LogQueryKey, enabled: boolean) {
     },
     getNextPageParam: (last) => last.cursor,
   });
-  const lines = useMemo(() => {
-    const pages = query.data?.pages ?? [];
-    // Each page is older than the one before it: older pages go first.
-    return pages
-      .slice()
-      .reverse()
-      .flatMap((p) => p.lines);
-  }, [query.data]);
-  const missing = query.data?.pages[0]?.missingLogGroups ?? [];
-  return { query, lines, missing };
+  const lines = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.lines), [query.data]);
+  const first = query.data?.pages[0];
+  const missing = first?.missingLogGroups ?? [];
+  const timeWindow = useMemo(() => (first ? { start: first.start, end: first.end } : null), [first]);
+  return { query, lines, missing, timeWindow };
 }

@@ -1,14 +1,22 @@
-// "Load older" walks the range backwards in time slices; inside a slice each log group pages with
-// its own FilterLogEvents nextToken. The cursor carries both, opaque to the browser. Pure.
+// "Load older" reads the range backwards, newest lines first. FilterLogEvents pages FORWARD in time
+// inside the window it is given, so its nextToken never means "older": a page is built from time
+// windows [from, upTo] each read to its end, and the cursor says where the next page ends. A page
+// never splits a millisecond (all lines at its oldest millisecond are in it), so the cursor needs no
+// list of event ids already shown and ties are neither repeated nor skipped. Pure.
 import { z } from "zod";
+import type { LogLine } from "@/lib/logs/types";
 
-const cursorSchema = z.object({
-  start: z.number().int(),
-  end: z.number().int(),
-  width: z.number().int().positive(),
-  /** Log groups with more events in this slice, and their nextToken; null for a slice not started yet. */
-  tokens: z.record(z.string(), z.string()).nullable(),
-});
+const cursorSchema = z
+  .object({
+    /** The range as the first page resolved it: a relative range keeps its window while paging. */
+    rangeStart: z.number().int().nonnegative(),
+    rangeEnd: z.number().int().nonnegative(),
+    /** The next page has the lines at or before this millisecond. */
+    upTo: z.number().int().nonnegative(),
+    /** How wide a window to read first: the span that held the previous page. */
+    width: z.number().int().positive(),
+  })
+  .refine((c) => c.rangeStart <= c.upTo && c.upTo <= c.rangeEnd);
 export type LogCursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(cursor: LogCursor): string {
@@ -24,17 +32,25 @@ export function decodeCursor(text: string): LogCursor | null {
   }
 }
 
-/** The newest slice comes first: at most an hour, so a week's range answers as fast as an hour's. */
-export const FIRST_SLICE_MS = 60 * 60 * 1000;
+/** The first window is short: a busy function's five minutes already fill a page, and quiet ones double it cheaply. */
+export const FIRST_WINDOW_MS = 5 * 60 * 1000;
 
-export function firstSlice(start: number, end: number): LogCursor {
-  return { start: Math.max(start, end - FIRST_SLICE_MS), end, width: FIRST_SLICE_MS, tokens: null };
+export function firstCursor(start: number, end: number): LogCursor {
+  return { rangeStart: start, rangeEnd: end, upTo: end, width: FIRST_WINDOW_MS };
 }
 
-/** The slice before `slice`, twice as wide (sparse logs need few round trips); null at the range's start. */
-export function olderSlice(slice: LogCursor, rangeStart: number): LogCursor | null {
-  if (slice.start <= rangeStart) return null;
-  const width = slice.width * 2;
-  const end = slice.start - 1;
-  return { start: Math.max(rangeStart, end - width), end, width, tokens: null };
+/** Newest first; lines at the same millisecond in a fixed order (by id, descending). */
+export const newestFirst = (a: LogLine, b: LogLine) => b.timestamp - a.timestamp || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The newest `size` lines of a fully read span, plus the other lines at the oldest millisecond taken
+ * (so the page ends on a millisecond boundary); `rest` is true when older lines of the span were left.
+ */
+export function takeNewest(lines: LogLine[], size: number): { lines: LogLine[]; rest: boolean } {
+  const sorted = lines.slice().sort(newestFirst);
+  if (sorted.length <= size) return { lines: sorted, rest: false };
+  const oldest = sorted[size - 1].timestamp;
+  let end = size;
+  while (end < sorted.length && sorted[end].timestamp === oldest) end++;
+  return { lines: sorted.slice(0, end), rest: end < sorted.length };
 }

@@ -9,8 +9,9 @@ import type { LogTarget } from "@/lib/logs/types";
 import { filterLogEvents } from "./filter-events";
 import { findLogSource, listStageLogs } from "./queries";
 
-// FilterLogEvents against a REAL moto server (python3 -m moto.server): merging groups, nextToken
-// paging, a group that does not exist. moto filters with plain terms only, so patterns are covered
+// FilterLogEvents against a REAL moto server (python3 -m moto.server): merging groups newest first,
+// nextToken inside a window, a group that does not exist. Paging like AWS's own (short pages, interleaved
+// streams) is in filter-events.property.test.ts. moto filters with plain terms only, so patterns are covered
 // as far as a term goes; AWS's own pattern errors are mapped in filter-events.test.ts.
 
 const database = setupTestDatabase();
@@ -51,27 +52,25 @@ describe("filterLogEvents against moto", () => {
   const q = (over: Partial<Parameters<typeof filterLogEvents>[1]> = {}) =>
     filterLogEvents(logs(), { functions: [target("api"), target("worker")], start: NOW - 6 * 3600_000, end: NOW, filterPattern: "", cursor: null, ...over });
 
-  it("merges the functions' groups in time order, newest slice first, then loads older", async () => {
-    const first = await q();
-    expect(first.lines.map((l) => `${l.functionName}:${l.message}`)).toEqual(["api:api one", "worker:worker one", "api:api two ERROR", "worker:worker two ERROR", "api:api three"]);
+  it("merges the functions' groups newest first, then loads older lines", async () => {
+    const first = await q({ paging: { pageSize: 5 } });
+    expect(first.lines.map((l) => `${l.functionName}:${l.message}`)).toEqual(["api:api three", "worker:worker two ERROR", "api:api two ERROR", "worker:worker one", "api:api one"]);
     expect(first.cursor).not.toBeNull();
-    const older = await q({ cursor: first.cursor });
+    const older = await q({ cursor: first.cursor, paging: { pageSize: 5 } });
+    expect(older).toMatchObject({ cursor: null, readFrom: NOW - 6 * 3600_000, start: NOW - 6 * 3600_000, end: NOW });
     expect(older.lines.map((l) => l.message)).toEqual(["worker old"]);
-    // The rest of the range is empty: one more request walks it and ends the cursor.
-    const rest = await q({ cursor: older.cursor });
-    expect(rest).toMatchObject({ lines: [], cursor: null, readFrom: NOW - 6 * 3600_000 });
   });
 
   it("narrows by a term", async () => {
     const page = await q({ filterPattern: "ERROR" });
-    expect(page.lines.map((l) => l.message)).toEqual(["api two ERROR", "worker two ERROR"]);
+    expect(page.lines.map((l) => l.message)).toEqual(["worker two ERROR", "api two ERROR"]);
   });
 
-  it("pages a group with its nextToken inside a slice", async () => {
-    const first = await q({ functions: [target("api")], limit: 2 });
-    expect(first.lines.map((l) => l.message)).toEqual(["api one", "api two ERROR"]);
-    const rest = await q({ functions: [target("api")], limit: 2, cursor: first.cursor });
-    expect(rest.lines.map((l) => l.message)).toEqual(["api three"]);
+  it("follows nextToken to the end of a window, and pages older from its oldest line", async () => {
+    const first = await q({ functions: [target("api")], paging: { pageSize: 2, callLimit: 1 } });
+    expect(first.lines.map((l) => l.message)).toEqual(["api three", "api two ERROR"]);
+    const rest = await q({ functions: [target("api")], paging: { pageSize: 2, callLimit: 1 }, cursor: first.cursor });
+    expect(rest.lines.map((l) => l.message)).toEqual(["api one"]);
   });
 
   it("reports a log group that does not exist as missing, not as an error", async () => {

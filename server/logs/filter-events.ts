@@ -1,33 +1,49 @@
 import "server-only";
-import { FilterLogEventsCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { FilterLogEventsCommand, type FilterLogEventsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogLine, LogTarget } from "@/lib/logs/types";
 import { awsErrorCode, describeAwsError } from "@/server/aws/errors";
-import { decodeCursor, encodeCursor, firstSlice, olderSlice, type LogCursor } from "./cursor";
+import { decodeCursor, encodeCursor, firstCursor, takeNewest } from "./cursor";
 import { toLogLine } from "./log-line";
 
-// Reading a stage's logs with FilterLogEvents: every function's log group, merged by time.
+// Reading a stage's logs with FilterLogEvents: every function's log group, merged by time, newest first.
+
+export interface Paging {
+  /** Lines a page shows (more only when lines share the page's oldest millisecond). */
+  pageSize: number;
+  /** Events of one log group a window may hold before a narrower window is read instead. */
+  windowCap: number;
+  /** FilterLogEvents' `limit` (at most 10,000). */
+  callLimit: number;
+  /** Windows read or narrowed per page before it is answered with what it has. */
+  maxWindows: number;
+}
+
+const PAGING: Paging = { pageSize: 1000, windowCap: 5000, callLimit: 5000, maxWindows: 40 };
 
 export interface LogQuery {
   functions: LogTarget[];
+  /** The range, both ends inclusive; a cursor carries the range its first page resolved instead. */
   start: number;
   end: number;
   filterPattern: string;
   /** From a previous page; null for the newest lines of the range. */
   cursor: string | null;
   endpoint?: string | null;
-  /** Events per log group and call (FilterLogEvents allows up to 10,000). */
-  limit?: number;
+  paging?: Partial<Paging>;
 }
 
 export interface LogPage {
-  /** Oldest first. */
+  /** Newest first; every line is older than every line of the page before. */
   lines: LogLine[];
   /** For "load older"; null when the whole range has been read. */
   cursor: string | null;
   /** Log groups that do not exist yet (a function never invoked writes none). */
   missingLogGroups: string[];
-  /** Lines older than this have not been read yet. */
+  /** The page has every line from here to the previous page's oldest; older ones come with the cursor. */
   readFrom: number;
+  /** The range being paged, as resolved for its first page. */
+  start: number;
+  end: number;
 }
 
 export class LogQueryError extends Error {
@@ -39,10 +55,6 @@ export class LogQueryError extends Error {
     super(message);
   }
 }
-
-const PAGE_LIMIT = 1000;
-/** Empty slices are skipped in one request, up to this many (doubling widths cover years in a few). */
-const MAX_SLICES = 16;
 
 // CloudWatch's words for a pattern it refuses: "Invalid filter pattern", "Invalid character(s) in term '?'",
 // "If a filter pattern starts with '{' it must end with '}'". Other InvalidParameterExceptions (times) are not the user's filter.
@@ -60,58 +72,95 @@ export function logsError(error: unknown, doing: string, iamAction: string, endp
   return new LogQueryError(/^Access denied/.test(described) ? 403 : 502, described);
 }
 
-async function filterGroup(logs: CloudWatchLogsClient, fn: LogTarget, slice: LogCursor, q: LogQuery, token: string | undefined) {
-  try {
-    const out = await logs.send(
-      new FilterLogEventsCommand({
-        logGroupName: fn.logGroupName,
-        startTime: slice.start,
-        endTime: slice.end,
-        ...(q.filterPattern ? { filterPattern: q.filterPattern } : {}),
-        ...(token ? { nextToken: token } : {}),
-        limit: q.limit ?? PAGE_LIMIT,
-      }),
-    );
-    const lines = (out.events ?? []).map((e, i) =>
-      toLogLine({ id: e.eventId ?? `${fn.name}/${e.logStreamName}/${e.timestamp}/${i}`, timestamp: e.timestamp ?? 0, logStream: e.logStreamName ?? "", message: e.message ?? "" }, fn.name),
-    );
-    return { lines, nextToken: out.nextToken, missing: false };
-  } catch (error) {
-    if (awsErrorCode(error) === "ResourceNotFoundException") return { lines: [], nextToken: undefined, missing: true };
-    throw logsError(error, `reading the log group ${fn.logGroupName}`, "logs:FilterLogEvents", q.endpoint);
-  }
-}
-
+/** Oldest first (the live tail's order). */
 export const byTime = (a: LogLine, b: LogLine) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export async function filterLogEvents(logs: CloudWatchLogsClient, q: LogQuery): Promise<LogPage> {
-  let slice: LogCursor | null = q.cursor === null ? firstSlice(q.start, q.end) : decodeCursor(q.cursor);
-  if (!slice) throw new LogQueryError(400, "cursor: not a cursor this viewer issued; reload the logs.", "cursor");
-  const lines: LogLine[] = [];
-  const missing = new Set<string>();
+/** What reading needs of a CloudWatch Logs client (the paging property test simulates just this). */
+export interface FilterLogEventsClient {
+  send(command: FilterLogEventsCommand): Promise<FilterLogEventsCommandOutput>;
+}
 
-  for (let i = 0; i < MAX_SLICES && slice; i++) {
-    const current: LogCursor = slice;
-    const wanted = current.tokens === null ? q.functions : q.functions.filter((f) => Object.hasOwn(current.tokens!, f.logGroupName));
-    const results = await Promise.all(wanted.map((fn) => filterGroup(logs, fn, current, q, current.tokens?.[fn.logGroupName])));
-    const tokens: Record<string, string> = {};
-    results.forEach((r, j) => {
-      lines.push(...r.lines);
-      if (r.missing) missing.add(wanted[j].logGroupName);
-      if (r.nextToken) tokens[wanted[j].logGroupName] = r.nextToken;
-    });
-    if (Object.keys(tokens).length > 0) {
-      slice = { ...current, tokens };
-      break;
+type WindowRead = { kind: "read"; lines: LogLine[] } | { kind: "missing" } | { kind: "overflow" };
+
+/**
+ * One log group's events in [from, upTo], both inclusive as in FilterLogEvents, following nextToken
+ * to the end. FilterLogEvents pages forward in time, so a window with more than `cap` events is given
+ * up (the caller reads a narrower one) instead of read to its end; a single millisecond is always read whole.
+ */
+async function readGroupWindow(logs: FilterLogEventsClient, fn: LogTarget, from: number, upTo: number, q: LogQuery, paging: Paging): Promise<WindowRead> {
+  const lines: LogLine[] = [];
+  let nextToken: string | undefined;
+  do {
+    let out: FilterLogEventsCommandOutput;
+    try {
+      out = await logs.send(
+        new FilterLogEventsCommand({
+          logGroupName: fn.logGroupName,
+          startTime: from,
+          endTime: upTo,
+          ...(q.filterPattern ? { filterPattern: q.filterPattern } : {}),
+          ...(nextToken ? { nextToken } : {}),
+          limit: paging.callLimit,
+        }),
+      );
+    } catch (error) {
+      if (awsErrorCode(error) === "ResourceNotFoundException") return { kind: "missing" };
+      throw logsError(error, `reading the log group ${fn.logGroupName}`, "logs:FilterLogEvents", q.endpoint);
     }
-    slice = olderSlice(current, q.start);
-    if (lines.length > 0) break;
+    for (const e of out.events ?? []) {
+      lines.push(toLogLine({ id: e.eventId ?? `${fn.name}/${e.logStreamName}/${e.timestamp}/${lines.length}`, timestamp: e.timestamp ?? 0, logStream: e.logStreamName ?? "", message: e.message ?? "" }, fn.name));
+    }
+    nextToken = out.nextToken;
+    if (nextToken && lines.length >= paging.windowCap && from < upTo) return { kind: "overflow" };
+  } while (nextToken);
+  return { kind: "read", lines };
+}
+
+/**
+ * The newest lines at or before the cursor (the range's end for the first page): windows ending at the
+ * cursor, each read to its end across every log group, widened backwards until a page is full or the
+ * range's start is reached, narrowed when one holds too many events to read.
+ */
+export async function filterLogEvents(logs: FilterLogEventsClient, q: LogQuery): Promise<LogPage> {
+  const cursor = q.cursor === null ? firstCursor(q.start, q.end) : decodeCursor(q.cursor);
+  if (!cursor) throw new LogQueryError(400, "cursor: not a cursor this viewer issued; reload the logs.", "cursor");
+  const paging = { ...PAGING, ...q.paging };
+  const missing = new Set<string>();
+  const read: LogLine[] = [];
+  let upTo = cursor.upTo;
+  let width = cursor.width;
+
+  for (let attempt = 0; upTo >= cursor.rangeStart && read.length < paging.pageSize; attempt++) {
+    // Always finish at least one window, so that every "Load older" moves back.
+    if (attempt >= paging.maxWindows && upTo < cursor.upTo) break;
+    const from = Math.max(cursor.rangeStart, upTo - width + 1);
+    const groups = q.functions.filter((f) => !missing.has(f.logGroupName));
+    const results = await Promise.all(groups.map((fn) => readGroupWindow(logs, fn, from, upTo, q, paging)));
+    if (results.some((r) => r.kind === "overflow")) {
+      width = Math.max(1, Math.ceil((upTo - from + 1) / 2));
+      continue;
+    }
+    results.forEach((r, i) => {
+      if (r.kind === "read") read.push(...r.lines);
+      else missing.add(groups[i].logGroupName);
+    });
+    upTo = from - 1;
+    if (read.length < paging.pageSize) width *= 2;
   }
-  lines.sort(byTime);
+
+  const page = takeNewest(read, paging.pageSize);
+  // The page ends at its oldest line when older lines were read, else where reading stopped.
+  const oldestRead = page.rest ? page.lines[page.lines.length - 1].timestamp : upTo + 1;
+  const next = oldestRead - 1;
   return {
-    lines,
-    cursor: slice ? encodeCursor(slice) : null,
+    lines: page.lines,
+    cursor:
+      next >= cursor.rangeStart
+        ? encodeCursor({ ...cursor, upTo: next, width: page.rest ? Math.max(1, cursor.upTo - next) : width })
+        : null,
     missingLogGroups: [...missing].sort(),
-    readFrom: slice ? (slice.tokens ? slice.start : slice.end + 1) : q.start,
+    readFrom: Math.max(cursor.rangeStart, oldestRead),
+    start: cursor.rangeStart,
+    end: cursor.rangeEnd,
   };
 }

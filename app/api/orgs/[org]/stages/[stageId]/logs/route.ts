@@ -30,7 +30,7 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
         cursor: url.searchParams.get("cursor") || null,
         endpoint: ready.connection.endpoint,
       });
-      return Response.json({ ...page, start, end });
+      return Response.json(page);
     });
   }))(req, ctx);
 }
