@@ -50,7 +50,7 @@ export function ConnectionForm({ orgSlug, allowed }: { orgSlug: string; allowed:
       </div>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium text-slate-700">Credentials</span>
-        <select className="w-96 rounded-md border border-slate-300 bg-white px-2 py-1.5" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType)}>
+        <select className="w-full max-w-96 rounded-md border border-slate-300 bg-white px-2 py-1.5" value={credentialType} onChange={(e) => setCredentialType(e.target.value as CredentialType)}>
           <option value="assume_role">Assume an IAM role in your account (external id generated)</option>
           {allowed.instanceCredentials ? <option value="default_chain">The server&apos;s default credential chain (self-hosting)</option> : null}
         </select>
