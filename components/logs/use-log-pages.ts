@@ -47,7 +47,10 @@ export function useLogPages(key: LogQueryKey, enabled: boolean) {
     queryKey: ["logs", key],
     enabled,
     retry: false,
-    staleTime: Infinity,
+    // An absolute range's lines do not change; a relative one ("last hour") ends now, so coming
+    // back to it reads it again instead of showing the window it covered the first time.
+    staleTime: key.range.kind === "relative" ? 0 : Infinity,
+    refetchOnWindowFocus: false,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) => {
       const p = new URLSearchParams(rangeParams(key.range));
