@@ -69,7 +69,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   const dirty = isDirty(state);
   useUnsavedGuard(dirty);
-  const code = useMemo(() => savedCode(doc), [doc]);
+  const code = useMemo(() => savedCode(doc, state.saved.code), [doc, state.saved.code]);
   const { preview, updating, error: previewError } = usePreview(orgSlug, stackId, doc.yaml, code);
   // The server sees everything the browser does plus the rendered template; until it answers, show the local check.
   const diagnostics: readonly Diagnostic[] = !updating && preview ? preview.diagnostics : capDiagnostics(analysis.diagnostics);
@@ -137,7 +137,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     setSaveError(null);
     setNotice(null);
     try {
-      const r = await saveRevision({ orgSlug, stackId, baseNumber, yaml: current.yaml, code: savedCode(current), canvasPositions: savedPositions(current), message: message.trim() || undefined });
+      const r = await saveRevision({ orgSlug, stackId, baseNumber, yaml: current.yaml, code: savedCode(current, state.saved.code), canvasPositions: savedPositions(current), message: message.trim() || undefined });
       if (r.ok) {
         dispatch({ type: "saved", number: r.data.number, doc: current });
         setMessage("");

@@ -38,15 +38,19 @@ export function withCode(doc: EditorDoc, file: string, source: string): EditorDo
   return { ...doc, code: { ...doc.code, [file]: source } };
 }
 
-/** What a save stores: exactly the YAML shown, and the code of the files the definition still uses. */
-export function savedCode(doc: EditorDoc): CodeMap {
+/**
+ * What a save stores: exactly the YAML shown, and every file of the revision it started from (a
+ * shared module or a helper no function names as its entry is still the user's code), plus the
+ * files the definition uses. Files the editor made for functions removed before saving are left out.
+ */
+export function savedCode(doc: EditorDoc, revisionFiles: CodeMap): CodeMap {
   const used = new Set<string>();
   for (const r of Object.values(doc.definition.resources)) {
     if ((r.type === "function" || r.type === "edge-lambda-function") && r.properties.packaging.type === "stacktape-lambda-buildpack") {
       used.add(r.properties.packaging.properties.entryfilePath);
     }
   }
-  return Object.fromEntries(Object.entries(doc.code).filter(([file]) => used.has(file)));
+  return Object.fromEntries(Object.entries(doc.code).filter(([file]) => used.has(file) || Object.hasOwn(revisionFiles, file)));
 }
 
 /** What a save stores beside the YAML: positions of the nodes the definition still has. */

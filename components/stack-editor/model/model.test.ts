@@ -141,7 +141,17 @@ describe("editor state", () => {
     const { definition, code } = build("Function");
     const edited = withDefinition({ ...good, code: { ...code, "old.ts": "x" } }, definition);
     expect(edited.yaml).toBe(printStack(definition));
-    expect(savedCode(edited)).toEqual(code);
+    expect(savedCode(edited, {})).toEqual(code);
+  });
+
+  it("a save keeps every file of the revision it started from, even one no function names as its entry", () => {
+    const { definition, code } = build("Function");
+    const revisionFiles = { ...code, "src/shared/db.ts": "export const db = 1;", "src/authorizer/helper.py": "x = 1" };
+    const doc = withDefinition(docFromYaml(printStack(definition), revisionFiles), { ...definition });
+    const timeoutOnly = withDefinition(doc, setInPruned(definition, ["resources", "function", "properties", "timeout"], 30));
+    expect(savedCode(timeoutOnly, revisionFiles)).toEqual(revisionFiles);
+    // A file the editor made for a function removed before saving is not the user's: it goes.
+    expect(savedCode({ ...timeoutOnly, code: { ...timeoutOnly.code, "src/new-fn.ts": "" } }, revisionFiles)).toEqual(revisionFiles);
   });
 
   it("field errors come from the schema and the rules, at the field's path", () => {
