@@ -757,3 +757,25 @@ test("a diagnostic inside a JSON field focuses it before the code editor has loa
     Properties:
       DelaySeconds: 5`);
 });
+
+test("Backspace after choosing a resource in the Resources list deletes nothing; on the canvas it deletes the node", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await createStack(page, "backspace", "Starter (a function behind an HTTP API)");
+  const list = page.getByRole("complementary", { name: "Palette and resources" });
+  const canvas = page.getByRole("region", { name: "Stack canvas" });
+  const hello = canvas.locator('.react-flow__node[data-id="hello"]');
+
+  await list.getByRole("button", { name: /^hello / }).click();
+  await expect(hello).toHaveClass(/selected/);
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Delete");
+  await expect(hello).toBeVisible();
+  await expect(list.getByRole("button", { name: /^hello / })).toBeVisible();
+  await expect(page.locator("#save-status")).not.toHaveText(/Unsaved/);
+
+  await hello.click();
+  await page.keyboard.press("Backspace");
+  await expect(hello).toHaveCount(0);
+  await expect(list.getByRole("button", { name: /^hello / })).toHaveCount(0);
+  await expect(page.locator("#save-status")).toHaveText(/Unsaved changes/);
+});

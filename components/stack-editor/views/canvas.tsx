@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Background,
   Controls,
@@ -144,9 +144,15 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
     if (dimensions.length) setSizes((m) => ({ ...m, ...Object.fromEntries(dimensions) }));
   };
 
+  // xyflow listens for Delete/Backspace on the whole document, and the node selected in the
+  // Resources list is selected here too: delete only when the key was pressed on the canvas.
+  const region = useRef<HTMLDivElement>(null);
+  const deleteFromCanvasOnly = async () => region.current?.contains(document.activeElement) ?? false;
+
   return (
-    <div className="h-full w-full" aria-label="Stack canvas" role="region">
+    <div ref={region} className="h-full w-full" aria-label="Stack canvas" role="region">
       <ReactFlow
+        onBeforeDelete={deleteFromCanvasOnly}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
