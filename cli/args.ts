@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { z } from "zod";
 
 /** Bad command-line input: printed as one line with the usage, never as a stack trace. */
 export class UsageError extends Error {}
@@ -10,4 +11,11 @@ export function parseCliArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** A name checked by the rule the server applies (lib/names.ts), so the CLI never accepts what the server refuses. */
+export function checkedName(what: string, value: string, schema: z.ZodType<string>): string {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${what} '${value}': ${parsed.error.issues[0].message}`);
+  return parsed.data;
 }

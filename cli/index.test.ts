@@ -89,6 +89,15 @@ describe("cli render", () => {
     expect(cli(["render", path.join(work, "absent.yml")]).stderr).toMatch(/absent\.yml: error: \(root\): cannot read the file: no such file/);
     expect(cli(["publish", broken]).stderr).toMatch(/unknown command 'publish'/);
   }, SLOW);
+
+  it("refuses the stage, region and stack names the server refuses, with the server's words", () => {
+    const file = path.join(FIXTURES, "seed000-sqs.yml");
+    const stage = cli(["render", file, "--stage", "Prod"]);
+    expect(stage.code).toBe(1);
+    expect(stage.stderr).toContain("--stage 'Prod': Name must start with a lower-case letter and use only lower-case letters, digits and hyphens.");
+    expect(cli(["render", file, "--stack-name", "import"]).stderr).toContain(`--stack-name 'import': "import" is reserved; choose another name.`);
+    expect(cli(["deploy", "--server", "http://127.0.0.1:1", "--token", "t", "--stack", "shop", "--stage", "Prod"]).stderr).toContain("--stage 'Prod': Name must start with a lower-case letter");
+  }, SLOW);
 });
 
 describe("cli validate", () => {

@@ -6,7 +6,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { capDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import { renderFile, type PipelineOptions } from "./pipeline";
-import { parseCliArgs, UsageError } from "./args";
+import { regionSchema, stackNameSchema, stageNameSchema } from "@/lib/names";
+import { checkedName, parseCliArgs, UsageError } from "./args";
 
 const USAGE = `Usage:
   npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
@@ -25,9 +26,6 @@ deploy    uploads a revision, deploys it through a Lambdaplane server and follow
 Code artifacts are placeholders: bucket lambdaplane-artifacts-<region>, key <stack>/<function>/<sha256 of the entry file>.zip.
 `;
 
-const STAGE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 
 interface Command {
   name: "render" | "validate";
@@ -51,14 +49,10 @@ function parseCommand(argv: string[]): Command | "help" {
   }
   if (file === undefined) throw new UsageError(`${name} needs a stack definition file`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
-  const stage = values.stage!;
-  const region = values.region!;
-  const stackName = values["stack-name"] ?? path.basename(file).replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9-]/g, "-");
-  if (!STAGE.test(stage)) throw new UsageError(`--stage '${stage}': letters, digits and '-', at most 32 characters`);
-  if (!REGION.test(region)) throw new UsageError(`--region '${region}' is not an AWS region name such as us-east-1`);
-  if (!STACK_NAME.test(stackName)) {
-    throw new UsageError(`stack name '${stackName}' must start with a letter and contain letters, digits and '-': set --stack-name`);
-  }
+  const stage = checkedName("--stage", values.stage!, stageNameSchema);
+  const region = checkedName("--region", values.region!, regionSchema);
+  const named = values["stack-name"];
+  const stackName = checkedName(named === undefined ? "stack name (from the file name; set --stack-name)" : "--stack-name", named ?? path.basename(file).replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9-]/g, "-"), stackNameSchema);
   const outDir = values["out-dir"] === undefined ? undefined : path.resolve(values["out-dir"]);
   return { name, file: path.resolve(file), options: { stage, region, stackName }, outDir };
 }

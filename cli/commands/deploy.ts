@@ -5,7 +5,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
 import { specAttributes } from "@/server/validate/cfn-attributes";
-import { parseCliArgs, UsageError } from "../args";
+import { stackNameSchema, stageNameSchema } from "@/lib/names";
+import { checkedName, parseCliArgs, UsageError } from "../args";
 import { ApiClient, ApiError } from "../deploy/api-client";
 import { collectCode } from "../deploy/code-files";
 import { eventLine, isFinished, progressBar, SUCCEEDED, type TimelineEvent } from "../deploy/progress";
@@ -67,6 +68,8 @@ function parseDeployArguments(argv: string[], env: DeployIO["env"]): DeployArgum
   if (!token) throw new UsageError("--token is required (or set LAMBDAPLANE_TOKEN): create one under Settings → API tokens");
   if (!values.stack) throw new UsageError("--stack is required");
   if (!values.stage) throw new UsageError("--stage is required");
+  checkedName("--stack", values.stack, stackNameSchema);
+  checkedName("--stage", values.stage, stageNameSchema);
   if (values.message !== undefined && values.file === undefined) throw new UsageError("--message goes with --file");
   return { server, token, stack: values.stack, stage: values.stage, file: values.file, message: values.message };
 }

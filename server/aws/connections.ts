@@ -6,7 +6,7 @@ import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { decryptSecret, encryptSecret } from "@/server/crypto";
 import { checkConnectionAllowed } from "./connection-policy";
 import { generateExternalId } from "./external-id";
-import { regionSchema } from "./regions";
+import { regionSchema } from "@/lib/names";
 
 // AWS connections of an organization: data access behind the server actions. Every lookup is
 // scoped to the organization, so another organization's id is simply not found.

@@ -4,7 +4,7 @@ import { defineAction } from "@/server/actions/define-action";
 import { notFound } from "@/server/auth/errors";
 import { connectionConfig } from "@/server/aws/connection-config";
 import { findConnection } from "@/server/aws/connections";
-import { regionSchema } from "@/server/aws/regions";
+import { regionSchema } from "@/lib/names";
 import { testConnection } from "@/server/aws/test-connection";
 
 /**

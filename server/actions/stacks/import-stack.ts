@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { stackNameSchema } from "@/server/stacks/names";
+import { stackNameSchema } from "@/lib/names";
 import { runCompute } from "@/server/compute/pool";
 import { importStack as create } from "@/server/stacks/import";
 import { ZIP_LIMITS } from "@/server/stacks/import-zip";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { stackNameSchema } from "@/server/stacks/names";
+import { stackNameSchema } from "@/lib/names";
 import { renameStack as rename } from "@/server/stacks/mutations";
 
 export const renameStack = defineAction({

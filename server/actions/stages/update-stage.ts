@@ -1,8 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { regionSchema } from "@/server/aws/regions";
-import { stageNameSchema } from "@/server/deploy/names";
+import { regionSchema, stageNameSchema } from "@/lib/names";
 import { updateStage as update } from "@/server/deploy/stages";
 
 export const updateStage = defineAction({

@@ -3,7 +3,7 @@ import { ActionError } from "@/server/auth/errors";
 import { apiRoute } from "@/server/api/api-route";
 import { runCompute } from "@/server/compute/pool";
 import { apiRevision, findApiStack, findApiStage } from "@/server/api/stacks";
-import { regionSchema } from "@/server/aws/regions";
+import { regionSchema } from "@/lib/names";
 
 export const dynamic = "force-dynamic";
 
