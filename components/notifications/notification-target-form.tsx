@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createNotificationTarget } from "@/server/actions/notifications/create-notification-target";
-import { NOTIFICATION_EVENTS, type NotificationEvent, type TargetKind } from "@/server/notifications/events";
+import { NOTIFICATION_EVENTS, type NotificationEvent, type TargetKind } from "@/lib/notifications/events";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";

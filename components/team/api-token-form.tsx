@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { createApiToken } from "@/server/actions/tokens/create-api-token";
-import { TOKEN_EXPIRY_CHOICES, TOKEN_SCOPES, type TokenScope } from "@/server/tokens/scopes";
+import { TOKEN_EXPIRY_CHOICES, TOKEN_SCOPES, type TokenScope } from "@/lib/tokens/scopes";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";

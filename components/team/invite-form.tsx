@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { inviteMember } from "@/server/actions/invitations/invite-member";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";

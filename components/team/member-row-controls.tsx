@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { changeMemberRole } from "@/server/actions/members/change-member-role";
 import { removeMember } from "@/server/actions/members/remove-member";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorText } from "@/components/ui/alert";

@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { saveSsoConnection } from "@/server/actions/sso/save-sso-connection";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ErrorText } from "@/components/ui/alert";

@@ -4,7 +4,7 @@ import { db } from "@/server/db/client";
 import type { Db } from "@/server/db/types";
 import { ActionError, type ErrorStatus } from "@/server/auth/errors";
 import { findMembership, type OrgMembership } from "@/server/auth/membership";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";

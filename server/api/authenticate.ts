@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { bearerToken, hashApiToken } from "@/server/tokens/token";
 
 // Who a REST API request acts as: the API token in its Authorization header, on behalf of the

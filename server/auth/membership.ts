@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import type { Role } from "./permissions";
+import type { Role } from "@/lib/auth/permissions";
 
 export interface OrgMembership {
   org: { id: string; slug: string; name: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { findMembership, type OrgMembership } from "./membership";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { changesState, fromAppOrigin } from "./same-origin";
 import { sessionUserFromHeaders, type SessionUser } from "./session-token";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/types";
 import { DEFAULT_OIDC_PROVIDER_ID, DEV_PROVIDER_ID, defaultOidc } from "./config";
 import { domainAcceptedBy } from "@/server/sso/domain-routing";
 import { DEV_LOGIN_ISSUER, claimPendingInstanceIdentity, findIdentity, linkIdentity } from "./identities";
-import type { Role } from "./permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { ssoEnforcementRefuses } from "./sso-enforcement";
 
 /** What a sign-in method says about the person: its provider id, the subject and the email it verified. */

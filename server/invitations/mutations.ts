@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { sha256Hex } from "@/server/crypto";
 import { ActionError, forbidden, invalid, notFound } from "@/server/auth/errors";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { INVITATION_PROVIDER_ID } from "@/server/auth/config";
 import { ssoEnforcementRefuses } from "@/server/auth/sso-enforcement";
 import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";

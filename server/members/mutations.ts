@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, forbidden, notFound } from "@/server/auth/errors";
-import type { Role } from "@/server/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 
 async function loadMember(tx: Db, organizationId: string, membershipId: string) {
   const m = await tx.membership.findFirst({

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { decryptSecret } from "@/server/crypto";
 import { outboundFailure, outboundRequest } from "@/server/net/outbound";
-import { slackMessage, type DeploymentNotification } from "./events";
+import { slackMessage, type DeploymentNotification } from "@/lib/notifications/events";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 
 // One attempt at one delivery, run by the notification worker. Every attempt is logged with its

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import type { Prisma } from "@/server/db/generated/client";
-import { notificationEventFor, type DeploymentNotification } from "./events";
+import { notificationEventFor, type DeploymentNotification } from "@/lib/notifications/events";
 import { enqueueDelivery } from "./queue";
 
 // The deploy pipeline's one hook: at a status change (inside its transaction), record a delivery

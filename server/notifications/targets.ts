@@ -4,7 +4,7 @@ import type { Db } from "@/server/db/types";
 import { encryptSecret } from "@/server/crypto";
 import { invalid, notFound } from "@/server/auth/errors";
 import { checkOutboundUrl, literalAddressAllowed } from "@/server/net/outbound";
-import type { NotificationEvent, TargetKind } from "./events";
+import type { NotificationEvent, TargetKind } from "@/lib/notifications/events";
 import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 
 // A stage's notification targets. URLs are stored encrypted (a Slack webhook URL is a credential);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/types";
 import { encryptSecret } from "@/server/crypto";
 import { invalid } from "@/server/auth/errors";
-import { ROLES } from "@/server/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import { checkDiscovery } from "./discovery";
 
 export const ssoSettingsInput = z.object({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
-import type { TokenScope } from "./scopes";
+import type { TokenScope } from "@/lib/tokens/scopes";
 import { newApiToken } from "./token";
 import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 

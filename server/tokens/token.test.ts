@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grants } from "./scopes";
+import { grants } from "@/lib/tokens/scopes";
 import { bearerToken, hashApiToken, newApiToken } from "./token";
 
 describe("API tokens", () => {

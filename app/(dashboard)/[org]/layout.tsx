@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { listMemberships } from "@/server/auth/membership";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";

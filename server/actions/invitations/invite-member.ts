@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { ActionError } from "@/server/auth/errors";
 import { emailSchema } from "@/server/auth/email";
-import { ROLES } from "@/server/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import { recordAudit } from "@/server/audit/record";
 import { createInvitation, revokeInvitation } from "@/server/invitations/mutations";
 import { invitationUrl } from "@/server/invitations/token";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { ROLES } from "@/server/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import { changeMemberRole as change } from "@/server/members/mutations";
 
 export const changeMemberRole = defineAction({

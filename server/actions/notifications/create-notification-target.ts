@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
-import { NOTIFICATION_EVENTS, TARGET_KINDS } from "@/server/notifications/events";
+import { NOTIFICATION_EVENTS, TARGET_KINDS } from "@/lib/notifications/events";
 import { createNotificationTarget as create } from "@/server/notifications/targets";
 
 /** Adds a Slack or generic webhook to a stage; a webhook's signing secret is in the answer, once. */

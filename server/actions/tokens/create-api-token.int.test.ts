@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
-import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS } from "@/server/tokens/scopes";
+import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS } from "@/lib/tokens/scopes";
 import { createApiToken } from "./create-api-token";
 
 const database = setupTestDatabase();

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { createApiToken as create } from "@/server/tokens/mutations";
-import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS, TOKEN_SCOPES } from "@/server/tokens/scopes";
+import { MAX_TOKEN_DAYS, MIN_TOKEN_DAYS, TOKEN_SCOPES } from "@/lib/tokens/scopes";
 
 /** Creates an API token for the REST API and the CLI; the answer carries the token, shown once. */
 export const createApiToken = defineAction({

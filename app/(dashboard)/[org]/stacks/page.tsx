@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { listStacks } from "@/server/stacks/queries";
 import { CreateStackForm } from "@/components/stacks/create-stack-form";
 import { RenameStackButton } from "@/components/stacks/rename-stack-dialog";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/server/members/mutations";
 import { listInvitations } from "@/server/invitations/mutations";
 import { MemberRowControls } from "@/components/team/member-row-controls";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { listApiTokens } from "@/server/tokens/queries";
 import { ApiTokenForm } from "@/components/team/api-token-form";
 import { ApiTokenList } from "@/components/team/api-token-list";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { ImportStackForm } from "@/components/stacks/import-stack-form";
 
 export const metadata: Metadata = { title: "Import a stack" };

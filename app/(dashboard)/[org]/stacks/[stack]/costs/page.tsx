@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActualUsage } from "@/components/cost/actual-usage";
 import { CostWorkbench } from "@/components/cost/cost-workbench";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { requireMembership } from "@/server/auth/guard";
 import { stackActualUsage, stackCostView } from "@/server/cost/queries";
 import { db } from "@/server/db/client";

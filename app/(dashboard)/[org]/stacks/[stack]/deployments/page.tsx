@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { listConnections } from "@/server/aws/connections";
 import { findStackByName, latestRevision } from "@/server/stacks/queries";
 import { costDifferencesByStage, listStagesWithHistory } from "@/server/deploy/queries";

@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { findStackByName } from "@/server/stacks/queries";
 import { listStageLogs } from "@/server/logs/queries";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { listSavedPayloads } from "@/server/invoke/saved-payloads";
 import { EVENT_TEMPLATES, templatePayload } from "@/server/invoke/templates";
 import { LogsWorkspace } from "@/components/logs/logs-workspace";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { stageNotifications } from "@/server/notifications/targets";
 import { StageNotifications } from "@/components/notifications/stage-notifications";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { findDeploymentDetail } from "@/server/deploy/queries";
 import { DeploymentLive } from "@/components/deploy/deployment-live";
