@@ -8,8 +8,9 @@ import { newNonce, securityHeaders } from "@/server/http/security-headers";
 // and each action (defineAction), so this only saves a round trip.
 
 const PUBLIC_PAGES = /^\/(signin|invite\/)/;
-// API routes authenticate themselves (session or token) and answer JSON, not a sign-in redirect; files are public.
-const NO_SESSION_GATE = /^\/(api\/|_next\/|favicon\.ico$)/;
+// API routes authenticate themselves (session or token) and answer JSON, not a sign-in redirect
+// (/api/health and /api/ready need none); Next's files and those in public/ are public.
+const NO_SESSION_GATE = /^\/(api\/|_next\/|favicon\.ico$|robots\.txt$|icon\.svg$)/;
 
 // Runs only for an authenticated page request: passes the request on with the headers set below.
 const requireSession = withAuth((req) => NextResponse.next({ request: { headers: req.headers } }), { pages: { signIn: "/signin" } });

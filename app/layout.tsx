@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Lambdaplane", template: "%s · Lambdaplane" },
   description: "A web control plane for AWS Lambda stacks.",
+  // Served from public/ as it is (as is robots.txt, which keeps a private control plane out of search engines).
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

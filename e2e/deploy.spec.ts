@@ -144,6 +144,16 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(page.getByRole("region", { name: "Stages" }).getByRole("listitem").filter({ hasText: "dev" })).toContainText("succeededrevision 2");
   await page.goto(`${SHOP}/deployments`);
 
+  // The stack itself cannot be deleted while dev's CloudFormation stack exists: the refusal names it.
+  await page.goto("/acme/stacks");
+  await page.getByRole("button", { name: "Delete shop" }).click();
+  const refusal = page.getByRole("dialog", { name: "Delete shop?" });
+  await refusal.getByLabel("Stack name").fill("shop");
+  await refusal.getByRole("button", { name: "Delete stack" }).click();
+  await expect(refusal.getByRole("alert")).toContainText("dev (its stack shop-dev is still deployed)");
+  await refusal.getByRole("button", { name: "Cancel" }).click();
+  await page.goto(`${SHOP}/deployments`);
+
   // Deleting the stage's stack asks for its name, then CloudFormation removes it; then the stage goes.
   const card = stageCard(page, "dev");
   await card.getByRole("button", { name: "Delete stack" }).click();

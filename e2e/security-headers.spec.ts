@@ -149,3 +149,30 @@ test("pages refuse to be framed by another site", async ({ page }) => {
   const again = await page.request.get("/signin");
   expect(again.headers()["content-security-policy"]).not.toBe(res.headers()["content-security-policy"]);
 });
+
+test("robots.txt, the icon and the health endpoints are served without a session, with the headers", async ({ request }) => {
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  expect(robots.headers()["x-content-type-options"]).toBe("nosniff");
+
+  const icon = await request.get("/icon.svg", { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+
+  const health = await request.get("/api/health", { maxRedirects: 0 });
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok" });
+  expect(health.headers()["cache-control"]).toBe("no-store");
+  expectSecurityHeaders(health, "/api/health");
+
+  // The server's deploy workers start in the background after it answers its first request.
+  await expect.poll(async () => (await request.get("/api/ready", { maxRedirects: 0 })).status(), { timeout: 30_000 }).toBe(200);
+  const ready = await request.get("/api/ready", { maxRedirects: 0 });
+  expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", queue: "ok" } });
+});
+
+test("the pages link the icon from public/", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/icon.svg");
+});

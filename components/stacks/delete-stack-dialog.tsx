@@ -11,7 +11,7 @@ export function DeleteStackButton({ orgSlug, stack }: { orgSlug: string; stack: 
       label="Delete"
       buttonAriaLabel={`Delete ${stack.name}`}
       title={`Delete ${stack.name}?`}
-      explanation="This deletes the stack, its revisions and its stages from Lambdaplane. Resources already deployed to AWS stay there."
+      explanation="This deletes the stack, its revisions and its stages from Lambdaplane. It is refused while a stage still has a CloudFormation stack in AWS or a deployment in flight: delete those stages' stacks first."
       fieldLabel="Stack name"
       submitLabel="Delete stack"
     />

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { deploymentChannel } from "./channels";
+import { retryingDb } from "./db-retry";
 import type { TimelineEvent } from "./stack-events";
 
 // The append-only deployment timeline. Events are keyed (eventKey) so that appending the same one
@@ -38,10 +39,10 @@ export async function notifyDeployment(tx: Db, deploymentId: string): Promise<vo
   await tx.$executeRaw`SELECT pg_notify(${deploymentChannel(deploymentId)}, ${deploymentId})`;
 }
 
-/** Appends in a transaction of its own; returns how many were new. */
+/** Appends in a transaction of its own, retried on transient database errors (keyed events store nothing twice); returns how many were new. */
 export async function appendEvents(deploymentId: string, events: readonly TimelineEvent[]): Promise<number> {
   if (events.length === 0) return 0;
-  return db().$transaction((tx) => insertEvents(tx, deploymentId, events));
+  return retryingDb(`appending events to deployment ${deploymentId}`, () => db().$transaction((tx) => insertEvents(tx, deploymentId, events)));
 }
 
 export async function hasEvent(client: Db, deploymentId: string, eventKey: string): Promise<boolean> {

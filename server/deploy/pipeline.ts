@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/server/db/client";
 import type { AwsClients } from "@/server/aws/clients";
 import { isTransientAwsError } from "@/server/aws/errors";
+import { isTransientDbError } from "@/server/db/transient";
+import { retryingDb } from "./db-retry";
 import { deleteChangeSet } from "./cloudformation";
 import { appendEvents, hasEvent } from "./events";
 import { changeSetName } from "./names";
@@ -67,6 +69,12 @@ async function runStep(d: DeploymentRecord, env: PipelineEnv): Promise<StepResul
   try {
     return await step(runContext(d, env));
   } catch (error) {
+    // The database stayed away longer than a write's own retries (or a read failed): no reason to fail
+    // the deployment. Every step is resumable from the stored status, so run it again after a poll.
+    if (isTransientDbError(error)) {
+      console.warn(`[deploy] deployment ${d.id} (${d.status}): transient database error; running the step again after ${env.pollMs} ms`);
+      return "wait";
+    }
     const message = errorMessage(error, DOING[d.status] ?? d.status, d.stage.awsConnection?.endpoint ?? null);
     // Once the operation may have started, a failed call says nothing about the stack: keep following.
     // (Before the start is recorded, only a transient error leaves that open.)
@@ -111,7 +119,7 @@ async function run(deploymentId: string, env: PipelineEnv): Promise<RunOutcome> 
   const started = Date.now();
   for (;;) {
     if (env.signal?.aborted) return "again";
-    const d = await loadDeployment(db(), deploymentId);
+    const d = await retryingDb(`loading deployment ${deploymentId}`, () => loadDeployment(db(), deploymentId));
     if (!d) return "done";
     if (isTerminal(d.status)) {
       await tidyUp(d, env);

@@ -6,6 +6,7 @@ import { findConnection } from "@/server/aws/connections";
 import { findStack } from "@/server/stacks/queries";
 import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { cloudFormationStackName } from "./names";
+import { assertStageRemovable } from "./stage-removal";
 
 // Stages of a stack: where it deploys (a connection and a region) and whether deploys need approval.
 
@@ -99,14 +100,7 @@ export async function deleteStage(tx: Db, organizationId: string, stageId: strin
   if (confirmation !== stage.name) {
     throw new ActionError(400, `confirmation: type the stage name "${stage.name}" to delete it.`, { confirmation: `Type "${stage.name}" exactly.` });
   }
-  const running = await inFlight(tx, stageId);
-  if (running) throw new ActionError(409, `Deployment ${running.id} of this stage is ${running.status}; wait for it to finish.`);
-  if (stage.deployedStackName !== null) {
-    throw new ActionError(
-      409,
-      `The stage's stack ${cloudFormationStackName(stage.deployedStackName, stage.name)} is still deployed: delete the stack first, then the stage.`,
-    );
-  }
+  await assertStageRemovable(tx, stageId);
   await tx.stage.delete({ where: { id: stageId } });
   return stageView(stage, stage.stack.name);
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import type { Prisma } from "@/server/db/generated/client";
 import { db } from "@/server/db/client";
 import { queueDeploymentNotifications } from "@/server/notifications/notify";
+import { retryingDb } from "./db-retry";
 import { insertEvents } from "./events";
 import { isTerminal, statusesBefore, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 
@@ -48,7 +49,7 @@ export async function transitionIn(
   return true;
 }
 
-/** transitionIn() in a transaction of its own. */
+/** transitionIn() in a transaction of its own, retried on transient database errors (a compare-and-set: a retry after a lost commit answers false). */
 export function moveTo(deploymentId: string, operation: DeploymentOperation, to: DeploymentStatus, options: TransitionOptions = {}) {
-  return db().$transaction((tx) => transitionIn(tx, deploymentId, operation, to, options));
+  return retryingDb(`moving deployment ${deploymentId} to ${to}`, () => db().$transaction((tx) => transitionIn(tx, deploymentId, operation, to, options)));
 }

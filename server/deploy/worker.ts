@@ -7,6 +7,7 @@ import { isDeploymentLocked, tryLockDeployment } from "./lock";
 import { runDeployment } from "./pipeline";
 import { DEPLOY_QUEUE, deployQueue, QUEUE_SCHEMA, sendDeploymentJob, type DeployJob } from "./queue";
 import { defaultPipelineEnv, type PipelineEnv } from "./run-context";
+import { deployWorkerStarted, deployWorkerStopped } from "./worker-registry";
 
 // Deploy workers: pg-boss consumers that run deployments. They run inside the web process by
 // default and as `npm run worker` processes; any number of them share the work through the queue.
@@ -139,10 +140,12 @@ export async function startDeployWorker(options: DeployWorkerOptions = {}): Prom
   sweeper.unref();
   await sweep();
   log(`${concurrency} consumer(s) on the ${DEPLOY_QUEUE} queue`);
+  deployWorkerStarted();
 
   return {
     sweep,
     async stop() {
+      if (!abort.signal.aborted) deployWorkerStopped();
       clearInterval(sweeper);
       abort.abort();
       await boss.offWork(DEPLOY_QUEUE);

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/types";
 import { isUniqueViolation } from "@/server/db/errors";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
+import { assertStackStagesRemovable } from "@/server/deploy/stage-removal";
 import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { emptyRevision, starterRevision, type StackStart } from "./starter";
 
@@ -68,6 +69,7 @@ export async function deleteStack(tx: Db, organizationId: string, stackId: strin
       confirmation: `Type "${stack.name}" exactly.`,
     });
   }
+  await assertStackStagesRemovable(tx, stack);
   const deployed = await tx.deployment.count({ where: { stage: { stackId }, status: "succeeded" } });
   await tx.stack.delete({ where: { id: stackId } });
   return { name: stack.name, hadDeployments: deployed > 0 };

@@ -90,3 +90,46 @@ describe("renameStack and deleteStack", () => {
     expect(await database.prisma.auditEvent.count({ where: { action: "stack.delete", targetId: stack.id } })).toBe(1);
   });
 });
+
+describe("deleteStack with stages in AWS", () => {
+  it("refuses while a stage's stack is deployed or its deployment is in flight, naming them, then deletes once they are gone", async () => {
+    const p = database.prisma;
+    const stack = await p.stack.create({ data: { organizationId: org.id, name: "shop" } });
+    const revision = await p.stackRevision.create({ data: { stackId: stack.id, number: 1, yaml: "resources: {}\n", definition: { resources: {} }, authorId: owner.id } });
+    const connection = await p.awsConnection.create({ data: { organizationId: org.id, name: "main", defaultRegion: "eu-west-1", credentialType: "default_chain" } });
+    const stage = (name: string, deployedStackName: string | null) =>
+      p.stage.create({ data: { stackId: stack.id, name, region: "eu-west-1", awsConnectionId: connection.id, deployedStackName } });
+    // prod was first deployed while the stack was called "store": its CloudFormation stack keeps that name.
+    const prod = await stage("prod", "store");
+    const dev = await stage("dev", null);
+    await stage("test", null);
+    const running = await p.deployment.create({ data: { stageId: dev.id, revisionId: revision.id, status: "executing", activeStageId: dev.id, cfnStackName: "shop-dev" } });
+    const audits = await auditCount();
+
+    const refused = await asUser(owner, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "shop" }));
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 409,
+      error:
+        `Stack "shop" cannot be deleted while its stages have resources in AWS or a deployment in flight: dev (deployment ${running.id} is executing), ` +
+        "prod (its stack store-prod is still deployed). Wait for the deployments to finish and delete each stage's stack on the Deployments tab, then delete the stack.",
+    });
+    expect(await p.stack.count({ where: { id: stack.id } })).toBe(1);
+    expect(await p.stage.count({ where: { stackId: stack.id } })).toBe(3);
+    expect(await auditCount()).toBe(audits);
+
+    // The deployment ends; prod's stack is still there.
+    await p.deployment.update({ where: { id: running.id }, data: { status: "succeeded", activeStageId: null, finishedAt: new Date() } });
+    const still = await asUser(owner, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "shop" }));
+    expect(still).toMatchObject({ ok: false, status: 409 });
+    expect(!still.ok && still.error).toContain("prod (its stack store-prod is still deployed).");
+    expect(!still.ok && still.error).not.toContain("dev");
+
+    // prod's CloudFormation stack deleted (what a successful destroy records): the stack goes, stages and history with it.
+    await p.stage.update({ where: { id: prod.id }, data: { deployedStackName: null } });
+    expect(await asUser(owner, () => deleteStack({ orgSlug: org.slug, stackId: stack.id, confirmation: "shop" }))).toEqual({ ok: true, data: null });
+    expect(await p.stack.count({ where: { id: stack.id } })).toBe(0);
+    expect(await p.stage.count({ where: { stackId: stack.id } })).toBe(0);
+    expect(await p.auditEvent.findFirstOrThrow({ where: { action: "stack.delete", targetId: stack.id } })).toMatchObject({ before: { name: "shop", hadDeployments: true } });
+  });
+});

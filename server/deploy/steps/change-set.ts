@@ -3,6 +3,7 @@ import { CreateChangeSetCommand } from "@aws-sdk/client-cloudformation";
 import { db } from "@/server/db/client";
 import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary } from "../change-set";
 import { deleteChangeSet, describeChangeSet, describeStack, newestEventId } from "../cloudformation";
+import { retryingDb } from "../db-retry";
 import { appendEvents } from "../events";
 import { toJson } from "../json";
 import { changeSetName } from "../names";
@@ -42,11 +43,13 @@ async function createChangeSet(run: RunContext): Promise<void> {
       Description: `Lambdaplane deployment ${d.id} (revision ${d.revision.number})`,
     }),
   );
-  await db().$transaction([
-    db().deployment.update({ where: { id: d.id }, data: { cfnStackId: out.StackId ?? null } }),
-    // From now on a CloudFormation stack exists for the stage: keep its name even if the stack is renamed.
-    db().stage.updateMany({ where: { id: d.stageId, deployedStackName: null }, data: { deployedStackName: run.renderName } }),
-  ]);
+  await retryingDb(`recording the change set of deployment ${d.id}`, () =>
+    db().$transaction([
+      db().deployment.update({ where: { id: d.id }, data: { cfnStackId: out.StackId ?? null } }),
+      // From now on a CloudFormation stack exists for the stage: keep its name even if the stack is renamed.
+      db().stage.updateMany({ where: { id: d.stageId, deployedStackName: null }, data: { deployedStackName: run.renderName } }),
+    ]),
+  );
 }
 
 /** Records the stack's newest event, then hands the deployment to execution (the follow step executes). */

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import { describeAwsError } from "@/server/aws/errors";
 import type { ChangeSetSummary } from "../change-set";
 import { describeChangeSet, describeStack, eventsSince } from "../cloudformation";
+import { retryingDb } from "../db-retry";
 import { appendEvents, hasEvent } from "../events";
 import { toJson } from "../json";
 import { changeSetName, clientRequestToken } from "../names";
@@ -36,7 +37,7 @@ async function startOperation(run: RunContext): Promise<"started" | "wait"> {
       return "wait";
     }
   }
-  await db().deployment.update({ where: { id: d.id }, data: { executedAt: new Date() } });
+  await retryingDb(`recording that deployment ${d.id} started`, () => db().deployment.update({ where: { id: d.id }, data: { executedAt: new Date() } }));
   return "started";
 }
 
