@@ -103,6 +103,7 @@ describe("generic webhooks", () => {
       organization: { slug: "hookco" },
       deployment: { id: deployment.id, operation: "deploy", status: "packaging", revision: 1, startedBy: people.deployer.email },
     });
+    expect(payload.deployment.url).toMatch(new RegExp(`/hookco/stacks/shop/deployments/${deployment.id}$`));
     expect(started.headers["lambdaplane-event"]).toBe("deploy.started");
     expect(started.headers["lambdaplane-delivery"]).toBe(payload.deliveryId);
     const signature = started.headers[SIGNATURE_HEADER.toLowerCase()] as string;

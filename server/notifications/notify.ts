@@ -8,9 +8,10 @@ import { enqueueDelivery } from "./queue";
 // for every target of the stage that wants the event and enqueue it. A status change happens once
 // (compare-and-set), and the unique (target, deployment, event) key keeps a repeat from sending twice.
 
-function deploymentUrl(org: string, stack: string): string {
+/** The deployment's own page (its timeline and change set), where a failure notice should lead. */
+function deploymentUrl(org: string, stack: string, deploymentId: string): string {
   const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-  return `${base}/${org}/stacks/${encodeURIComponent(stack)}/deployments`;
+  return `${base}/${org}/stacks/${encodeURIComponent(stack)}/deployments/${deploymentId}`;
 }
 
 export async function queueDeploymentNotifications(tx: Db, deploymentId: string, operation: "deploy" | "destroy", to: string): Promise<number> {
@@ -50,7 +51,7 @@ export async function queueDeploymentNotifications(tx: Db, deploymentId: string,
         startedBy: starter?.email ?? null,
         error: d.error,
         cloudFormationStackName: d.cfnStackName,
-        url: deploymentUrl(d.stage.stack.organization.slug, d.stage.stack.name),
+        url: deploymentUrl(d.stage.stack.organization.slug, d.stage.stack.name, d.id),
       },
     };
     await tx.notificationDelivery.update({ where: { id: delivery.id }, data: { payload: payload as unknown as Prisma.InputJsonValue } });
