@@ -197,6 +197,25 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
+  // Back asks too, and declining keeps the page and the edits (Next's router never sees the step).
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.goBack();
+  expect(asked).toEqual(["You have unsaved changes in the editor. Leave and lose them?"]);
+  await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
+  await expect(memory).toHaveValue("256");
+  await expect(page.locator("#save-status")).toHaveText(/Fix 2 errors|Unsaved/);
+
+  // So does switching organization; declining leaves the switcher on this one.
+  const switcher = page.getByLabel("Organization");
+  page.once("dialog", (d) => d.dismiss());
+  await switcher.selectOption("__new");
+  await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
+  await expect(switcher).toHaveValue(E2E.acme.orgSlug);
+
   page.once("dialog", (d) => d.dismiss());
   await page.getByRole("navigation", { name: "Stack" }).getByRole("link", { name: "Overview" }).click();
   await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
