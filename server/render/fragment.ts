@@ -4,6 +4,7 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { CfOutput, CfResource, CfValue } from "./cfn";
 import { compactStatements, policyDocument, type IamStatement } from "./iam";
+import { physicalNames } from "./naming";
 
 export type DefinitionPath = (string | number)[];
 
@@ -133,7 +134,7 @@ export function mergeFragments(fragments: Fragment[]): MergedFragments {
       ...role,
       Properties: {
         ...role.Properties,
-        Policies: [{ PolicyName: `${roleId}Policy`, PolicyDocument: policyDocument(compactStatements(statements)) }],
+        Policies: [{ PolicyName: physicalNames.rolePolicy(roleId), PolicyDocument: policyDocument(compactStatements(statements)) }],
       },
     };
   }
