@@ -57,6 +57,8 @@ export function permissionResource(permission: InvokePermission): CfResource {
 
 export interface MergedFragments {
   resources: Record<string, CfResource>;
+  /** The definition path of the fragment that produced each resource. */
+  resourceSources: ReadonlyMap<string, DefinitionPath>;
   outputs: Record<string, CfOutput>;
   diagnostics: Diagnostic[];
 }
@@ -139,5 +141,5 @@ export function mergeFragments(fragments: Fragment[]): MergedFragments {
     };
   }
 
-  return { resources, outputs, diagnostics };
+  return { resources, resourceSources, outputs, diagnostics };
 }
