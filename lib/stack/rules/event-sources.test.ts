@@ -102,7 +102,7 @@ describe("kafka bootstrapServers", () => {
     properties: {
       customKafkaConfiguration: {
         bootstrapServers,
-        topicName: "t",
+        topicName: "orders",
         authentication: { type: "SASL_SCRAM_256_AUTH", properties: { authenticationSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:s" } },
       },
     },
