@@ -1,6 +1,7 @@
 // renderStack: stack definition + stage + region + artifact locations -> CloudFormation template.
-// Pure: no I/O, no clock, no randomness. Resources and outputs are emitted sorted by logical id,
-// so the same input always serializes to the same bytes.
+// Pure: no I/O (beyond reading the CloudFormation spec database once, for the template checks), no
+// clock, no randomness. Resources and outputs are emitted sorted by logical id, so the same input
+// always serializes to the same bytes.
 import { hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition, StackResource } from "@/lib/stack/schema";
 import type { CfOutput, CfResource, CfTemplate, CfValue } from "./cfn";
