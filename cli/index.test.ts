@@ -138,6 +138,33 @@ describe("cli validate", () => {
   }, SLOW);
 });
 
+describe("cli render and validate refuse the same stacks", () => {
+  it("refuses a cycle between cloudformationResources through $CfResourceParam in both, at its line", () => {
+    const dir = mkdtempSync(path.join(work, "cycle-"));
+    cpSync(path.join(FIXTURES, "path"), path.join(dir, "path"), { recursive: true });
+    const file = path.join(dir, "cycle.yml");
+    writeFileSync(
+      file,
+      `${readFileSync(path.join(FIXTURES, "seed000-basic-function.yml"), "utf8")}cloudformationResources:
+  A:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: $CfResourceParam('B', 'TopicName')
+  B:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: $CfResourceParam('A', 'TopicName')
+`,
+    );
+    const line = readFileSync(file, "utf8").split("\n").indexOf("  A:") + 1;
+    for (const command of ["render", "validate"]) {
+      const { code, stdout, stderr } = cli([command, file]);
+      expect({ command, code, stdout }).toEqual({ command, code: 1, stdout: "" });
+      expect(stderr).toContain(`cycle.yml:${line}:3: error: cloudformationResources.A: Circular dependency between resources: A -> B -> A\n`);
+    }
+  }, SLOW);
+});
+
 describe("cli cost", () => {
   it("dispatches to the cost command", () => {
     const { code, stdout } = cli(["cost", path.join(FIXTURES, "seed000-sqs.yml")]);

@@ -99,12 +99,8 @@ async function run(command: Command): Promise<number> {
     return 0;
   }
 
-  const diagnostics = [...result.diagnostics];
-  if (result.template && !hasErrors(diagnostics)) {
-    // Loaded only here: the spec database is large. Its paths point into the rendered template.
-    const { validateTemplateAgainstSpec } = await import("@/server/validate/spec");
-    diagnostics.push(...validateTemplateAgainstSpec(result.template).map((d) => ({ ...d, file: `${shownFile} (rendered template)` })));
-  }
+  // Rendering checked the template against the CloudFormation spec, so render and validate refuse the same stacks.
+  const diagnostics = result.diagnostics;
   report(diagnostics);
   if (hasErrors(diagnostics)) {
     process.stderr.write(`${shownFile}: ${summary(diagnostics)}\n`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders every stack fixture (server/render/fixtures/*.yml) with the CLI and runs cfn-lint, AWS's
+# Renders every stack fixture (server/render/fixtures/*.yml) with the CLI, and a fixed sample of the
+# stacks render accepts from the fuzz corpus (scripts/fuzz-templates.ts), and runs cfn-lint, AWS's
 # CloudFormation linter, over the resulting templates. Fails on any render failure or cfn-lint
 # error (warnings are printed, not fatal). cfn-lint is required: when it is missing this fails
 # instead of skipping, so CI can never pass without linting.
@@ -48,7 +49,12 @@ if ! npx tsx cli/index.ts render "$big/big.yml" --out-dir "$big/nested" >"$out/b
   exit 1
 fi
 mapfile -t nested < <(find "$big/nested" -name '*.json' | sort)
-templates=("$out"/*.json "${nested[@]}")
+# Every stack render accepts should lint clean, not only the hand-written fixtures.
+if ! npx tsx scripts/fuzz-templates.ts "$out/fuzz" 100; then
+  echo "cfn-lint-fixtures: FAILED (sampling the fuzz corpus)" >&2
+  exit 1
+fi
+templates=("$out"/*.json "${nested[@]}" "$out"/fuzz/*.json)
 if ! cfn-lint --non-zero-exit-code error --format parseable -- "${templates[@]}"; then
   echo "cfn-lint-fixtures: FAILED (cfn-lint reported errors, listed above)" >&2
   exit 1

@@ -19,10 +19,13 @@ export function codeDeployConfigName(strategy: DeploymentStrategy): string {
   return `CodeDeployDefault.Lambda${strategy}`;
 }
 
-/** Runtime picked per source language when `runtime` is omitted (see detectRuntime). */
+/**
+ * Runtime picked per source language when `runtime` is omitted (see detectRuntime): the newest that both
+ * AWS Lambda and cfn-lint accept (nodejs24.x and python3.14 checked with cfn-lint 1.51, 2026-12).
+ */
 export const DEFAULT_RUNTIME_BY_LANGUAGE = {
-  node: "nodejs22.x",
-  python: "python3.13",
+  node: "nodejs24.x",
+  python: "python3.14",
   ruby: "ruby3.4",
   java: "java21",
   go: "provided.al2023",

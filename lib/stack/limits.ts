@@ -14,6 +14,14 @@ export const EDGE_ORIGIN_MAX_ZIPPED_BYTES = 50 * 1024 * 1024;
 
 /** SQS event source: a batch size above 10 needs a batching window of at least 1 second. */
 export const SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW = 10;
+/** SQS event source on a FIFO queue: batches of at most 10, and no batching window. */
+export const SQS_FIFO_MAX_BATCH_SIZE = 10;
+/** AWS::SQS::Queue VisibilityTimeout when not set; an SQS trigger's function timeout may not exceed it. */
+export const SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+/** CloudWatch Logs: subscription filters per log group. */
+export const LOG_GROUP_MAX_SUBSCRIPTION_FILTERS = 2;
+/** Lambda event source mapping for self-managed Kafka: bootstrap servers per event source. */
+export const KAFKA_MAX_BOOTSTRAP_SERVERS = 10;
 
 /** Environment variable names Lambda reserves for itself. */
 export const LAMBDA_RESERVED_ENV_VARS = [

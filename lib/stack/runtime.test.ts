@@ -3,15 +3,15 @@ import { detectRuntime } from "./runtime";
 
 describe("detectRuntime", () => {
   it.each([
-    ["src/handler.ts", "nodejs22.x"],
-    ["a.js", "nodejs22.x"],
-    ["a.mjs", "nodejs22.x"],
-    ["a.cjs", "nodejs22.x"],
-    ["lambda/main.py", "python3.13"],
+    ["src/handler.ts", "nodejs24.x"],
+    ["a.js", "nodejs24.x"],
+    ["a.mjs", "nodejs24.x"],
+    ["a.cjs", "nodejs24.x"],
+    ["lambda/main.py", "python3.14"],
     ["app.rb", "ruby3.4"],
     ["Main.java", "java21"],
     ["main.go", "provided.al2023"],
-    ["HANDLER.TS", "nodejs22.x"],
+    ["HANDLER.TS", "nodejs24.x"],
   ])("%s -> %s", (file, runtime) => expect(detectRuntime(file)).toBe(runtime));
 
   it("returns undefined for extensions it cannot build", () => {

@@ -247,7 +247,7 @@ describe("validateStack: event rules", () => {
   it("kafka needs exactly one of upstash and custom, and upstash is not supported", () => {
     const custom = {
       bootstrapServers: ["b:9092"],
-      topicName: "t",
+      topicName: "orders",
       authentication: { type: "SASL_SCRAM_512_AUTH" as const, properties: { authenticationSecretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:s" } },
     };
     expect(only(check({ fn: withEvents({ type: "kafka-topic", properties: {} }) })).code).toBe("conflict");
@@ -261,7 +261,7 @@ describe("validateStack: event rules", () => {
   it("kafka mTLS certificates must be Secrets Manager secrets", () => {
     const event: FunctionEvent = {
       type: "kafka-topic",
-      properties: { customKafkaConfiguration: { bootstrapServers: ["b:9092"], topicName: "t", authentication: { type: "MTLS", properties: { clientCertificate: "arn:aws:acm:eu-west-1:123456789012:certificate/x" } } } },
+      properties: { customKafkaConfiguration: { bootstrapServers: ["b:9092"], topicName: "orders", authentication: { type: "MTLS", properties: { clientCertificate: "arn:aws:acm:eu-west-1:123456789012:certificate/x" } } } },
     };
     expect(only(check({ fn: withEvents(event) })).message).toBe("must be a Secrets Manager secret ARN; this is an ARN of service 'acm'");
   });

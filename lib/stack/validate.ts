@@ -5,6 +5,7 @@ import { parseStack, type ParseStackOptions } from "./parse";
 import { createContext } from "./rules/context";
 import { checkDirectives } from "./rules/directives";
 import { checkEdge } from "./rules/edge";
+import { checkEventSources } from "./rules/event-sources";
 import { checkEvents } from "./rules/events";
 import { checkFunctions } from "./rules/functions";
 import { checkResources } from "./rules/resources";
@@ -23,6 +24,7 @@ export function validateStack(definition: StackDefinition, opts: ValidateStackOp
   checkFunctions(ctx);
   checkEdge(ctx);
   checkEvents(ctx);
+  checkEventSources(ctx);
   checkResources(ctx);
   return diagnostics;
 }

@@ -89,7 +89,7 @@ describe("deploying to moto", () => {
       ]),
     );
     const fn = await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: "shop-dev-worker" }));
-    expect(fn).toMatchObject({ MemorySize: 256, Handler: "index.default", Runtime: "nodejs22.x" });
+    expect(fn).toMatchObject({ MemorySize: 256, Handler: "index.default", Runtime: "nodejs24.x" });
 
     const artifacts = done.artifacts as { bucket: string; functions: Record<string, { key: string; uploaded: boolean }> };
     expect(Object.keys(artifacts.functions).sort()).toEqual(["cron", "worker"]);

@@ -68,7 +68,7 @@ describe("packageStack", () => {
     expect(files(api.zip)).toEqual(["index.js"]);
     const handler = load(extract(api.zip, "index.js")).default as (e: { name: string }) => Promise<{ text: string; h: string }>;
     expect(await handler({ name: "ada" })).toEqual({ text: "hello ada", h: "0cc175b9c0f1b6a831c399e269772661" });
-    expect(api).toMatchObject({ kind: "function", runtime: "nodejs22.x", zippedBytes: api.zip.length });
+    expect(api).toMatchObject({ kind: "function", runtime: "nodejs24.x", zippedBytes: api.zip.length });
     expect(api.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -77,7 +77,7 @@ describe("packageStack", () => {
     const report = byName(packages, "report");
     expect(files(report.zip)).toEqual(["helpers/fmt.py", "report.py"]);
     expect(extract(report.zip, "report.py")).toBe(CODE["py/report.py"]);
-    expect(report.runtime).toBe("python3.13");
+    expect(report.runtime).toBe("python3.14");
   });
 
   it("gives the same hash for the same code, a new one when an imported file changes, and ignores files the bundle does not use", async () => {

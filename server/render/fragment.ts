@@ -4,6 +4,7 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { CfOutput, CfResource, CfValue } from "./cfn";
 import { compactStatements, policyDocument, type IamStatement } from "./iam";
+import { physicalNames } from "./naming";
 
 export type DefinitionPath = (string | number)[];
 
@@ -56,6 +57,8 @@ export function permissionResource(permission: InvokePermission): CfResource {
 
 export interface MergedFragments {
   resources: Record<string, CfResource>;
+  /** The definition path of the fragment that produced each resource. */
+  resourceSources: ReadonlyMap<string, DefinitionPath>;
   outputs: Record<string, CfOutput>;
   diagnostics: Diagnostic[];
 }
@@ -133,10 +136,10 @@ export function mergeFragments(fragments: Fragment[]): MergedFragments {
       ...role,
       Properties: {
         ...role.Properties,
-        Policies: [{ PolicyName: `${roleId}Policy`, PolicyDocument: policyDocument(compactStatements(statements)) }],
+        Policies: [{ PolicyName: physicalNames.rolePolicy(roleId), PolicyDocument: policyDocument(compactStatements(statements)) }],
       },
     };
   }
 
-  return { resources, outputs, diagnostics };
+  return { resources, resourceSources, outputs, diagnostics };
 }

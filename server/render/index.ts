@@ -1,7 +1,8 @@
 // renderStack: stack definition + stage + region + artifact locations -> CloudFormation template.
-// Pure: no I/O, no clock, no randomness. Resources and outputs are emitted sorted by logical id,
-// so the same input always serializes to the same bytes.
-import type { Diagnostic } from "@/lib/stack/diagnostics";
+// Pure: no I/O (beyond reading the CloudFormation spec database once, for the template checks), no
+// clock, no randomness. Resources and outputs are emitted sorted by logical id, so the same input
+// always serializes to the same bytes.
+import { hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition, StackResource } from "@/lib/stack/schema";
 import type { CfOutput, CfResource, CfTemplate, CfValue } from "./cfn";
 import { createRenderContext, type RenderContext, type RenderOptions } from "./context";
@@ -20,6 +21,7 @@ import { renderEventBus } from "./resources/event-bus";
 import { renderFunction } from "./resources/function";
 import { renderHttpApiGateway } from "./resources/http-api-gateway";
 import { renderUserAuthPool } from "./resources/user-auth-pool";
+import { checkRenderedTemplate } from "./template-check";
 
 export type { CfTemplate } from "./cfn";
 export type { ArtifactLocation, RenderOptions } from "./context";
@@ -142,6 +144,8 @@ export function renderStack(definition: StackDefinition, options: RenderOptions)
     Resources: sortedRecord<CfResource>(merged.resources),
   };
   if (Object.keys(limited.outputs).length > 0) template.Outputs = sortedRecord<CfOutput>(limited.outputs);
+  // Render = validate + render: a template that fails the CloudFormation checks is never handed out as rendered.
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkRenderedTemplate(definition, template, merged.resourceSources));
   return { template, outputs, diagnostics };
 }
 

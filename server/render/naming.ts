@@ -74,6 +74,34 @@ export const primaryLogicalIds: Record<StackResourceType, (name: string) => stri
 };
 
 /**
+ * AWS's length limits, in characters, of every name the renderer derives (from the stack, stage and
+ * resource names the user chose). Each name below is made to fit its limit; naming.test.ts renders a
+ * stack of 128-character resource names and holds every such property in the template to this table.
+ */
+export const NAME_LIMITS = {
+  /** Logical ids of resources and outputs. */
+  logicalId: 255,
+  "AWS::Lambda::Function.FunctionName": 64,
+  /** Inline policies of a role: 1-128 characters of [\w+=,.@-]. */
+  "AWS::IAM::Role.PolicyName": 128,
+  "AWS::ApiGatewayV2::Api.Name": 128,
+  /** API Gateway documents no limit for authorizer names; held to the API name's 128. */
+  "AWS::ApiGatewayV2::Authorizer.Name": 128,
+  "AWS::Events::EventBus.Name": 256,
+  "AWS::ElasticLoadBalancingV2::TargetGroup.Name": 32,
+  "AWS::CloudFront::OriginAccessControl.Name": 64,
+  "AWS::CodeDeploy::Application.ApplicationName": 100,
+  "AWS::CodeDeploy::DeploymentGroup.DeploymentGroupName": 100,
+  "AWS::Cognito::UserPool.UserPoolName": 128,
+  "AWS::Cognito::UserPoolClient.ClientName": 128,
+  /** A domain prefix is one DNS label. */
+  "AWS::Cognito::UserPoolDomain.Domain": 63,
+  "AWS::Kinesis::StreamConsumer.ConsumerName": 128,
+  "AWS::Logs::LogGroup.LogGroupName": 512,
+  "AWS::S3::Bucket.BucketName": 63,
+} as const;
+
+/**
  * Physical names are `<stack>-<stage>-<resource>`. When AWS's length limit is exceeded the name is
  * truncated and a hash of the full name appended, so two long names never end up equal.
  */
@@ -90,19 +118,44 @@ export function physicalName(
   return `${cleaned.slice(0, maxLength - hash.length - 1).replace(/-+$/, "")}-${hash}`;
 }
 
+// Appended to bucket names at deploy time: a hyphen, the 12-digit account id, a hyphen and a region name of up to 15 characters.
+const BUCKET_SUFFIX_LENGTH = 29;
+// A Cognito domain prefix ends in `-<8-character hash>` of the stack, stage, pool and region.
+const DOMAIN_PREFIX_HASH_LENGTH = 9;
+
 export const physicalNames = {
-  function: (stack: string, stage: string, fn: string) => physicalName([stack, stage, fn], 64),
+  function: (stack: string, stage: string, fn: string) => physicalName([stack, stage, fn], NAME_LIMITS["AWS::Lambda::Function.FunctionName"]),
+  /** The one inline policy of a role; AWS counts it per role, so the role's logical id keeps it unique. */
+  rolePolicy: (roleId: string) => physicalName([`${roleId}Policy`], NAME_LIMITS["AWS::IAM::Role.PolicyName"]),
+  httpApi: (stack: string, stage: string, api: string) => physicalName([stack, stage, api], NAME_LIMITS["AWS::ApiGatewayV2::Api.Name"]),
+  /** Named after its logical id, which is unique in the template. */
+  httpApiAuthorizer: (authorizerId: string) => physicalName([authorizerId], NAME_LIMITS["AWS::ApiGatewayV2::Authorizer.Name"]),
   eventBus: (stack: string, stage: string, bus: string) =>
-    physicalName([stack, stage, bus], 256, { allowed: /[^A-Za-z0-9._-]/g }),
-  /** Target group names: at most 32 characters, alphanumerics and hyphens. */
+    physicalName([stack, stage, bus], NAME_LIMITS["AWS::Events::EventBus.Name"], { allowed: /[^A-Za-z0-9._-]/g }),
+  /** Target group names: alphanumerics and hyphens. */
   targetGroup: (stack: string, stage: string, fn: string, index: number) =>
-    physicalName([stack, stage, fn, String(index)], 32, { allowed: /[^A-Za-z0-9-]/g }),
+    physicalName([stack, stage, fn, String(index)], NAME_LIMITS["AWS::ElasticLoadBalancingV2::TargetGroup.Name"], { allowed: /[^A-Za-z0-9-]/g }),
+  originAccessControl: (stack: string, stage: string, bucket: string) =>
+    physicalName([stack, stage, bucket], NAME_LIMITS["AWS::CloudFront::OriginAccessControl.Name"]),
+  codeDeployApplication: (stack: string, stage: string) =>
+    physicalName([stack, stage, "lambda"], NAME_LIMITS["AWS::CodeDeploy::Application.ApplicationName"]),
+  deploymentGroup: (stack: string, stage: string, fn: string) =>
+    physicalName([stack, stage, fn], NAME_LIMITS["AWS::CodeDeploy::DeploymentGroup.DeploymentGroupName"]),
+  userPool: (stack: string, stage: string, pool: string) => physicalName([stack, stage, pool], NAME_LIMITS["AWS::Cognito::UserPool.UserPoolName"]),
+  userPoolClient: (stack: string, stage: string, pool: string) =>
+    physicalName([stack, stage, pool], NAME_LIMITS["AWS::Cognito::UserPoolClient.ClientName"]),
+  /** Lower-case letters, digits and hyphens; Cognito refuses prefixes containing aws, amazon or cognito. */
+  userPoolDomain: (stack: string, stage: string, pool: string, region: string) =>
+    `${physicalName([stack, stage, pool], NAME_LIMITS["AWS::Cognito::UserPoolDomain.Domain"] - DOMAIN_PREFIX_HASH_LENGTH, {
+      lowercase: true,
+      allowed: /[^a-z0-9-]/g,
+    }).replace(/aws|amazon|cognito/g, "x")}-${shortHash(`${stack}/${stage}/${pool}/${region}`)}`,
+  streamConsumer: (stack: string, stage: string, fn: string, index: number) =>
+    physicalName([stack, stage, `${fn}-${index}`], NAME_LIMITS["AWS::Kinesis::StreamConsumer.ConsumerName"]),
   /**
    * Bucket names are global: the account id and region are appended at deploy time by the caller
    * (see bucket rendering), so this part is limited to what leaves room for them.
    */
   bucketPrefix: (stack: string, stage: string, bucket: string) =>
-    physicalName([stack, stage, bucket], 34, { lowercase: true, allowed: /[^a-z0-9-]/g }),
-  generic: (stack: string, stage: string, name: string, maxLength = 128) =>
-    physicalName([stack, stage, name], maxLength),
+    physicalName([stack, stage, bucket], NAME_LIMITS["AWS::S3::Bucket.BucketName"] - BUCKET_SUFFIX_LENGTH, { lowercase: true, allowed: /[^a-z0-9-]/g }),
 };

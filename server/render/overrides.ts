@@ -9,16 +9,18 @@ import type { DefinitionPath } from "./fragment";
 const isObject = (v: CfValue | undefined): v is { [key: string]: CfValue } =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
+// Built through a Map and fromEntries so that a key "__proto__" stays an own key (assigning it would set
+// the prototype instead), and reads use hasOwn so that it never reaches Object.prototype.
 function deepMerge(base: CfValue | undefined, patch: CfValue): CfValue | undefined {
   if (patch === null) return undefined;
   if (!isObject(patch) || !isObject(base)) return patch;
-  const out: Record<string, CfValue> = { ...base };
+  const out = new Map(Object.entries(base));
   for (const [key, value] of Object.entries(patch)) {
-    const merged = deepMerge(base[key], value);
-    if (merged === undefined) delete out[key];
-    else out[key] = merged;
+    const merged = deepMerge(out.get(key), value);
+    if (merged === undefined) out.delete(key);
+    else out.set(key, merged);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**

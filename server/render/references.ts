@@ -121,9 +121,9 @@ export function resolveDeep(ctx: RenderContext, value: unknown, path: Definition
   if (typeof value === "string") return resolveValue(ctx, value, path, diagnostics).value;
   if (Array.isArray(value)) return value.map((item, i) => resolveDeep(ctx, item, [...path, i], diagnostics));
   if (value !== null && typeof value === "object") {
-    const out: Record<string, CfValue> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = resolveDeep(ctx, item, [...path, key], diagnostics);
-    return out;
+    // fromEntries defines own properties: a key "__proto__" (free-form JSON may have one) stays a key,
+    // where `out[key] = ...` would set the object's prototype and drop it.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveDeep(ctx, item, [...path, key], diagnostics)]));
   }
   return value as CfValue;
 }

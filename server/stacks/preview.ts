@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { analyzeStack, capDiagnostics, hasErrors, locateDiagnostics, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { analyzeStack, capDiagnostics, locateDiagnostics, type Diagnostic, type StackDefinition } from "@/lib/stack";
 import { renderStack, type ArtifactLocation, type CfTemplate } from "@/server/render";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { CLOUDFORMATION_LIMITS, measureTemplate } from "@/server/validate/limits";
-import { validateTemplateAgainstSpec } from "@/server/validate/spec";
 import type { RevisionCode } from "./revisions";
 
 // The editor's preview: the template the definition renders to (for a preview stage and region) and every
@@ -57,8 +56,6 @@ export function previewStack(yaml: string, code: RevisionCode, stackName: string
   const rendered = renderStack(analyzed.definition, { stackName, stage: PREVIEW_STAGE, region: PREVIEW_REGION, artifacts });
   const located = locateDiagnostics(yaml, [...codeProblems, ...rendered.diagnostics]);
   const diagnostics = [...analyzed.diagnostics, ...located];
-  // Spec problems point into the template (path starts at Resources), so they carry no YAML line.
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateTemplateAgainstSpec(rendered.template));
   const resourceCount = measureTemplate(rendered.template as unknown as Record<string, unknown>).resources;
   return { template: rendered.template, diagnostics: capDiagnostics(diagnostics), resourceCount, resourceLimit };
 }

@@ -1,6 +1,6 @@
 // Rules for function event integrations: what they reference, AWS syntax, and conflicts between them.
 import { DEFAULT_ALB_LISTENER } from "../defaults";
-import { ALB_MAX_VALUES_PER_CONDITION, ALB_MAX_VALUES_PER_RULE, SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW } from "../limits";
+import { ALB_MAX_VALUES_PER_CONDITION, ALB_MAX_VALUES_PER_RULE } from "../limits";
 import { checkScheduleExpression } from "../schedule-expression";
 import type { ApplicationLoadBalancerIntegration, FunctionEvent, LambdaFunction, S3FilterRule } from "../schema";
 import { resourcesOfType, type Path, type RuleContext } from "./context";
@@ -106,10 +106,8 @@ function checkEvent(ctx: RuleContext, { event, path }: EventAt): void {
     }
     case "sqs": {
       const p = event.properties;
+      // Batch size and the queue's own settings: checkEventSources.
       checkReference(ctx, [...props, "queueArn"], p.queueArn, KINDS.sqsQueueArn);
-      if ((p.batchSize ?? 0) > SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW && (p.maxBatchWindowSeconds ?? 0) < 1) {
-        ctx.report([...props, "batchSize"], "limit", `an SQS batchSize above ${SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW} needs maxBatchWindowSeconds of at least 1`);
-      }
       return;
     }
     case "kinesis-stream": {

@@ -47,8 +47,12 @@ export type HttpApiIntegration = z.infer<typeof HttpApiIntegrationSchema>;
 // ---- schedule and event-bus ----
 
 export const EventInputTransformerSchema = z.strictObject({
-  inputTemplate: z.string(),
-  inputPathsMap: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, "must match [A-Za-z0-9_-]+"), z.string()).optional(),
+  // AWS::Events::Rule InputTransformer.InputTemplate: 1-8192 characters.
+  inputTemplate: z.string().min(1).max(8192),
+  // EventBridge takes [A-Za-z0-9_-]+; CloudFormation's schema also wants a letter or digit in each name.
+  inputPathsMap: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]*[A-Za-z0-9][A-Za-z0-9_-]*$/, "must be letters, digits, '_' and '-', with at least one letter or digit"), z.string())
+    .optional(),
 });
 export type EventInputTransformer = z.infer<typeof EventInputTransformerSchema>;
 
@@ -116,7 +120,11 @@ export type KafkaMTLSAuth = z.infer<typeof KafkaMTLSAuthSchema>;
 
 export const CustomKafkaEventSourceSchema = z.strictObject({
   bootstrapServers: z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, "must be host:port")).min(1),
-  topicName: z.string().min(1).max(249),
+  // AWS Lambda's pattern for Kafka topics: Kafka's characters, not starting with a dot, at least 2 long.
+  topicName: z
+    .string()
+    .max(249)
+    .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]+$/, "must be 2-249 letters, digits, '.', '_' or '-', not starting with '.' (AWS Lambda's Kafka topic pattern)"),
   authentication: z.discriminatedUnion("type", [KafkaSASLAuthSchema, KafkaMTLSAuthSchema]),
 });
 export type CustomKafkaEventSource = z.infer<typeof CustomKafkaEventSourceSchema>;

@@ -59,8 +59,12 @@ export const EventBusSchema = z.strictObject({
   type: z.literal("event-bus"),
   properties: z
     .strictObject({
-      /** Partner event source to receive events from (e.g. `aws.partner/...`). */
-      eventSourceName: z.string().min(1).optional(),
+      /** Partner event source to receive events from; the bus is named after it (AWS::Events::EventBus EventSourceName pattern). */
+      eventSourceName: z
+        .string()
+        .max(256)
+        .regex(/^aws\.partner(\/[.\-_A-Za-z0-9]+){2,}$/, "must be a partner event source name: aws.partner/<partner>/<name> (letters, digits and ./_-)")
+        .optional(),
       archive: z
         .strictObject({
           enabled: z.boolean(),

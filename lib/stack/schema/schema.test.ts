@@ -114,6 +114,30 @@ describe("limits in the schema", () => {
     expect(s.LoggingSchema.safeParse({ retentionDays: 100 }).success).toBe(false);
   });
 
+  it("names AWS accepts: Kafka topics and partner event sources (cfn-lint found both in the fuzz corpus)", () => {
+    const topic = (topicName: string) => s.CustomKafkaEventSourceSchema.shape.topicName.safeParse(topicName);
+    expect(topic("orders.v1_2-x").success).toBe(true);
+    expect(topic("o").error?.issues[0].message).toBe("must be 2-249 letters, digits, '.', '_' or '-', not starting with '.' (AWS Lambda's Kafka topic pattern)");
+    expect(topic(".orders").success).toBe(false);
+    expect(topic("or ders").success).toBe(false);
+    const source = (eventSourceName: string) => s.EventBusSchema.safeParse({ type: "event-bus", properties: { eventSourceName } });
+    expect(source("aws.partner/saas.example.com/1234/orders").success).toBe(true);
+    expect(source("orders").error?.issues[0].message).toBe("must be a partner event source name: aws.partner/<partner>/<name> (letters, digits and ./_-)");
+    expect(source("aws.partner/only-one").success).toBe(false);
+  });
+
+  it("an EventBridge input template is 1-8192 characters (cfn-lint found an empty one in the fuzz corpus)", () => {
+    const template = (inputTemplate: string) => s.EventInputTransformerSchema.safeParse({ inputTemplate }).success;
+    expect([template(""), template("<path>"), template("x".repeat(8192)), template("x".repeat(8193))]).toEqual([false, true, true, false]);
+  });
+
+  it("input path names have a letter or digit (cfn-lint found '-_-' in the fuzz corpus)", () => {
+    const name = (key: string) => s.EventInputTransformerSchema.safeParse({ inputTemplate: "<x>", inputPathsMap: { [key]: "$.detail" } });
+    expect(name("detail_1-x").success).toBe(true);
+    const [issue] = name("-_-").error?.issues ?? [];
+    expect(issue.code === "invalid_key" && issue.issues[0].message).toBe("must be letters, digits, '_' and '-', with at least one letter or digit");
+  });
+
   it("every object is strict", () => {
     expect(s.SqsIntegrationSchema.safeParse({ type: "sqs", properties: { queueArn: "a", extra: 1 } }).success).toBe(false);
     expect(s.StackDefinitionSchema.safeParse({ resources: {}, providerConfig: {} }).success).toBe(false);

@@ -6,7 +6,7 @@ import type { CognitoAuthorizer, HttpApiIntegration, LambdaAuthorizer } from "@/
 import { join, ref, sub, subLiteral, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment, type InvokePermission } from "../fragment";
-import { logicalIds } from "../naming";
+import { logicalIds, physicalNames } from "../naming";
 import type { EventRenderInput } from "./types";
 
 const DEFAULT_IDENTITY_SOURCE = "$request.header.Authorization";
@@ -156,7 +156,7 @@ export function renderHttpApiGatewayEvent({
     if (properties) {
       resources[authorizerId] = {
         Type: "AWS::ApiGatewayV2::Authorizer",
-        Properties: { ...properties, Name: authorizerId },
+        Properties: { ...properties, Name: physicalNames.httpApiAuthorizer(authorizerId) },
       };
       route.AuthorizationType = authorizer.type === "cognito" ? "JWT" : "CUSTOM";
       route.AuthorizerId = ref(authorizerId);

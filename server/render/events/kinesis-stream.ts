@@ -43,7 +43,7 @@ export function renderKinesisStreamEvent({
     resources[consumerId] = {
       Type: "AWS::Kinesis::StreamConsumer",
       Properties: {
-        ConsumerName: physicalNames.generic(ctx.options.stackName, ctx.options.stage, `${functionName}-${index}`),
+        ConsumerName: physicalNames.streamConsumer(ctx.options.stackName, ctx.options.stage, functionName, index),
         StreamARN: stream.value,
       },
     };

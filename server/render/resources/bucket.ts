@@ -72,7 +72,7 @@ function cdnResources(
       Type: "AWS::CloudFront::OriginAccessControl",
       Properties: {
         OriginAccessControlConfig: {
-          Name: physicalNames.generic(ctx.options.stackName, ctx.options.stage, name, 64),
+          Name: physicalNames.originAccessControl(ctx.options.stackName, ctx.options.stage, name),
           OriginAccessControlOriginType: "s3",
           SigningBehavior: "always",
           SigningProtocol: "sigv4",

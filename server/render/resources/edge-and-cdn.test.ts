@@ -45,7 +45,7 @@ ${edge("auth")}${edge("cookies")}${edge("rewrite", "      timeout: 30\n")}${edge
     const { template } = renderYaml(`
 resources:
 ${edge("auth")}${cdnBucket("        edgeFunctions:\n          onRequest: auth\n")}`);
-    expect(props(template, "AuthFunction")).toMatchObject({ MemorySize: 128, Timeout: 3, Runtime: "nodejs22.x" });
+    expect(props(template, "AuthFunction")).toMatchObject({ MemorySize: 128, Timeout: 3, Runtime: "nodejs24.x" });
     expect(props(template, "AuthFunction")).not.toHaveProperty("Environment");
     const trust = props(template, "AuthRole").AssumeRolePolicyDocument as { Statement: { Principal: unknown }[] };
     expect(trust.Statement[0].Principal).toEqual({ Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] });

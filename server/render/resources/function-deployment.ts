@@ -73,8 +73,8 @@ export function renderFunctionDeployment(
     const applicationId = logicalIds.codeDeployApplication();
     const serviceRoleId = logicalIds.codeDeployServiceRole();
     const groupId = logicalIds.deploymentGroup(name);
-    const applicationName = physicalNames.generic(stackName, stage, "lambda", 100);
-    const groupName = physicalNames.generic(stackName, stage, name, 100);
+    const applicationName = physicalNames.codeDeployApplication(stackName, stage);
+    const groupName = physicalNames.deploymentGroup(stackName, stage, name);
     const physicalName = ctx.functionPhysicalName(name);
 
     // Shared by every function with a strategy; the merge keeps one copy.

@@ -14,7 +14,7 @@ describe("function", () => {
       FunctionName: "app-dev-api",
       Role: { "Fn::GetAtt": ["ApiRole", "Arn"] },
       Code: { S3Bucket: "artifacts-bucket", S3Key: "app/api/0123abcd.zip" },
-      Runtime: "nodejs22.x",
+      Runtime: "nodejs24.x",
       Handler: "index.default",
       MemorySize: 128,
       Timeout: 10,

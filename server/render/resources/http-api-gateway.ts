@@ -36,7 +36,7 @@ export function renderHttpApiGateway(ctx: RenderContext, name: string, api: Http
   const diagnostics: Diagnostic[] = [];
   const apiId = logicalIds.httpApi(name);
   const properties: Record<string, CfValue> = {
-    Name: physicalNames.generic(ctx.options.stackName, ctx.options.stage, name),
+    Name: physicalNames.httpApi(ctx.options.stackName, ctx.options.stage, name),
     ProtocolType: "HTTP",
   };
   const cors = api.properties?.cors;

@@ -4,11 +4,7 @@ import type { UserAuthPool } from "@/lib/stack/schema";
 import { getAtt, ref, type CfResource, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";
-import { logicalIds, physicalName, physicalNames, shortHash } from "../naming";
-
-// Cognito refuses domain prefixes containing these words.
-const domainPrefix = (stackName: string, stage: string, pool: string) =>
-  physicalName([stackName, stage, pool], 54, { lowercase: true, allowed: /[^a-z0-9-]/g }).replace(/aws|amazon|cognito/g, "x");
+import { logicalIds, physicalNames } from "../naming";
 
 /** Stacktape's documented default for userVerificationType. */
 const DEFAULT_USER_VERIFICATION = "email-code";
@@ -21,7 +17,7 @@ export function renderUserAuthPool(ctx: RenderContext, name: string, pool: UserA
   const verification = props.userVerificationType ?? DEFAULT_USER_VERIFICATION;
 
   const properties: Record<string, CfValue> = {
-    UserPoolName: physicalNames.generic(stackName, stage, name),
+    UserPoolName: physicalNames.userPool(stackName, stage, name),
     UsernameAttributes: ["email"],
   };
   if (verification !== "none") {
@@ -53,7 +49,7 @@ export function renderUserAuthPool(ctx: RenderContext, name: string, pool: UserA
       Type: "AWS::Cognito::UserPoolClient",
       Properties: {
         UserPoolId: ref(poolId),
-        ClientName: physicalNames.generic(stackName, stage, name),
+        ClientName: physicalNames.userPoolClient(stackName, stage, name),
         GenerateSecret: false,
         ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
       },
@@ -66,7 +62,7 @@ export function renderUserAuthPool(ctx: RenderContext, name: string, pool: UserA
       Type: "AWS::Cognito::UserPoolDomain",
       Properties: {
         UserPoolId: ref(poolId),
-        Domain: `${domainPrefix(stackName, stage, name)}-${shortHash(`${stackName}/${stage}/${name}/${ctx.options.region}`)}`,
+        Domain: physicalNames.userPoolDomain(stackName, stage, name, ctx.options.region),
       },
     };
   }
