@@ -10,7 +10,8 @@ import { withRequestHeaders } from "./request-context";
 // Every exported server action and route handler, discovered from the source tree (files with a
 // top-level "use server" directive; every app/**/route.ts), must refuse an unauthenticated call and
 // a call from a member of another organization. app/api/auth/** is the sign-in machinery itself,
-// public by design, and is checked separately for that.
+// and /api/health and /api/ready are probes for load balancers and orchestrators: public by design,
+// and listed separately so that a new public route cannot appear unnoticed.
 
 const SECRET = "authorization-test-secret";
 const database = setupTestDatabase();
@@ -26,7 +27,9 @@ function walk(dir: string): string[] {
 const sources = [...walk(path.join(REPO_ROOT, "app")), ...walk(path.join(REPO_ROOT, "server"))];
 const actionFiles = sources.filter((f) => /^\s*["']use server["'];?/.test(readFileSync(f, "utf8")));
 const routeFiles = sources.filter((f) => path.basename(f) === "route.ts");
+const PROBE_ROUTES = [path.join("app/api/health/route.ts"), path.join("app/api/ready/route.ts")];
 const isPublicAuthRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "auth"));
+const isPublicRoute = (f: string) => isPublicAuthRoute(f) || PROBE_ROUTES.includes(path.relative(REPO_ROOT, f));
 // The REST API authenticates with API tokens only (server/api/route.ts); its tests are in server/api.
 const isTokenRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "v1"));
 
@@ -104,7 +107,7 @@ describe.each(actionFiles.map((f) => [path.relative(REPO_ROOT, f), f]))("server 
   });
 });
 
-describe.each(routeFiles.filter((f) => !isPublicAuthRoute(f)).map((f) => [path.relative(REPO_ROOT, f), f]))("route handlers in %s", (_rel, file) => {
+describe.each(routeFiles.filter((f) => !isPublicRoute(f)).map((f) => [path.relative(REPO_ROOT, f), f]))("route handlers in %s", (_rel, file) => {
   type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
   it("refuses an unauthenticated call with 401", async () => {
@@ -130,5 +133,8 @@ describe("public sign-in routes", () => {
   it("are only the next-auth handler and SSO discovery", () => {
     const publicRoutes = routeFiles.filter(isPublicAuthRoute).map((f) => path.relative(REPO_ROOT, f)).sort();
     expect(publicRoutes).toEqual([path.join("app/api/auth/[...nextauth]/route.ts"), path.join("app/api/auth/sso-discovery/route.ts")]);
+  });
+  it("besides them, only the health and readiness probes, which reveal no organization's data", () => {
+    expect(routeFiles.filter((f) => isPublicRoute(f) && !isPublicAuthRoute(f)).map((f) => path.relative(REPO_ROOT, f)).sort()).toEqual(PROBE_ROUTES);
   });
 });
