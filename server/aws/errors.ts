@@ -6,7 +6,10 @@ import { databaseProblem } from "@/server/db/errors";
 import { redactSecrets } from "@/server/redact/error-for-log";
 
 export interface AwsCall {
-  /** The call's IAM action, which names the service and the API action: "lambda:InvokeFunction". */
+  /**
+   * The call's IAM action, which names the service and the API action: "lambda:InvokeFunction"; or only
+   * the service ("cloudformation") where several calls could have failed.
+   */
   action: string;
   /** What the call was for, e.g. "invoking shop-dev-api" or "assuming arn:aws:iam::...:role/x". */
   doing?: string;
@@ -105,10 +108,11 @@ export function isTransientAwsError(error: unknown): boolean {
   return status === 429 || (status !== undefined && status >= 500);
 }
 
-/** "Lambda InvokeFunction" from "lambda:InvokeFunction". */
+/** "Lambda InvokeFunction" from "lambda:InvokeFunction", "A CloudFormation call" from "cloudformation". */
 export function callName(action: string): string {
   const [prefix, name] = action.split(":");
-  return name ? `${SERVICES[prefix] ?? prefix} ${name}` : action;
+  const service = SERVICES[prefix] ?? prefix;
+  return name ? `${service} ${name}` : `A ${service} call`;
 }
 
 /** The SDK's text of the error: name, code, message, HTTP status, request id and cause, on one line each. */
@@ -176,8 +180,9 @@ export function translateAwsError(error: unknown, call: AwsCall): AwsProblem {
   }
   const named = missingIamAction(said);
   if (named || DENIED.has(code)) {
-    const action = named ?? call.action;
-    return problem("denied", `${head}: access denied. The identity is missing the IAM permission ${action}: grant it in the role's (or user's) policy.${awsSaid}`, 403);
+    const action = named ?? (call.action.includes(":") ? call.action : undefined);
+    const missing = action ? `the IAM permission ${action}: grant it` : `an IAM permission for this ${callName(call.action).slice(2)}: grant it`;
+    return problem("denied", `${head}: access denied. The identity is missing ${missing} in the role's (or user's) policy.${awsSaid}`, 403);
   }
   if (BAD_KEYS.has(code)) {
     return problem("credentials", `${head}: AWS does not recognise the access key (${code}). The credentials are wrong or belong to another partition: check the connection's credentials.`, 403);
