@@ -142,7 +142,7 @@ const NOT_FOUND = new Set(["ResourceNotFoundException", "ResourceNotFound", "NoS
 
 export function translateAwsError(error: unknown, call: AwsCall): AwsProblem {
   const database = databaseProblem(error);
-  if (database) return database;
+  if (database) return { kind: database.kind, message: database.message, details: database.details, status: database.status };
   const f = fields(error);
   const said = (f.message ?? "").trim();
   const code = awsErrorCode(error);

@@ -15,7 +15,7 @@ const TRANSIENT = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028",
  * A database error in words, when `e` is one: Prisma's own message quotes the query's arguments, so
  * the details carry only its name, code and first line, redacted.
  */
-export function databaseProblem(e: unknown): { kind: "database"; message: string; details: string; status: 503 } | null {
+export function databaseProblem(e: unknown): { kind: "database"; transient: boolean; message: string; details: string; status: 503 } | null {
   if (typeof e !== "object" || e === null) return null;
   const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
   if (typeof name !== "string" || !name.startsWith("PrismaClient")) return null;
@@ -23,6 +23,7 @@ export function databaseProblem(e: unknown): { kind: "database"; message: string
   const firstLine = typeof message === "string" ? (message.split("\n").find((l) => l.trim() && !l.trim().startsWith("Invalid `")) ?? "").trim() : "";
   return {
     kind: "database",
+    transient,
     message: transient
       ? "The database was briefly unavailable; try again."
       : "A database error stopped this; try again, and tell the administrator if it keeps happening.",
