@@ -6,7 +6,7 @@ import { AccessDeniedException, ThrottlingException } from "@aws-sdk/client-clou
 import { InvokeCommand, LambdaClient, ResourceNotFoundException, TooManyRequestsException } from "@aws-sdk/client-lambda";
 import { ExpiredTokenException, GetCallerIdentityCommand, RegionDisabledException, STSClient } from "@aws-sdk/client-sts";
 import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
-import { awsErrorCode, INTERNALS, isTransientAwsError, missingIamAction, translateAwsError, type AwsCall } from "./errors";
+import { awsErrorCode, callName, INTERNALS, isTransientAwsError, missingIamAction, translateAwsError, type AwsCall } from "./errors";
 
 // The SDK's own errors: its exception classes, and what real clients throw for what a local HTTP
 // server answers (an HTML page, AWS-shaped error documents, a closed port). No AWS is involved.
@@ -175,5 +175,15 @@ describe("isTransientAwsError", () => {
     expect(isTransientAwsError(Object.assign(new Error("x"), { name: "InternalFailure", $metadata: { httpStatusCode: 500 } }))).toBe(true);
     expect(isTransientAwsError(new ResourceNotFoundException({ message: "no", $metadata: metadata }))).toBe(false);
     expect(isTransientAwsError(new AccessDeniedException({ message: "no", $metadata: { httpStatusCode: 403 } }))).toBe(false);
+  });
+});
+
+describe("callName", () => {
+  it("names the service and action, or the service alone where several calls could have failed", () => {
+    expect(callName("logs:StartLiveTail")).toBe("CloudWatch Logs StartLiveTail");
+    expect(callName("s3")).toBe("A call to S3");
+    expect(translateAwsError(new AccessDeniedException({ message: "Access denied", $metadata: metadata }), { action: "cloudformation", doing: "creating the change set" }).message).toBe(
+      "A call to CloudFormation failed while creating the change set: access denied. The identity is missing an IAM permission for this call to CloudFormation: grant it in the role's (or user's) policy. AWS said: Access denied",
+    );
   });
 });

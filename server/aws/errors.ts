@@ -108,11 +108,12 @@ export function isTransientAwsError(error: unknown): boolean {
   return status === 429 || (status !== undefined && status >= 500);
 }
 
-/** "Lambda InvokeFunction" from "lambda:InvokeFunction", "A CloudFormation call" from "cloudformation". */
+const serviceName = (action: string) => SERVICES[action.split(":")[0]] ?? action.split(":")[0];
+
+/** "Lambda InvokeFunction" from "lambda:InvokeFunction", "A call to CloudFormation" from "cloudformation". */
 export function callName(action: string): string {
-  const [prefix, name] = action.split(":");
-  const service = SERVICES[prefix] ?? prefix;
-  return name ? `${service} ${name}` : `A ${service} call`;
+  const name = action.split(":")[1];
+  return name ? `${serviceName(action)} ${name}` : `A call to ${serviceName(action)}`;
 }
 
 /** The SDK's text of the error: name, code, message, HTTP status, request id and cause, on one line each. */
@@ -181,7 +182,7 @@ export function translateAwsError(error: unknown, call: AwsCall): AwsProblem {
   const named = missingIamAction(said);
   if (named || DENIED.has(code)) {
     const action = named ?? (call.action.includes(":") ? call.action : undefined);
-    const missing = action ? `the IAM permission ${action}: grant it` : `an IAM permission for this ${callName(call.action).slice(2)}: grant it`;
+    const missing = action ? `the IAM permission ${action}: grant it` : `an IAM permission for this call to ${serviceName(call.action)}: grant it`;
     return problem("denied", `${head}: access denied. The identity is missing ${missing} in the role's (or user's) policy.${awsSaid}`, 403);
   }
   if (BAD_KEYS.has(code)) {
