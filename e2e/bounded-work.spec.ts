@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
 import { createHash, randomBytes } from "node:crypto";
 import { E2E, USERS } from "./env";
 import { withE2eDatabase } from "./db-fixtures";

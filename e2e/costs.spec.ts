@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
 import { formatMonthlyDelta, formatUsd, PRICES } from "@/lib/cost";
 import { physicalNames } from "@/server/render/naming";

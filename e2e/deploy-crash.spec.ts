@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import type { PrismaClient } from "@/server/db/generated/client";
 import type { TestDatabase } from "@/server/db/scratch-database";
 import { isGroupAlive, stopGroup } from "@/scripts/process-group";

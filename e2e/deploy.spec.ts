@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
 import { E2E, USERS } from "./env";
 import { dropDeploymentStreamConnections, seedRevision, storedDeploymentEvents } from "./db-fixtures";

@@ -4,6 +4,7 @@
 // succeeded deployment but nothing in AWS: its function has never written a log group.
 import { readFileSync } from "node:fs";
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateBucketCommand, PutObjectCommand, S3Client, type BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { zipSync, strToU8 } from "fflate";
@@ -58,7 +59,12 @@ export function motoEndpoint(): string {
 
 function aws() {
   const config = { region: DEPLOYED.region, endpoint: motoEndpoint(), credentials, maxAttempts: 1 };
-  return { cfn: new CloudFormationClient(config), s3: new S3Client({ ...config, forcePathStyle: true }), logs: new CloudWatchLogsClient(config) };
+  return {
+    cfn: new CloudFormationClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+    logs: new CloudWatchLogsClient(config),
+    cloudWatch: new CloudWatchClient(config),
+  };
 }
 
 async function deployToMoto(definition: StackDefinition, target: DeployedStack): Promise<void> {
@@ -117,4 +123,10 @@ export async function putLogEvents(target: DeployedStack, events: { timestamp: n
   const logStreamName = `2026/12/01/[$LATEST]e2e${Math.random().toString(16).slice(2)}`;
   await logs.send(new CreateLogStreamCommand({ logGroupName: target.logGroup, logStreamName }));
   await logs.send(new PutLogEventsCommand({ logGroupName: target.logGroup, logStreamName, logEvents: events }));
+}
+
+/** A Duration datapoint of the deployed function (moto's invocations record none): moto then answers HTTP 500 to p50/p95. */
+export async function putDurationDatapoint(at = Date.now()): Promise<void> {
+  const datum = { MetricName: "Duration", Value: 120, Unit: "Milliseconds" as const, Timestamp: new Date(at), Dimensions: [{ Name: "FunctionName", Value: DEPLOYED.functionName }] };
+  await aws().cloudWatch.send(new PutMetricDataCommand({ Namespace: "AWS/Lambda", MetricData: [datum] }));
 }

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
 import { USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
-import { DEPLOYED, putLogLines, setUpDeployedStage } from "./deployed-stage";
+import { DEPLOYED, putDurationDatapoint, putLogLines, setUpDeployedStage } from "./deployed-stage";
 
 // Against moto: the stage's function and log group were created by CloudFormation from the rendered
 // template, the lines by PutLogEvents. moto filters with plain terms only and has no StartLiveTail,
@@ -150,6 +150,16 @@ test("test invoke of the deployed function shows what moto returns; payloads are
   const metrics = page.getByRole("region", { name: /^Metrics of hello/ });
   for (const title of ["Invocations", "Errors", "Throttles", "Duration", "Concurrent executions"]) {
     await expect(metrics.getByRole("img", { name: new RegExp(`^${title}: `) })).toBeVisible();
+  }
+  // With a Duration datapoint moto answers HTTP 500 to the percentiles: that chart says why, in words, and the others still show.
+  await putDurationDatapoint(Date.now() - 5 * 60_000);
+  await page.reload();
+  const failing = page.getByRole("region", { name: /^Metrics of hello/ }).getByRole("figure", { name: "Duration: not available" });
+  await expect(failing.getByRole("alert")).toHaveText(/^CloudWatch GetMetricData failed while reading the duration of telemetry-dev-hello: the endpoint .* answered HTTP 500 /);
+  await failing.getByText("Details").click();
+  await expect(failing.locator("pre")).toContainText("HTTP status 500");
+  for (const title of ["Invocations", "Errors", "Throttles", "Concurrent executions"]) {
+    await expect(page.getByRole("region", { name: /^Metrics of hello/ }).getByRole("img", { name: new RegExp(`^${title}: `) })).toBeVisible();
   }
   await page.getByRole("button", { name: "Live tail" }).click();
   await expect(page.getByRole("status").filter({ hasText: "polling FilterLogEvents" })).toBeVisible();

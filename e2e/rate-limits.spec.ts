@@ -1,5 +1,6 @@
 import { request } from "node:http";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { withE2eDatabase } from "./db-fixtures";
 import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";

@@ -1,5 +1,6 @@
 // Defects found by walking the product as a new user, each pinned where the browser shows it.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
 import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
 

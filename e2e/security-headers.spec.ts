@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
 import { withE2eDatabase } from "./db-fixtures";
 import { DEPLOYED, setUpDeployedStage } from "./deployed-stage";

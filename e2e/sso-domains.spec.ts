@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { publishTxt } from "./dns-zone";
 import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";

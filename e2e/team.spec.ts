@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
 import { expireInvitation } from "./db-fixtures";
 import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";

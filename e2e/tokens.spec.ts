@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
 import { seedFailedDelivery, seedStage } from "./db-fixtures";
 import { signInWithOrgSso } from "./helpers";

@@ -68,7 +68,7 @@ export function ConnectionCard({
                 Connected as {tested.arn} (account {tested.account})
               </span>
             ) : (
-              <ErrorText message={tested.message} />
+              <ErrorText message={tested.message} details={tested.details} />
             )
           ) : null}
           <ErrorText message={failureOf(test.data)?.error ?? failureOf(remove.data)?.error} />

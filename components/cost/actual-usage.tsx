@@ -1,3 +1,4 @@
+import { DetailsToggle } from "@/components/ui/alert";
 import { formatUsd } from "@/lib/cost";
 import type { StageActualUsage } from "@/server/cost/queries";
 
@@ -13,7 +14,14 @@ export function ActualUsage({ stages }: { stages: readonly StageActualUsage[] })
           <h3 id={`stage-${stage.stageId}`} className="font-medium">
             Stage {stage.stageName} <span className="font-normal text-slate-600">({stage.region})</span>
           </h3>
-          {stage.status === "ok" ? <StageTable stage={stage} /> : <p className={`text-sm ${stage.status === "error" ? "text-red-700" : "text-slate-600"}`}>{stage.message}</p>}
+          {stage.status === "ok" ? (
+            <StageTable stage={stage} />
+          ) : (
+            <>
+              <p className={`text-sm ${stage.status === "error" ? "text-red-700" : "text-slate-600"}`}>{stage.message}</p>
+              <DetailsToggle details={stage.details} />
+            </>
+          )}
         </section>
       ))}
       <p className="text-xs text-slate-600">

@@ -4,7 +4,8 @@ import type { ChangeSetSummary } from "@/server/deploy/change-set";
 import type { DeploymentOutputs } from "@/server/deploy/queries";
 import type { LocatedCostDifference } from "@/lib/deploy/change-set-costs";
 import { isTerminal, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
-import { failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "@/lib/deploy/timeline";
+import { DetailsToggle } from "@/components/ui/alert";
+import { detailsOf, failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "@/lib/deploy/timeline";
 import { ChangeSetTable } from "./change-set-panel";
 import { DeploymentCostTable } from "./deployment-cost";
 import { DeploymentControls } from "./deployment-controls";
@@ -142,9 +143,12 @@ export function DeploymentLive({
             {rollingBack ? <p>{ended ? "CloudFormation rolled the stack back." : "CloudFormation is rolling the stack back…"}</p> : null}
           </div>
         ) : state.error ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm whitespace-pre-wrap text-red-800">
-            {state.error}
-          </p>
+          <>
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm whitespace-pre-wrap text-red-800">
+              {state.error}
+            </p>
+            <DetailsToggle details={detailsOf(pipeline.find((e) => e.kind === "status" && e.status === "failed")?.data)} />
+          </>
         ) : null}
         {streamError ? <p className="text-sm text-amber-800">The live stream stopped: {streamError} Reload the page to follow again.</p> : null}
         {state.status === "awaiting_approval" ? (
@@ -244,6 +248,7 @@ export function DeploymentLive({
               {e.logicalId ? <span className="font-mono text-xs">{e.logicalId}</span> : null}
               {e.kind !== "status" && e.status ? <span className="font-mono text-xs text-slate-600">{e.status}</span> : null}
               {e.reason ? <span className="whitespace-pre-wrap text-slate-700">{e.reason}</span> : null}
+              <DetailsToggle details={detailsOf(e.data)} />
             </li>
           ))}
         </ol>

@@ -9,6 +9,7 @@ import { deletePayload } from "@/server/actions/invoke/delete-payload";
 import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
+import { RequestError, requestJson } from "@/lib/http/request-json";
 import { InvokeResultPanel } from "./invoke-result";
 
 export interface TemplateOption {
@@ -24,21 +25,7 @@ const TYPES = [
 ] as const;
 type InvocationType = (typeof TYPES)[number]["value"];
 
-class InvokeFailure extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-async function invoke(url: string, body: { function: string; type: InvocationType; payload: string }): Promise<InvokeResult> {
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const json = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
-  if (!res.ok) throw new InvokeFailure(json.error ?? `HTTP ${res.status}`, json.fieldErrors);
-  return json as InvokeResult;
-}
+const invoke = (url: string, body: { function: string; type: InvocationType; payload: string }) => requestJson<InvokeResult>(url, { method: "POST", body: JSON.stringify(body) });
 
 /** Test invoke of one deployed function: payload editor, templates, saved payloads, invocation type, result. */
 export function InvokePanel({
@@ -80,7 +67,7 @@ export function InvokePanel({
   }
 
   const saveFailure = failureOf(save.data);
-  const runFailure = run.error instanceof InvokeFailure ? run.error : null;
+  const runFailure = run.error instanceof RequestError ? run.error : null;
   return (
     <section aria-labelledby={`${id}-h`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={`${id}-h`} className="text-base font-semibold">
@@ -175,7 +162,7 @@ export function InvokePanel({
       </div>
       <ErrorText message={saveFailure ? (saveFailure.fieldErrors?.name ?? saveFailure.fieldErrors?.payload ?? saveFailure.error) : null} />
       {save.data?.ok ? <p role="status" className="text-sm text-slate-700">Saved &quot;{save.data.data.name}&quot;.</p> : null}
-      <ErrorText message={runFailure ? (runFailure.fieldErrors.payload ?? runFailure.message) : run.error ? String(run.error) : null} />
+      <ErrorText message={runFailure ? (runFailure.fieldErrors.payload ?? runFailure.message) : run.error ? String(run.error) : null} details={runFailure?.details} />
       {run.data ? <InvokeResultPanel result={run.data} /> : null}
     </section>
   );

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { lineLinkParams, linesAsJson, linesAsText, viewParams, type ViewState } from "@/lib/logs/export";
 import type { LogLine } from "@/lib/logs/types";
 import { Button } from "@/components/ui/button";
-import { ErrorText } from "@/components/ui/alert";
+import { DetailsToggle, ErrorText } from "@/components/ui/alert";
 import { LogList } from "./log-list";
 import { LogRequestError, type useLogPages } from "./use-log-pages";
 import { useLiveTail } from "./use-live-tail";
@@ -130,11 +130,12 @@ export function LogViewer({
                 : "Live tail unavailable here: polling FilterLogEvents every second."}
           </span>
           {tail.status.reason ? <span className="text-slate-600">{tail.status.reason}</span> : null}
+          <DetailsToggle details={tail.status.reasonDetails} />
           {tail.status.session ? <span className="text-slate-600">{tail.status.session}</span> : null}
           {tail.buffer.dropped > 0 ? <span className="font-medium text-amber-800">{tail.buffer.dropped.toLocaleString("en")} lines dropped</span> : null}
         </div>
       ) : null}
-      {live && tail.status.ended ? <ErrorText message={tail.status.ended} /> : null}
+      {live && tail.status.ended ? <ErrorText message={tail.status.ended} details={tail.status.endedDetails} /> : null}
       {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} /> : null}
       {!live && !error && query.isSuccess && lines.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">

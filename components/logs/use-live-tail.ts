@@ -9,8 +9,11 @@ export const TAIL_CAPACITY = 100_000;
 export interface TailStatus {
   mode: "connecting" | "live" | "polling";
   reason?: string;
+  /** The raw text behind `reason` and `ended`, for the "Details" toggle. */
+  reasonDetails?: string;
   session?: string;
   ended?: string;
+  endedDetails?: string;
 }
 
 /**
@@ -45,13 +48,13 @@ export function useLiveTail(url: string | null) {
       frame.current ??= requestAnimationFrame(flush);
     });
     source.addEventListener("mode", (e) => {
-      const msg = JSON.parse((e as MessageEvent<string>).data) as { mode: "live" | "polling"; reason?: string };
-      setStatus((s) => ({ ...s, mode: msg.mode, reason: msg.reason }));
+      const msg = JSON.parse((e as MessageEvent<string>).data) as { mode: "live" | "polling"; reason?: string; details?: string };
+      setStatus((s) => ({ ...s, mode: msg.mode, reason: msg.reason, reasonDetails: msg.details }));
     });
     source.addEventListener("session", (e) => {
-      const msg = JSON.parse((e as MessageEvent<string>).data) as { state: string; detail?: string };
+      const msg = JSON.parse((e as MessageEvent<string>).data) as { state: string; detail?: string; details?: string };
       if (msg.state === "ended") {
-        setStatus((s) => ({ ...s, ended: msg.detail ?? "The live tail ended." }));
+        setStatus((s) => ({ ...s, ended: msg.detail ?? "The live tail ended.", endedDetails: msg.details }));
         source.close();
       } else setStatus((s) => ({ ...s, session: msg.state === "reconnecting" ? `Reconnecting: ${msg.detail ?? ""}` : undefined }));
     });

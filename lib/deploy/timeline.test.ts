@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "./timeline";
+import { detailsOf, failingResource, formatDuration, isRollingBack, mergeEvents, progress, resourceRows, rowDuration, type StreamedEvent } from "./timeline";
 
 let nextId = 1;
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
@@ -74,5 +74,14 @@ describe("formatDuration", () => {
     expect(formatDuration(4200)).toBe("4.2 s");
     expect(formatDuration(65_000)).toBe("1 min 05 s");
     expect(formatDuration(3_720_000)).toBe("1 h 02 min");
+  });
+});
+
+describe("detailsOf", () => {
+  it("reads the raw error text an event carries, and nothing else", () => {
+    expect(detailsOf({ details: "SyntaxError: Unexpected token '<'" })).toBe("SyntaxError: Unexpected token '<'");
+    expect(detailsOf({ details: "" })).toBeNull();
+    expect(detailsOf({ details: 3 })).toBeNull();
+    expect(detailsOf(null)).toBeNull();
   });
 });

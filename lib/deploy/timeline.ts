@@ -121,3 +121,9 @@ export function formatDuration(ms: number): string {
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
 }
+
+/** The raw error text a pipeline event carries for its "Details" toggle (data.details), if any. */
+export function detailsOf(data: unknown): string | null {
+  const details = typeof data === "object" && data !== null ? (data as { details?: unknown }).details : undefined;
+  return typeof details === "string" && details !== "" ? details : null;
+}

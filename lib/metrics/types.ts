@@ -10,5 +10,8 @@ export interface MetricsResponse {
   periodSeconds: number;
   start: number;
   end: number;
-  charts: { title: string; series: MetricSeries[] }[];
+  charts: MetricChart[];
 }
+
+/** A chart's series, or why its query failed (each chart is read on its own). */
+export type MetricChart = { title: string; series: MetricSeries[] } | { title: string; error: { message: string; details: string } };

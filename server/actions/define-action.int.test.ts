@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
 import { saveSsoConnection } from "@/server/actions/sso/save-sso-connection";
@@ -184,6 +185,26 @@ describe("modes", () => {
     const r = await asUser(acmeOwner, () => write({ orgSlug: acme.slug, name: "x" }));
     expect(r).toEqual({ ok: false, status: 500, error: "Something went wrong on the server. Nothing was changed." });
     expect(ran).toBe(false);
+  });
+
+  it("a busy database is said plainly, not in Prisma's words", async () => {
+    const write = defineAction({
+      action: "test.database_busy",
+      mode: "write",
+      permission: "stack:create",
+      input,
+      async prepare() {
+        throw new PrismaClientKnownRequestError("\nInvalid `prisma.stack.create()` invocation:\n\nTransaction API error: Unable to start a transaction in the given time.", {
+          code: "P2028",
+          clientVersion: "7",
+        });
+      },
+      async run() {
+        return { data: null, audit: { targetType: "stack" } };
+      },
+    });
+    const r = await asUser(acmeOwner, () => write({ orgSlug: acme.slug, name: "x" }));
+    expect(r).toEqual({ ok: false, status: 503, error: "The database was briefly unavailable; try again. Nothing was changed." });
   });
 
   it(`a write's transaction is short by default (${DEFAULT_TRANSACTION_TIMEOUT_MS} ms): a slower run is rolled back`, { timeout: 20_000 }, async () => {

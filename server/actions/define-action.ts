@@ -9,6 +9,7 @@ import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import { errorForLog } from "@/server/redact/error-for-log";
+import { databaseProblem } from "@/server/db/errors";
 import { enforceRateLimit } from "@/server/rate-limit/enforce";
 
 export type ActionResult<T> =
@@ -149,6 +150,8 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
       if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors, e.details);
       // Never the error object itself: a database error quotes the query's arguments (the input).
       console.error(`[action ${spec.action}]`, errorForLog(e));
+      const database = databaseProblem(e);
+      if (database?.transient) return failure(503, spec.mode === "read" || committed ? database.message : `${database.message} Nothing was changed.`);
       return failure(500, spec.mode === "read" || committed ? "Something went wrong on the server." : "Something went wrong on the server. Nothing was changed.");
     }
   };

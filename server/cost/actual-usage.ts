@@ -12,7 +12,7 @@ import {
 import type { LambdaFunction } from "@/lib/stack";
 import { clientConfig, type ClientOptions } from "@/server/aws/clients";
 import { connectionConfig } from "@/server/aws/connection-config";
-import { describeAwsError } from "@/server/aws/errors";
+import { translateAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
 import { physicalNames } from "@/server/render/naming";
 import { revisionDefinition } from "@/server/stacks/revision-reads";
@@ -33,7 +33,7 @@ export type StageActualUsage = {
   region: string;
 } & (
   | { status: "ok"; revisionNumber: number; from: string; to: string; functions: FunctionActualUsage[] }
-  | { status: "not-deployed" | "unpriced" | "error"; message: string }
+  | { status: "not-deployed" | "unpriced" | "error"; message: string; details?: string }
 );
 
 const DEPLOYED_STATUSES = ["succeeded", "no_changes"] as const;
@@ -77,8 +77,8 @@ async function stageUsage(stage: StageRow, savedUsage: unknown, now: Date, optio
   try {
     metrics = await functionMetrics(cloudWatch, awsNames, progress.start, now);
   } catch (error) {
-    const doing = "reading AWS/Lambda metrics (cloudwatch:GetMetricData)";
-    return { ...base, status: "error", message: describeAwsError(error, { doing, endpoint: connection.endpoint }) };
+    const { message, details } = translateAwsError(error, { action: "cloudwatch:GetMetricData", doing: "reading the functions' AWS/Lambda metrics", endpoint: connection.endpoint });
+    return { ...base, status: "error", message, details };
   } finally {
     cloudWatch.destroy();
   }

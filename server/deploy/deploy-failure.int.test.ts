@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERNALS } from "@/server/aws/errors";
 import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startCloudFormationDouble, type CloudFormationDouble } from "@/e2e/moto/cloudformation-double";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
@@ -109,6 +112,34 @@ describe("a first deploy that fails", () => {
     const { deploymentId } = ok(await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId: failStage.id })));
     const done = await waitForStatus(database.prisma, deploymentId, ["failed"]);
     expect(done.error).toMatch(/^The stack shop-fail is in ROLLBACK_COMPLETE: .*Delete the stage's stack, then deploy again\.$/);
+  });
+});
+
+describe("a deploy against an endpoint that is not AWS", () => {
+  it("fails saying so in words, with the SDK's text only in the failed status's details", async () => {
+    // A proxy or a mistyped endpoint override answering a web page: a real HTTP server, the real SDK.
+    const page = createServer((_req, res) => {
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end("<!doctype html><html><body>Bad gateway</body></html>");
+    });
+    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+    try {
+      allowAwsEmulator(endpoint);
+      const notAws = ok(
+        await asUser(people.owner, () => createAwsConnection({ orgSlug: people.org.slug, name: "not-aws", defaultRegion: REGION, credentialType: "default_chain", endpoint })),
+      ).id;
+      const stageId = ok(await asUser(people.owner, () => createStage({ orgSlug: people.org.slug, stackId, name: "proxy", awsConnectionId: notAws }))).id;
+      const { deploymentId } = ok(await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId })));
+      const done = await waitForStatus(database.prisma, deploymentId, ["failed"]);
+      expect(done.error).toMatch(new RegExp(`^A call to (CloudFormation|S3) failed while [a-z ]+: the endpoint ${endpoint} answered HTTP 502 with something that is not an AWS response`));
+      expect(done.error).not.toMatch(INTERNALS);
+      const failed = (await timeline(database.prisma, deploymentId)).find((e) => e.kind === "status" && e.status === "failed");
+      expect(failed?.reason).toBe(done.error);
+      expect(failed?.data).toEqual({ details: expect.stringContaining("HTTP status 502") });
+    } finally {
+      await new Promise<void>((resolve) => page.close(() => resolve()));
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { retryingDb } from "./db-retry";
 import { deleteChangeSet } from "./cloudformation";
 import { appendEvents, hasEvent } from "./events";
 import { changeSetName } from "./names";
-import { defaultPipelineEnv, errorMessage, fail, runContext, StepFailure, warn, type PipelineEnv, type RunContext, type StepResult } from "./run-context";
+import { defaultPipelineEnv, fail, runContext, StepFailure, stepProblem, warn, type PipelineEnv, type RunContext, type StepResult } from "./run-context";
 import { isTerminal } from "@/lib/deploy/status";
 import { awaitingApprovalStep, changeSetStep } from "./steps/change-set";
 import { destroyStep } from "./steps/destroy";
@@ -22,13 +22,14 @@ import { loadDeployment, type DeploymentRecord } from "./store";
 /** "done": nothing to do until something changes; "again": still in progress, run another slice. */
 export type RunOutcome = "done" | "again";
 
-const DOING: Record<string, string> = {
-  queued: "starting the deployment",
-  packaging: "packaging and uploading the code",
-  uploading: "uploading the code",
-  creating_change_set: "creating the change set",
-  awaiting_approval: "starting the approved change set",
-  executing: "following the stack's operation",
+// What each status does, and the service it calls: an SDK error does not say which call failed.
+const DOING: Record<string, { doing: string; action: string }> = {
+  queued: { doing: "starting the deployment", action: "cloudformation" },
+  packaging: { doing: "packaging and uploading the code", action: "s3" },
+  uploading: { doing: "uploading the code", action: "s3" },
+  creating_change_set: { doing: "creating the change set", action: "cloudformation" },
+  awaiting_approval: { doing: "starting the approved change set", action: "cloudformation:ExecuteChangeSet" },
+  executing: { doing: "following the stack's operation", action: "cloudformation" },
 };
 
 function step(run: RunContext): Promise<StepResult> {
@@ -61,7 +62,8 @@ async function tidyUp(d: DeploymentRecord, env: PipelineEnv): Promise<void> {
   try {
     await discardChangeSet(d, env);
   } catch (error) {
-    await warn(d.id, `Could not delete the change set: ${errorMessage(error, "deleting the change set", d.stage.awsConnection?.endpoint ?? null)}`);
+    const problem = stepProblem(error, { action: "cloudformation:DeleteChangeSet", doing: "deleting the change set", endpoint: d.stage.awsConnection?.endpoint });
+    await warn(d.id, `Could not delete the change set: ${problem.message}`, problem.details);
   }
 }
 
@@ -75,14 +77,14 @@ async function runStep(d: DeploymentRecord, env: PipelineEnv): Promise<StepResul
       console.warn(`[deploy] deployment ${d.id} (${d.status}): transient database error; running the step again after ${env.pollMs} ms`);
       return "wait";
     }
-    const message = errorMessage(error, DOING[d.status] ?? d.status, d.stage.awsConnection?.endpoint ?? null);
+    const problem = stepProblem(error, { ...(DOING[d.status] ?? { doing: d.status, action: "cloudformation" }), endpoint: d.stage.awsConnection?.endpoint });
     // Once the operation may have started, a failed call says nothing about the stack: keep following.
     // (Before the start is recorded, only a transient error leaves that open.)
     if (d.status === "executing" && !(error instanceof StepFailure) && (d.executedAt || isTransientAwsError(error))) {
-      await warn(d.id, `Could not read the stack, retrying: ${message}`);
+      await warn(d.id, `Could not read the stack, retrying: ${problem.message}`, problem.details);
       return "wait";
     }
-    await fail({ d, operation: d.operation }, message);
+    await fail({ d, operation: d.operation }, problem);
     return "continue";
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { awsClients, type AwsClients } from "@/server/aws/clients";
 import { connectionConfig, type AwsConnectionConfig } from "@/server/aws/connection-config";
-import { describeAwsError } from "@/server/aws/errors";
+import { translateAwsError, type AwsCall } from "@/server/aws/errors";
 import { ActionError } from "@/server/auth/errors";
 import { runCompute } from "@/server/compute/pool";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
@@ -87,17 +87,25 @@ export async function definitionOf(run: RunContext): Promise<StackDefinition> {
   return analyzed.definition;
 }
 
-/** Ends the deployment as failed with the reason; false if it had already ended. */
-export function fail(run: Pick<RunContext, "d" | "operation">, message: string): Promise<boolean> {
-  return moveTo(run.d.id, run.operation, "failed", { data: { error: message }, reason: message });
+/** Why a step failed, in words; `details` is the raw error text (an SDK's, the database's) for the timeline's "Details". */
+export interface StepProblem {
+  message: string;
+  details: string;
 }
 
-export function errorMessage(error: unknown, doing: string, endpoint: string | null): string {
-  return error instanceof StepFailure ? error.message : describeAwsError(error, { doing, endpoint });
+/** Ends the deployment as failed with the reason; false if it had already ended. */
+export function fail(run: Pick<RunContext, "d" | "operation">, problem: StepProblem): Promise<boolean> {
+  return moveTo(run.d.id, run.operation, "failed", { data: { error: problem.message }, reason: problem.message, details: problem.details });
+}
+
+export function stepProblem(error: unknown, call: AwsCall): StepProblem {
+  if (error instanceof StepFailure) return { message: error.message, details: "" };
+  const { message, details } = translateAwsError(error, call);
+  return { message, details };
 }
 
 /** A problem worth showing that does not end the deployment (reading events failed, retrying); shown once per message. */
-export async function warn(deploymentId: string, message: string): Promise<void> {
+export async function warn(deploymentId: string, message: string, details = ""): Promise<void> {
   const key = createHash("sha256").update(message).digest("hex").slice(0, 16);
-  await appendEvents(deploymentId, [{ kind: "warning", eventKey: `warning:${key}`, reason: message }]);
+  await appendEvents(deploymentId, [{ kind: "warning", eventKey: `warning:${key}`, reason: message, ...(details ? { data: { details } } : {}) }]);
 }

@@ -24,6 +24,8 @@ export interface TransitionOptions {
   data?: Prisma.DeploymentUpdateManyMutationInput;
   /** Shown on the status row of the timeline. */
   reason?: string;
+  /** The raw error text behind `reason`, behind the row's "Details" toggle. */
+  details?: string;
   /** Extra writes that must land with the status (same transaction). */
   also?: (tx: Db) => Promise<void>;
 }
@@ -42,7 +44,9 @@ export async function transitionIn(
     data: { ...options.data, status: to, ...(ends ? { activeStageId: null, finishedAt: new Date() } : {}) },
   });
   if (count === 0) return false;
-  await insertEvents(tx, deploymentId, [{ kind: "status", eventKey: `status:${to}`, status: to, reason: options.reason ?? null }]);
+  await insertEvents(tx, deploymentId, [
+    { kind: "status", eventKey: `status:${to}`, status: to, reason: options.reason ?? null, ...(options.details ? { data: { details: options.details } } : {}) },
+  ]);
   await options.also?.(tx);
   // Deploy notifications (Slack, webhooks): queued with the status change, sent by their own workers.
   await queueDeploymentNotifications(tx, deploymentId, operation, to);

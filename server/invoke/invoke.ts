@@ -1,6 +1,6 @@
 import "server-only";
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
-import { describeAwsError } from "@/server/aws/errors";
+import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import { toLogLine } from "@/server/logs/log-line";
 import type { InvokeResult } from "@/lib/logs/invoke";
 
@@ -9,15 +9,6 @@ import type { InvokeResult } from "@/lib/logs/invoke";
 
 export const INVOCATION_TYPES = ["RequestResponse", "Event", "DryRun"] as const;
 export type InvocationType = (typeof INVOCATION_TYPES)[number];
-
-export class InvokeError extends Error {
-  constructor(
-    readonly status: 403 | 404 | 502,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function reportOf(tail: string | null) {
   if (!tail) return null;
@@ -44,9 +35,7 @@ export async function invokeFunction(
       }),
     );
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    const message = describeAwsError(error, { doing: `invoking ${input.functionName}`, endpoint: input.endpoint, iamAction: "lambda:InvokeFunction" });
-    throw new InvokeError(name === "ResourceNotFoundException" ? 404 : /^Access denied/.test(message) ? 403 : 502, message);
+    throw new AwsCallError(translateAwsError(error, { action: "lambda:InvokeFunction", doing: `invoking ${input.functionName}`, endpoint: input.endpoint }));
   }
   const tail = out.LogResult ? Buffer.from(out.LogResult, "base64").toString("utf8") : null;
   return {

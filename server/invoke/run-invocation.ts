@@ -8,7 +8,9 @@ import type { OrgMembership } from "@/server/auth/membership";
 import type { SessionUser } from "@/server/auth/session-token";
 import { findLogSource } from "@/server/logs/queries";
 import { LogSourceError, readySource } from "@/server/logs/source-clients";
-import { INVOCATION_TYPES, InvokeError, invokeFunction } from "./invoke";
+import { awsCallErrorResponse } from "@/server/logs/route-support";
+import { INVOCATION_TYPES, invokeFunction } from "./invoke";
+import { AwsCallError } from "@/server/aws/errors";
 import { payloadProblem } from "@/lib/invoke/payload";
 import { ActionError } from "@/server/auth/errors";
 import { BODY_LIMITS, readJsonBody } from "@/server/api/read-body";
@@ -65,7 +67,8 @@ export async function runInvocation(request: Request, stageId: string, ctx: OrgM
     });
     return Response.json(result);
   } catch (e) {
-    if (e instanceof LogSourceError || e instanceof InvokeError) return error(e.status, e.message);
+    if (e instanceof LogSourceError) return error(e.status, e.message);
+    if (e instanceof AwsCallError) return awsCallErrorResponse(e);
     throw e;
   }
 }

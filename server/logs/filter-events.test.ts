@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AwsCallError } from "@/server/aws/errors";
 import { logsError } from "./filter-events";
 
 // Shaped like the SDK's ServiceException for CloudWatch Logs errors (moto never rejects a pattern).
@@ -24,6 +25,7 @@ describe("logsError", () => {
   });
   it("keeps other parameter errors off the filter field", () => {
     const e = logsError(serviceError("InvalidParameterException", "startTime is after endTime"), "reading", "logs:FilterLogEvents");
-    expect(e).toMatchObject({ status: 502, field: undefined });
+    expect(e).toBeInstanceOf(AwsCallError);
+    expect(e).toMatchObject({ status: 502, message: expect.stringMatching(/^CloudWatch Logs FilterLogEvents failed while reading: InvalidParameterException. AWS said: startTime is after endTime$/) });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { FilterLogEventsCommand, type FilterLogEventsCommandOutput } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogLine, LogTarget } from "@/lib/logs/types";
-import { awsErrorCode, describeAwsError } from "@/server/aws/errors";
+import { AwsCallError, awsErrorCode, translateAwsError } from "@/server/aws/errors";
 import { decodeCursor, encodeCursor, firstCursor, takeNewest } from "./cursor";
 import { toLogLine } from "./log-line";
 
@@ -46,9 +46,10 @@ export interface LogPage {
   end: number;
 }
 
+/** The user's query was refused: the filter pattern (AWS's words) or a cursor. */
 export class LogQueryError extends Error {
   constructor(
-    readonly status: 400 | 403 | 502,
+    readonly status: 400,
     message: string,
     readonly field?: "filterPattern" | "cursor",
   ) {
@@ -60,16 +61,15 @@ export class LogQueryError extends Error {
 // "If a filter pattern starts with '{' it must end with '}'". Other InvalidParameterExceptions (times) are not the user's filter.
 const PATTERN_REFUSAL = /pattern|\bterm\b/i;
 
-/** AWS's own words for a rejected pattern (on the filter field), an access denial naming the action, or the error as described. */
-export function logsError(error: unknown, doing: string, iamAction: string, endpoint?: string | null): LogQueryError {
+/** AWS's own words for a rejected pattern (on the filter field), or the failed call translated. */
+export function logsError(error: unknown, doing: string, action: string, endpoint?: string | null): LogQueryError | AwsCallError {
   const code = awsErrorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === "InvalidParameterException" && PATTERN_REFUSAL.test(message)) {
     const said = /^Invalid filter pattern/i.test(message) ? message : `Invalid filter pattern: ${message}`;
     return new LogQueryError(400, said.endsWith(".") || said.endsWith("'") ? said : `${said}.`, "filterPattern");
   }
-  const described = describeAwsError(error, { doing, endpoint, iamAction });
-  return new LogQueryError(/^Access denied/.test(described) ? 403 : 502, described);
+  return new AwsCallError(translateAwsError(error, { action, doing, endpoint }));
 }
 
 /** Oldest first (the live tail's order). */

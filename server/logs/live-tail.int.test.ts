@@ -130,7 +130,9 @@ describe("live tail over StartLiveTail (recorded event stream)", () => {
     expect(messages[0]).toEqual({
       type: "mode",
       mode: "polling",
-      reason: "Access denied while starting a live tail (StartLiveTail): the identity is missing the IAM permission logs:StartLiveTail. AWS said: Access denied",
+      reason:
+        "CloudWatch Logs StartLiveTail failed while starting a live tail: access denied. The identity is missing the IAM permission logs:StartLiveTail: grant it in the role's (or user's) policy. AWS said: Access denied",
+      details: expect.stringMatching(/^AccessDeniedException: Access denied\nHTTP status 400/),
     });
     const lines = messages.filter((m) => m.type === "lines").flatMap((m) => (m.type === "lines" ? m.lines : []));
     // The second poll returns the event again (CloudWatch makes late events searchable): shown once.

@@ -1,7 +1,7 @@
 import "server-only";
 import { FilterLogEventsCommand, StartLiveTailCommand, type CloudWatchLogsClient, type LiveTailSessionLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogLine, LogTarget } from "@/lib/logs/types";
-import { awsErrorCode, describeAwsError } from "@/server/aws/errors";
+import { AwsCallError, awsErrorCode, translateAwsError, type AwsProblem } from "@/server/aws/errors";
 import { byTime, logsError } from "./filter-events";
 import { toLogLine } from "./log-line";
 
@@ -10,8 +10,8 @@ import { toLogLine } from "./log-line";
 // unavailable (moto, LocalStack community, a role without logs:StartLiveTail) it polls FilterLogEvents.
 
 export type TailMessage =
-  | { type: "mode"; mode: "live" | "polling"; reason?: string }
-  | { type: "session"; state: "started" | "reconnecting" | "ended"; detail?: string }
+  | { type: "mode"; mode: "live" | "polling"; reason?: string; details?: string }
+  | { type: "session"; state: "started" | "reconnecting" | "ended"; detail?: string; details?: string }
   | { type: "lines"; lines: LogLine[]; sampled?: boolean };
 
 export interface TailOptions {
@@ -53,7 +53,8 @@ export function functionOfGroup(functions: LogTarget[], identifier: string | und
   return functions.find((f) => bare === f.logGroupName || bare.endsWith(`:log-group:${f.logGroupName}`) || bare.endsWith(`:${f.logGroupName}`));
 }
 
-class StreamBroken extends Error {}
+/** The stream of a started session broke: the failed call, translated. */
+class StreamBroken extends AwsCallError {}
 
 async function* liveSession(logs: CloudWatchLogsClient, opts: TailOptions, session: number): AsyncGenerator<TailMessage> {
   const out = await logs.send(
@@ -63,7 +64,9 @@ async function* liveSession(logs: CloudWatchLogsClient, opts: TailOptions, sessi
     }),
     { abortSignal: opts.signal },
   );
-  if (!out.responseStream) throw new StreamBroken("StartLiveTail returned no stream.");
+  if (!out.responseStream) {
+    throw new StreamBroken({ kind: "not-aws", message: "CloudWatch Logs StartLiveTail answered without a stream; the tail tries again.", details: "", status: 502 });
+  }
   let n = 0;
   const line = (e: LiveTailSessionLogEvent): LogLine | null => {
     const fn = functionOfGroup(opts.functions, e.logGroupIdentifier);
@@ -83,7 +86,7 @@ async function* liveSession(logs: CloudWatchLogsClient, opts: TailOptions, sessi
     if (opts.signal.aborted) return;
     // A session AWS timed out is the normal end of a long tail; anything else is a broken stream.
     if (awsErrorCode(error) === "SessionTimeoutException") return;
-    throw new StreamBroken(describeAwsError(error, { doing: "streaming the live tail", endpoint: opts.endpoint }));
+    throw new StreamBroken(translateAwsError(error, { action: "logs:StartLiveTail", doing: "streaming the live tail", endpoint: opts.endpoint }));
   }
 }
 
@@ -127,7 +130,8 @@ async function* poll(logs: CloudWatchLogsClient, opts: TailOptions, from: number
       lines = await pollOnce(logs, opts, since, seen);
     } catch (error) {
       if (opts.signal.aborted) return;
-      yield { type: "session", state: "ended", detail: logsError(error, "polling the log groups", "logs:FilterLogEvents", opts.endpoint).message };
+      const failed = logsError(error, "polling the log groups", "logs:FilterLogEvents", opts.endpoint);
+      yield { type: "session", state: "ended", detail: failed.message, ...(failed instanceof AwsCallError ? { details: failed.details } : {}) };
       return;
     }
     if (lines.length > 0) yield { type: "lines", lines };
@@ -165,18 +169,21 @@ export async function* tailLogs(logs: CloudWatchLogsClient, opts: TailOptions): 
     } catch (error) {
       if (opts.signal.aborted) return;
       if (session === 1 && !started && !(error instanceof StreamBroken)) {
-        const reason = describeAwsError(error, { doing: "starting a live tail (StartLiveTail)", endpoint: opts.endpoint, iamAction: "logs:StartLiveTail" });
-        yield { type: "mode", mode: "polling", reason };
+        const problem = translateAwsError(error, { action: "logs:StartLiveTail", doing: "starting a live tail", endpoint: opts.endpoint });
+        yield { type: "mode", mode: "polling", reason: problem.message, details: problem.details };
         yield* poll(logs, opts, startedAt);
         return;
       }
       failures += 1;
-      const detail = error instanceof Error ? error.message : String(error);
+      const problem: AwsProblem =
+        error instanceof AwsCallError
+          ? { kind: error.kind, message: error.message, details: error.details, status: error.status }
+          : translateAwsError(error, { action: "logs:StartLiveTail", doing: "restarting the live tail", endpoint: opts.endpoint });
       if (failures > (opts.maxReconnects ?? 5)) {
-        yield { type: "session", state: "ended", detail };
+        yield { type: "session", state: "ended", detail: problem.message, details: problem.details };
         return;
       }
-      yield { type: "session", state: "reconnecting", detail };
+      yield { type: "session", state: "reconnecting", detail: problem.message, details: problem.details };
       await sleep(opts.reconnectDelayMs ?? 1000 * failures, opts.signal);
     }
   }

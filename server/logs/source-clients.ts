@@ -2,7 +2,7 @@ import "server-only";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { clientConfig, cloudWatchLogsClient } from "@/server/aws/clients";
 import type { AwsConnectionConfig } from "@/server/aws/connection-config";
-import { describeAwsError } from "@/server/aws/errors";
+import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import type { LogTarget } from "@/lib/logs/types";
 import type { LogSource } from "./queries";
 
@@ -10,7 +10,7 @@ import type { LogSource } from "./queries";
 
 export class LogSourceError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 502,
+    readonly status: 400 | 404 | 409,
     message: string,
   ) {
     super(message);
@@ -43,7 +43,7 @@ export async function logGroupArnResolver(ready: ReadySource): Promise<(logGroup
   try {
     identity = await sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
-    throw new LogSourceError(502, describeAwsError(error, { doing: "finding the account (sts:GetCallerIdentity)", endpoint: ready.connection.endpoint }));
+    throw new AwsCallError(translateAwsError(error, { action: "sts:GetCallerIdentity", doing: "finding the account the log groups belong to", endpoint: ready.connection.endpoint }));
   }
   const partition = identity.Arn?.split(":")[1] ?? "aws";
   return (name) => `arn:${partition}:logs:${ready.source.region}:${identity.Account}:log-group:${name}`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { SSE_HEADERS, sseMessage } from "@/server/deploy/sse";
+import { rawErrorText } from "@/server/aws/errors";
 import type { TailMessage } from "./live-tail";
 
 // The live tail as Server-Sent Events: each message is one event named after its type. The
@@ -25,8 +26,9 @@ export function tailResponse(open: (signal: AbortSignal) => AsyncIterable<TailMe
         }
       } catch (error) {
         if (!upstream.signal.aborted) {
-          const detail = error instanceof Error ? error.message : String(error);
-          controller.enqueue(encoder.encode(sseMessage({ event: "session", data: { type: "session", state: "ended", detail } })));
+          // tailLogs turns AWS's failures into messages itself: this is anything else, whose text is not for the main message.
+          const data = { type: "session", state: "ended", detail: "The live tail stopped on an unexpected error; turn it off and on again.", details: rawErrorText(error) };
+          controller.enqueue(encoder.encode(sseMessage({ event: "session", data })));
         }
       } finally {
         clearInterval(keepalive);

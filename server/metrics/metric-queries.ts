@@ -36,8 +36,9 @@ export function periodFor(start: number, end: number, now: number): number {
   return Math.ceil(Math.max(raw, minimum) / minimum) * minimum;
 }
 
-export function metricQueries(functionName: string, periodSeconds: number): MetricDataQuery[] {
-  return CHARTS.flatMap((c) =>
+/** The queries of the given charts (all of them by default). */
+export function metricQueries(functionName: string, periodSeconds: number, ...charts: (typeof CHARTS)[number][]): MetricDataQuery[] {
+  return (charts.length > 0 ? charts : CHARTS).flatMap((c) =>
     c.series.map((s) => ({
       Id: s.id,
       Label: s.label,

@@ -84,7 +84,12 @@ describe("testing connections", () => {
     if (!r.ok) expect.fail(r.error);
     expect(await asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: r.data.id }))).toEqual({
       ok: true,
-      data: { ok: false, message: "Could not reach the endpoint http://127.0.0.1:9 while calling sts:GetCallerIdentity: the connection was refused (ECONNREFUSED)." },
+      data: {
+        ok: false,
+        message:
+          "STS GetCallerIdentity failed: could not reach the endpoint http://127.0.0.1:9: the connection was refused (ECONNREFUSED). Check the connection's endpoint URL and that the service there is running.",
+        details: expect.stringContaining("ECONNREFUSED"),
+      },
     });
   });
 });
@@ -151,7 +156,11 @@ describe("instance settings: the operator's own AWS identity and the endpoint ov
     });
     expect(await asUser(people.owner, () => testAwsConnection({ orgSlug: slug(), connectionId: unlisted.id }))).toEqual({
       ok: true,
-      data: { ok: false, message: expect.stringMatching(/^Refused to call the endpoint http:\/\/localhost:7\/ while assuming .*: the address is private/) },
+      data: {
+        ok: false,
+        message: expect.stringMatching(/^STS GetCallerIdentity was not called while assuming .*: the endpoint http:\/\/localhost:7\/ is a private address that LAMBDAPLANE_OUTBOUND_ALLOW does not list/),
+        details: expect.any(String),
+      },
     });
   });
 });

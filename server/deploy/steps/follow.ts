@@ -1,7 +1,7 @@
 import "server-only";
 import { CancelUpdateStackCommand, DeleteStackCommand, ExecuteChangeSetCommand } from "@aws-sdk/client-cloudformation";
 import { db } from "@/server/db/client";
-import { describeAwsError } from "@/server/aws/errors";
+import { translateAwsError } from "@/server/aws/errors";
 import type { ChangeSetSummary } from "../change-set";
 import { describeChangeSet, describeStack, eventsSince } from "../cloudformation";
 import { retryingDb } from "../db-retry";
@@ -45,12 +45,13 @@ async function passCancelOn(run: RunContext): Promise<void> {
   const { d } = run;
   if (!d.cancelRequestedAt || (await hasEvent(db(), d.id, "cancel:sent"))) return;
   let reason = "CancelUpdateStack sent: CloudFormation rolls the update back";
+  let details = "";
   try {
     await run.aws.cloudFormation.send(new CancelUpdateStackCommand({ StackName: d.cfnStackId ?? run.stackName, ClientRequestToken: clientRequestToken(d.id, "cancel") }));
   } catch (error) {
-    reason = describeAwsError(error, { doing: "cancelling the update (CancelUpdateStack)", endpoint: d.stage.awsConnection?.endpoint });
+    ({ message: reason, details } = translateAwsError(error, { action: "cloudformation:CancelUpdateStack", doing: "cancelling the update", endpoint: d.stage.awsConnection?.endpoint }));
   }
-  await appendEvents(d.id, [{ kind: "cancel", eventKey: "cancel:sent", reason }]);
+  await appendEvents(d.id, [{ kind: "cancel", eventKey: "cancel:sent", reason, ...(details ? { data: { details } } : {}) }]);
 }
 
 async function storedStackEvents(run: RunContext) {

@@ -2,7 +2,7 @@ import { orgRoute } from "@/server/auth/org-route";
 import { rateLimited } from "@/server/rate-limit/responses";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { cloudWatchClient } from "@/server/aws/clients";
-import { functionMetrics, MetricsError } from "@/server/metrics/get-metrics";
+import { functionMetrics } from "@/server/metrics/get-metrics";
 import { jsonError, withReadySource } from "@/server/logs/route-support";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +19,14 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     if (!range.ok) return jsonError(400, range.message, range.field);
     return withReadySource(org.id, stageId, url, async (ready) => {
       const { start, end } = resolveRange(range.range, Date.now());
-      try {
-        const metrics = await functionMetrics(cloudWatchClient(ready.connection, ready.source.region), {
-          functionName: ready.functions[0].physicalName,
-          start,
-          end,
-          endpoint: ready.connection.endpoint,
-        });
-        return Response.json(metrics);
-      } catch (e) {
-        if (e instanceof MetricsError) return jsonError(e.status, e.message);
-        throw e;
-      }
+      // Each chart carries its own failure: one refused statistic does not hide the others.
+      const metrics = await functionMetrics(cloudWatchClient(ready.connection, ready.source.region), {
+        functionName: ready.functions[0].physicalName,
+        start,
+        end,
+        endpoint: ready.connection.endpoint,
+      });
+      return Response.json(metrics);
     });
   }))(req, ctx);
 }
