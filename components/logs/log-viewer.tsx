@@ -5,7 +5,8 @@ import type { LogLine } from "@/lib/logs/types";
 import { Button } from "@/components/ui/button";
 import { DetailsToggle, ErrorText } from "@/components/ui/alert";
 import { LogList } from "./log-list";
-import { LogRequestError, type useLogPages } from "./use-log-pages";
+import { RequestError } from "@/lib/http/request-json";
+import type { useLogPages } from "./use-log-pages";
 import { useLiveTail } from "./use-live-tail";
 
 function download(name: string, type: string, body: string) {
@@ -72,7 +73,7 @@ export function LogViewer({
     [linkTo, onFilter, view],
   );
 
-  const error = query.error instanceof LogRequestError ? query.error : query.error ? new LogRequestError(String(query.error), 500) : null;
+  const error = query.error instanceof RequestError ? query.error : query.error ? new RequestError(String(query.error), 500) : null;
   const fileBase = `logs-${view.fn ?? "all"}-${new Date().toISOString().replace(/[:.]/g, "-")}`;
 
   return (
@@ -136,7 +137,7 @@ export function LogViewer({
         </div>
       ) : null}
       {live && tail.status.ended ? <ErrorText message={tail.status.ended} details={tail.status.endedDetails} /> : null}
-      {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} /> : null}
+      {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} details={error.details} /> : null}
       {!live && !error && query.isSuccess && lines.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
           {missing.length >= groupCount

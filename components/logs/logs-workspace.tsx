@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { FilterHelp } from "./filter-help";
 import { LogViewer } from "./log-viewer";
-import { LogRequestError, useLogPages } from "./use-log-pages";
+import { RequestError } from "@/lib/http/request-json";
+import { useLogPages } from "./use-log-pages";
 import { TimeRangePicker } from "./time-range-picker";
 import { InvokePanel, type TemplateOption } from "@/components/invoke/invoke-panel";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
@@ -63,7 +64,7 @@ export function LogsWorkspace({
   // A pattern CloudWatch would refuse is explained at the field and never sent (moto would accept it and match nothing).
   const patternError = useMemo(() => filterPatternError(filter) ?? null, [filter]);
   const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && !patternError && stage?.deployed === true);
-  const filterError = patternError ?? (pages.query.error instanceof LogRequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null);
+  const filterError = patternError ?? (pages.query.error instanceof RequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null);
 
   const view: ViewState | null = useMemo(() => (stage ? { stage: stage.id, fn: fn?.name ?? null, range, filter } : null), [stage, fn, range, filter]);
   const go = useCallback(

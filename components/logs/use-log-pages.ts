@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { rangeParams, type TimeRange } from "@/lib/logs/time-range";
 import type { LogLine } from "@/lib/logs/types";
+import { requestJson } from "@/lib/http/request-json";
 
 /** A page of server/logs/filter-events.ts: lines newest first, each page older than the one before. */
 export interface LogPageResponse {
@@ -13,24 +14,6 @@ export interface LogPageResponse {
   /** The range being paged, as the server resolved it for the first page. */
   start: number;
   end: number;
-}
-
-/** A failed request, with the field AWS or the server blamed (the filter pattern, usually). */
-export class LogRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fieldErrors: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: "application/json" }, signal });
-  const body = await res.json().catch(() => ({ error: `HTTP ${res.status}` }));
-  if (!res.ok) throw new LogRequestError(body.error ?? `HTTP ${res.status}`, res.status, body.fieldErrors);
-  return body as T;
 }
 
 export interface LogQueryKey {
@@ -57,7 +40,7 @@ export function useLogPages(key: LogQueryKey, enabled: boolean) {
       if (key.fn) p.set("function", key.fn);
       if (key.filter) p.set("filter", key.filter);
       if (pageParam) p.set("cursor", pageParam);
-      return getJson<LogPageResponse>(`/api/orgs/${key.orgSlug}/stages/${key.stageId}/logs?${p}`, signal);
+      return requestJson<LogPageResponse>(`/api/orgs/${key.orgSlug}/stages/${key.stageId}/logs?${p}`, { signal });
     },
     getNextPageParam: (last) => last.cursor,
   });
