@@ -14,7 +14,10 @@ export function databaseProblem(e: unknown): { kind: "database"; transient: bool
   if (typeof e !== "object" || e === null) return null;
   const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
   if (typeof name !== "string" || !name.startsWith("PrismaClient")) return null;
-  const transient = isTransientDbError(e) || name === "PrismaClientInitializationError";
+  // P2028 also covers a transaction that ran past its own timeout: the pipeline may safely run such a
+  // write again, but to a person it is this server's slowness, not a database that was away.
+  const ranPastItsTimeout = code === "P2028" && !(typeof message === "string" && /Unable to start a transaction/i.test(message));
+  const transient = (isTransientDbError(e) && !ranPastItsTimeout) || name === "PrismaClientInitializationError";
   const firstLine = typeof message === "string" ? (message.split("\n").find((l) => l.trim() && !l.trim().startsWith("Invalid `")) ?? "").trim() : "";
   return {
     kind: "database",
