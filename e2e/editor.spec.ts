@@ -211,7 +211,7 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   await expect(page.locator("#save-status")).toHaveText(/Fix 2 errors|Unsaved/);
 
   // So does switching organization; declining leaves the switcher on this one.
-  const switcher = page.getByLabel("Organization");
+  const switcher = page.getByRole("combobox", { name: "Organization" });
   page.once("dialog", (d) => d.dismiss());
   await switcher.selectOption("__new");
   await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
