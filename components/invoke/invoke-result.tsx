@@ -1,5 +1,5 @@
 "use client";
-import type { InvokeResult } from "@/lib/logs/invoke";
+import { missingLogTailReason, type InvokeResult } from "@/lib/logs/invoke";
 
 function pretty(body: string): string {
   try {
@@ -37,7 +37,7 @@ export function InvokeResultPanel({ result }: { result: InvokeResult }) {
       <h4 className="font-medium">Response body</h4>
       <pre aria-label="Response body" className="max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs">{result.responseBody === null ? "(empty)" : pretty(result.responseBody)}</pre>
       <h4 className="font-medium">Log tail</h4>
-      <pre aria-label="Log tail" className="max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs">{result.logTail || "(no log tail: only RequestResponse invocations return one)"}</pre>
+      <pre aria-label="Log tail" className="max-h-64 overflow-auto rounded bg-white p-2 font-mono text-xs">{result.logTail || missingLogTailReason(result)}</pre>
     </section>
   );
 }

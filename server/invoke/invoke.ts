@@ -39,6 +39,7 @@ export async function invokeFunction(
   }
   const tail = out.LogResult ? Buffer.from(out.LogResult, "base64").toString("utf8") : null;
   return {
+    invocationType: input.type,
     statusCode: out.StatusCode ?? null,
     functionError: out.FunctionError ?? null,
     executedVersion: out.ExecutedVersion ?? null,
