@@ -9,7 +9,7 @@ import type { Db } from "@/server/db/types";
 import { grants, type TokenScope } from "@/lib/tokens/scopes";
 import { limitByAddress, limitResponse } from "@/server/rate-limit/responses";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
-import { errorForLog } from "@/server/redact/error-for-log";
+import { errorResponse, jsonError } from "@/server/http/json-error";
 import { BODY_LIMITS, readJsonBody } from "./read-body";
 
 // The one wrapper every /api/v1 route handler goes through: count the request per client address
@@ -28,29 +28,25 @@ export interface ApiNeed {
 type RouteContext<P> = { params: Promise<P> };
 type ApiHandler<P> = (req: Request, caller: ApiCaller, params: P) => Promise<Response>;
 
-export const apiError = (status: number, error: string, extra: Record<string, unknown> = {}) => Response.json({ error, ...extra }, { status });
-
 export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiHandler<P>) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       const byAddress = await limitByAddress("apiAddress", req);
       if (byAddress) return byAddress;
       const auth = await authenticateApiToken(db(), req.headers.get("authorization"));
-      if (!auth.ok) return apiError(401, auth.error);
+      if (!auth.ok) return jsonError(401, auth.error);
       const { caller } = auth;
       const byToken = await limitResponse("apiToken", { kind: "token", value: caller.token.id });
       if (byToken) return byToken;
       if (!grants(caller.token.scopes, need.scope)) {
-        return apiError(403, `The token ${caller.token.name} has the scopes ${caller.token.scopes.join(", ")}; ${need.doing} needs the ${need.scope} scope.`);
+        return jsonError(403, `The token ${caller.token.name} has the scopes ${caller.token.scopes.join(", ")}; ${need.doing} needs the ${need.scope} scope.`);
       }
       if (!can(caller.role, need.permission)) {
-        return apiError(403, `The token acts as ${caller.actor.email}, whose role (${caller.role}) does not allow ${need.doing}.`);
+        return jsonError(403, `The token acts as ${caller.actor.email}, whose role (${caller.role}) does not allow ${need.doing}.`);
       }
       return await handler(req, caller, await ctx.params);
     } catch (e) {
-      if (e instanceof ActionError) return apiError(e.status, e.message, { ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), ...(e.details ?? {}) });
-      console.error(`[api ${req.method} ${new URL(req.url).pathname}]`, errorForLog(e));
-      return apiError(500, "Something went wrong on the server. Nothing was changed.");
+      return errorResponse(e, `api ${req.method} ${new URL(req.url).pathname}`);
     }
   };
 }

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sessionCookie, TEST_NEXTAUTH_SECRET } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { REPO_ROOT } from "@/server/db/paths";
+import { ActionError } from "./errors";
+import { orgRoute } from "./org-route";
 
 // Every state-changing route handler under app/api/orgs (discovered, not listed) refuses a request
 // that carries a valid owner's session cookie but comes from another site: the cookie alone must
@@ -91,5 +93,27 @@ describe("state-changing org routes", () => {
     } finally {
       delete process.env.NEXTAUTH_URL;
     }
+  });
+});
+
+describe("what an org route's handler throws", () => {
+  const throwing = (error: unknown) => orgRoute("logs:read", async () => Promise.reject(error));
+  const get = (handler: ReturnType<typeof throwing>) =>
+    handler(new Request("http://localhost/api/orgs/acme/x", { headers: new Headers({ cookie }) }), { params: Promise.resolve({ org: "acme" }) });
+
+  it("is answered in the one JSON error shape, as /api/v1 answers it", async () => {
+    const refused = await get(throwing(new ActionError(413, "The request body is larger than this endpoint's limit of 12 MB.")));
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({ error: "The request body is larger than this endpoint's limit of 12 MB." });
+
+    const busy = await get(throwing(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { name: "PrismaClientKnownRequestError", code: "P2028" })));
+    expect(busy.status).toBe(503);
+    expect(await busy.json()).toMatchObject({ error: "The database was briefly unavailable; try again.", details: expect.stringContaining("P2028") });
+
+    const bug = await get(throwing(new Error("secret-token-123 leaked in a stack trace")));
+    expect(bug.status).toBe(500);
+    const body = await bug.text();
+    expect(JSON.parse(body)).toEqual({ error: "Something went wrong on the server. Nothing was changed." });
+    expect(body).not.toContain("secret-token-123");
   });
 });

@@ -4,10 +4,9 @@ import { findMembership, type OrgMembership } from "./membership";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { changesState, fromAppOrigin } from "./same-origin";
 import { sessionUserFromHeaders, type SessionUser } from "./session-token";
+import { errorResponse, jsonError } from "@/server/http/json-error";
 
 type OrgRouteHandler = (req: Request, ctx: OrgMembership & { user: SessionUser }) => Promise<Response>;
-
-const jsonError = (status: number, error: string) => Response.json({ error }, { status });
 
 // NEXTAUTH_URL is the origin users browse to (required in production); without it (tests, a bare
 // `next dev`) the request's own URL is the best guess.
@@ -16,7 +15,8 @@ const appOrigin = (req: Request) => process.env.NEXTAUTH_URL ?? req.url;
 /**
  * Route handlers under /api/orgs/[org]/... go through this: authenticate from the request's
  * session cookie, refuse a state-changing request from another site (403), resolve the membership
- * (non-members get 404) and check the permission.
+ * (non-members get 404) and check the permission. What the handler throws is answered in the one
+ * JSON error shape (server/http/json-error.ts), as /api/v1 does.
  */
 export function orgRoute(permission: Permission, handler: OrgRouteHandler) {
   return async (req: Request, { params }: { params: Promise<{ org: string }> }): Promise<Response> => {
@@ -28,6 +28,10 @@ export function orgRoute(permission: Permission, handler: OrgRouteHandler) {
     const membership = await findMembership(db(), user.id, (await params).org);
     if (!membership) return jsonError(404, "Not found.");
     if (!can(membership.role, permission)) return jsonError(403, `Your role (${membership.role}) does not allow this.`);
-    return handler(req, { ...membership, user });
+    try {
+      return await handler(req, { ...membership, user });
+    } catch (e) {
+      return errorResponse(e, `route ${req.method} ${new URL(req.url).pathname}`);
+    }
   };
 }

@@ -8,11 +8,9 @@ import type { OrgMembership } from "@/server/auth/membership";
 import type { SessionUser } from "@/server/auth/session-token";
 import { findLogSource } from "@/server/logs/queries";
 import { LogSourceError, readySource } from "@/server/logs/source-clients";
-import { awsCallErrorResponse } from "@/server/logs/route-support";
+import { jsonError } from "@/server/http/json-error";
 import { INVOCATION_TYPES, invokeFunction } from "./invoke";
-import { AwsCallError } from "@/server/aws/errors";
 import { payloadProblem } from "@/lib/invoke/payload";
-import { ActionError } from "@/server/auth/errors";
 import { BODY_LIMITS, readJsonBody } from "@/server/api/read-body";
 
 // A test invocation, behind POST /api/orgs/[org]/stages/[stageId]/invoke. It is a route, not a
@@ -30,24 +28,16 @@ const inputSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["payload"], message: problem });
   });
 
-const error = (status: number, message: string, fieldErrors?: Record<string, string>) => Response.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
-
 export async function runInvocation(request: Request, stageId: string, ctx: OrgMembership & { user: SessionUser }): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await readJsonBody(request, BODY_LIMITS.invoke);
-  } catch (e) {
-    if (e instanceof ActionError) return error(e.status, e.message);
-    throw e;
-  }
-  const parsed = inputSchema.safeParse(body);
+  // A body over the limit throws an ActionError (413): orgRoute answers it.
+  const parsed = inputSchema.safeParse(await readJsonBody(request, BODY_LIMITS.invoke));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const [field, message] = Object.entries(fieldErrors)[0];
-    return error(400, `${field}: ${message}`, fieldErrors);
+    return jsonError(400, `${field}: ${message}`, { fieldErrors });
   }
   const source = await findLogSource(db(), ctx.org.id, stageId);
-  if (!source) return error(404, "Stage not found.");
+  if (!source) return jsonError(404, "Stage not found.");
   try {
     const ready = readySource(source, parsed.data.function);
     const fn = ready.functions[0];
@@ -67,8 +57,7 @@ export async function runInvocation(request: Request, stageId: string, ctx: OrgM
     });
     return Response.json(result);
   } catch (e) {
-    if (e instanceof LogSourceError) return error(e.status, e.message);
-    if (e instanceof AwsCallError) return awsCallErrorResponse(e);
+    if (e instanceof LogSourceError) return jsonError(e.status, e.message);
     throw e;
   }
 }

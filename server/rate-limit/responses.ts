@@ -1,6 +1,7 @@
 import "server-only";
 import type { OrgMembership } from "@/server/auth/membership";
 import type { SessionUser } from "@/server/auth/session-token";
+import { jsonError } from "@/server/http/json-error";
 import { clientAddress } from "./client-address";
 import { enforceRateLimit, type Verdict } from "./enforce";
 import type { LimitName } from "./limits";
@@ -11,10 +12,7 @@ import type { Subject } from "./keys";
 export type Rejected = Extract<Verdict, { ok: false }>;
 
 export function tooManyRequests(verdict: Rejected, extra: Record<string, unknown> = {}): Response {
-  return Response.json(
-    { error: verdict.message, retryAfterSeconds: verdict.retryAfterSeconds, ...extra },
-    { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
-  );
+  return jsonError(429, verdict.message, { retryAfterSeconds: verdict.retryAfterSeconds, ...extra }, { "Retry-After": String(verdict.retryAfterSeconds) });
 }
 
 /** Counts the request; the 429 to answer when over the limit, otherwise null. */

@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { orgRoute } from "@/server/auth/org-route";
 import { auditQuerySchema } from "@/server/audit/queries";
 import { exportAuditEvents } from "@/server/audit/export";
+import { jsonError } from "@/server/http/json-error";
 
 const exportQuery = auditQuerySchema.pick({ actor: true, action: true }).extend({ format: z.enum(["csv", "json"], "format must be csv or json") });
 
@@ -10,7 +11,7 @@ export const GET = orgRoute("audit:read", async (req, { org }) => {
   const query = exportQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!query.success) {
     const issue = query.error.issues[0];
-    return Response.json({ error: `${issue.path.join(".")}: ${issue.message}` }, { status: 400 });
+    return jsonError(400, `${issue.path.join(".")}: ${issue.message}`);
   }
   const { format, ...filters } = query.data;
   return new Response(exportAuditEvents(db(), org.id, filters, format), {

@@ -1,6 +1,7 @@
 import { db } from "@/server/db/client";
 import { orgRoute } from "@/server/auth/org-route";
 import { deploymentEventStream } from "@/server/deploy/stream";
+import { jsonError } from "@/server/http/json-error";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
   return orgRoute("stack:read", async (request, { org }) => {
     const { deploymentId } = await ctx.params;
     const found = await db().deployment.count({ where: { id: deploymentId, stage: { stack: { organizationId: org.id } } } });
-    if (found === 0) return Response.json({ error: "Not found." }, { status: 404 });
+    if (found === 0) return jsonError(404, "Not found.");
     return deploymentEventStream(db(), deploymentId, request);
   })(req, ctx);
 }

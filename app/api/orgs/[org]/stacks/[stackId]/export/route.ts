@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import { orgRoute } from "@/server/auth/org-route";
 import { codeArchive, exportFileName, findRevisionForExport } from "@/server/stacks/export";
+import { jsonError } from "@/server/http/json-error";
 
 type Params = { params: Promise<{ org: string; stackId: string }> };
 
@@ -16,10 +17,10 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     const query = exportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) {
       const issue = query.error.issues[0];
-      return Response.json({ error: `${issue.path.join(".")}: ${issue.message}` }, { status: 400 });
+      return jsonError(400, `${issue.path.join(".")}: ${issue.message}`);
     }
     const revision = await findRevisionForExport(db(), org.id, (await ctx.params).stackId, query.data.revision);
-    if (!revision) return Response.json({ error: "Not found." }, { status: 404 });
+    if (!revision) return jsonError(404, "Not found.");
     const { part } = query.data;
     const body = part === "yaml" ? revision.yaml : new Uint8Array(codeArchive(revision.code));
     return new Response(body, {

@@ -3,7 +3,8 @@ import { orgRoute } from "@/server/auth/org-route";
 import { rateLimited } from "@/server/rate-limit/responses";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { filterLogEvents } from "@/server/logs/filter-events";
-import { jsonError, withReadySource } from "@/server/logs/route-support";
+import { jsonError } from "@/server/http/json-error";
+import { withReadySource } from "@/server/logs/route-support";
 import { logsClientOf } from "@/server/logs/source-clients";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +17,10 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
     const range = parseTimeRange(url.searchParams);
-    if (!range.ok) return jsonError(400, range.message, range.field);
+    if (!range.ok) return jsonError(400, range.message, { field: range.field });
     const filterPattern = (url.searchParams.get("filter") ?? "").trim();
     const patternError = filterPatternError(filterPattern);
-    if (patternError) return jsonError(400, patternError, "filterPattern");
+    if (patternError) return jsonError(400, patternError, { field: "filterPattern" });
     return withReadySource(org.id, stageId, url, async (ready) => {
       const { start, end } = resolveRange(range.range, Date.now());
       const page = await filterLogEvents(logsClientOf(ready), {

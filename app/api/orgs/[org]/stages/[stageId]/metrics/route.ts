@@ -3,7 +3,8 @@ import { rateLimited } from "@/server/rate-limit/responses";
 import { parseTimeRange, resolveRange } from "@/lib/logs/time-range";
 import { cloudWatchClient } from "@/server/aws/clients";
 import { functionMetrics } from "@/server/metrics/get-metrics";
-import { jsonError, withReadySource } from "@/server/logs/route-support";
+import { jsonError } from "@/server/http/json-error";
+import { withReadySource } from "@/server/logs/route-support";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,9 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
   return orgRoute("logs:read", rateLimited("stageQuery", async (request, { org }) => {
     const { stageId } = await ctx.params;
     const url = new URL(request.url);
-    if (!url.searchParams.get("function")) return jsonError(400, "function: choose a function to chart.", "function");
+    if (!url.searchParams.get("function")) return jsonError(400, "function: choose a function to chart.", { field: "function" });
     const range = parseTimeRange(url.searchParams);
-    if (!range.ok) return jsonError(400, range.message, range.field);
+    if (!range.ok) return jsonError(400, range.message, { field: range.field });
     return withReadySource(org.id, stageId, url, async (ready) => {
       const { start, end } = resolveRange(range.range, Date.now());
       // Each chart carries its own failure: one refused statistic does not hide the others.

@@ -2,7 +2,8 @@ import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { orgRoute } from "@/server/auth/org-route";
 import { rateLimited } from "@/server/rate-limit/responses";
 import { tailLogs } from "@/server/logs/live-tail";
-import { jsonError, withReadySource } from "@/server/logs/route-support";
+import { jsonError } from "@/server/http/json-error";
+import { withReadySource } from "@/server/logs/route-support";
 import { logGroupArnResolver, logsClientOf } from "@/server/logs/source-clients";
 import { tailResponse } from "@/server/logs/tail-stream";
 
@@ -17,7 +18,7 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
     const url = new URL(request.url);
     const filterPattern = (url.searchParams.get("filter") ?? "").trim();
     const patternError = filterPatternError(filterPattern);
-    if (patternError) return jsonError(400, patternError, "filterPattern");
+    if (patternError) return jsonError(400, patternError, { field: "filterPattern" });
     return withReadySource(org.id, stageId, url, async (ready) => {
       const logGroupArn = await logGroupArnResolver(ready);
       const logs = logsClientOf(ready);
