@@ -15,13 +15,7 @@ function keepTrying(name: string, start: () => Promise<unknown>): void {
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // A mistyped instance setting stops the start here, naming it, instead of failing requests later.
-  // (Next logs an error thrown here and goes on serving, so the process exits itself.)
-  try {
-    (await import("@/server/instance/check-settings")).assertInstanceSettings();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  (await import("@/server/instance/check-settings")).exitOnBadInstanceSettings();
   // Before the first request: per-address rate limits need each request's TCP peer.
   const { trackPeerAddresses } = await import("@/server/rate-limit/client-address");
   trackPeerAddresses();

@@ -52,8 +52,21 @@ export function instanceSettingProblems(): string[] {
   return problems;
 }
 
-/** Throws one error listing every bad setting (process start: the web server and `npm run worker`). */
+/** Throws one error listing every bad setting (process start: `npm run worker`, tests). */
 export function assertInstanceSettings(): void {
   const problems = instanceSettingProblems();
   if (problems.length) throw new Error(`Lambdaplane cannot start: ${problems.length === 1 ? "an instance setting is" : "instance settings are"} invalid.\n- ${problems.join("\n- ")}`);
+}
+
+/**
+ * The web server's start: Next logs an error thrown by the instrumentation hook and goes on
+ * serving, so a bad setting ends the process here, after saying which.
+ */
+export function exitOnBadInstanceSettings(): void {
+  try {
+    assertInstanceSettings();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
