@@ -54,10 +54,8 @@ export async function listStageLogs(client: Db, organizationId: string, stackId:
     orderBy: { name: "asc" },
     include: { stack: { select: { name: true } } },
   });
-  // One at a time: the compute pool runs one job per organization anyway.
-  const out: StageLogs[] = [];
-  for (const stage of stages) out.push(await stageLogs(client, organizationId, stage));
-  return out;
+  // In parallel: revision-reads.ts queues one organization's parses itself.
+  return Promise.all(stages.map((s) => stageLogs(client, organizationId, s)));
 }
 
 /** One stage's log source, scoped to the organization (another organization's id is not found). */
