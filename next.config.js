@@ -3,6 +3,8 @@ const nextConfig = {
   // next dev would otherwise write an AGENTS.md into the repository.
   agentRules: false,
   poweredByHeader: false,
+  // The container image (Dockerfile) runs Next.js's standalone server; `next start` everywhere else.
+  output: process.env.LAMBDAPLANE_STANDALONE === "1" ? "standalone" : undefined,
   // `next dev` logs every server action call with its arguments: saving an SSO connection printed
   // its client secret, an import its whole zip. Request and fetch logging stay on.
   logging: { serverFunctions: false },
