@@ -20,6 +20,8 @@ export interface ScriptedEvent {
 export interface StackScript {
   /** Played when the change set is executed. */
   onExecute: ScriptedEvent[];
+  /** Played when an UPDATE change set is executed; `onExecute` when absent. */
+  onUpdate?: ScriptedEvent[];
   /** Played on CancelUpdateStack while the update is in progress. */
   onCancel?: ScriptedEvent[];
   /** Played on DeleteStack. */
@@ -46,6 +48,8 @@ export interface CloudFormationDouble {
   endpoint: string;
   /** Every CloudFormation call the double answered itself, in order. */
   calls: { action: string; stackName?: string }[];
+  /** Operations refused because the stack already had one in progress (CloudFormation refuses them too). */
+  overlaps: { action: string; stackName: string; status: string }[];
   script(stackName: string, script: StackScript): void;
   stackStatus(stackName: string): string | undefined;
   stop(): Promise<void>;
@@ -86,6 +90,14 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
   const stacks = new Map<string, StackState>();
   const scripts = new Map<string, StackScript>();
   const calls: CloudFormationDouble["calls"] = [];
+  const overlaps: CloudFormationDouble["overlaps"] = [];
+  const busy = (stack: StackState) => stack.status !== undefined && stack.status !== "REVIEW_IN_PROGRESS" && stack.status.endsWith("_IN_PROGRESS");
+  function refuseWhileBusy(stack: StackState, action: string, res: ServerResponse): boolean {
+    if (!busy(stack)) return false;
+    overlaps.push({ action, stackName: stack.name, status: stack.status! });
+    error(res, "ValidationError", `Stack:${stack.id} is in ${stack.status} state and can not be updated.`);
+    return true;
+  }
 
   const find = (nameOrId: string | undefined) => [...stacks.values()].find((s) => s.name === nameOrId || s.id === nameOrId);
 
@@ -189,8 +201,9 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
         const cs = stack?.changeSets.get(params.get("ChangeSetName") ?? "");
         if (!stack || !cs) return error(res, "ChangeSetNotFound", "ChangeSet does not exist"), true;
         if (cs.execution !== "AVAILABLE") return error(res, "InvalidChangeSetStatus", `ChangeSet is in ${cs.execution} state`), true;
+        if (refuseWhileBusy(stack, action, res)) return true;
         cs.execution = "EXECUTE_IN_PROGRESS";
-        play(stack, stack.script.onExecute);
+        play(stack, cs.type === "UPDATE" ? (stack.script.onUpdate ?? stack.script.onExecute) : stack.script.onExecute);
         return reply(res, action, ""), true;
       }
       case "DeleteChangeSet":
@@ -204,6 +217,7 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
         play(stack, stack.script.onCancel);
         return reply(res, action, ""), true;
       case "DeleteStack":
+        if (stack && refuseWhileBusy(stack, action, res)) return true;
         if (stack) play(stack, stack.script.onDelete ?? [{ status: "DELETE_IN_PROGRESS", reason: "User Initiated" }, { status: "DELETE_COMPLETE", afterMs: 50 }]);
         return reply(res, action, ""), true;
       default:
@@ -242,6 +256,7 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
+    overlaps,
     script: (stackName, script) => {
       scripts.set(stackName, script);
       if (script.existingStatus) newStack(stackName, script);
