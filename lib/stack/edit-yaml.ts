@@ -2,7 +2,7 @@
 // the whole stack (which drops comments, quoting and flow style), the current YAML document is
 // patched in place: only the nodes whose values differ between the old and the new definition are
 // touched, so every other node keeps its comments and its style. Pure.
-import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { printStack } from "./print";
 import { readYaml } from "./read-yaml";
 import type { StackDefinition } from "./schema";
@@ -81,8 +81,8 @@ function documentStyle(doc: Document.Parsed, source: string): { style: Style; ha
 /** A new node for `value`, keeping the comments and the blank line before the node it replaces. */
 function replacement(doc: Document, node: unknown, value: unknown): Node {
   const created = doc.createNode(value, CREATE);
-  const old = node as Node | null;
-  if (old && typeof old === "object" && "commentBefore" in old) {
+  const old = node;
+  if (isNode(old)) {
     created.commentBefore = old.commentBefore;
     created.comment = old.comment;
     created.spaceBefore = old.spaceBefore;
