@@ -59,7 +59,7 @@ function decorate(text: string, seed: number): { yaml: string; comments: Map<str
       });
     } else if (isScalar(node)) {
       if (rand() < 0.5) node.comment = note("value", at);
-      if (typeof node.value === "string") node.type = [Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE][Math.floor(rand() * 3)];
+      if (typeof node.value === "string") node.type = ([Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE] as const)[Math.floor(rand() * 3)];
     }
   };
   walk(doc.contents, []);
