@@ -84,6 +84,15 @@ describe("applyDefinition", () => {
     expect(definitionOf(out)).toEqual(after);
   });
 
+  it("an empty {} or [] that gets items becomes a block, as printStack writes it", () => {
+    const empty = { resources: {} };
+    const queue = (Tags: unknown[]) => ({ resources: {}, cloudformationResources: { queue: { Type: "AWS::SQS::Queue", Properties: { Tags } } } }) as StackDefinition;
+    const first = applyDefinition("# empty for now\nresources: {}\n", empty, { resources: { bus: { type: "event-bus" } } } as StackDefinition);
+    expect(first).toBe("# empty for now\nresources:\n  bus:\n    type: event-bus\n");
+    const tagged = queue([{ Key: "team", Value: "orders" }]);
+    expect(applyDefinition(printStack(queue([])), queue([]), tagged)).toBe(printStack(tagged));
+  });
+
   it("renames a resource's key node, so the renamed resource keeps its comment and place", () => {
     const { api, ...rest } = before.resources;
     const renamed = { ...before, resources: { publicApi: api, ...rest } };

@@ -129,7 +129,13 @@ function patchMap(doc: Document, map: YAMLMap, old: Plain, next: Plain): void {
     if (Object.hasOwn(next, key) && next[key] !== undefined) pair.value = patch(doc, pair.value, old[key], next[key]);
   }
   // New keys go at the end of their mapping, where the definition has them.
+  if (added.length > 0) openUp(map);
   for (const key of added) map.items.push(doc.createPair(key, next[key], CREATE));
+}
+
+/** An empty `{}` or `[]` (how printStack writes an empty collection) that gets items is written as a block. */
+function openUp(collection: YAMLMap | YAMLSeq): void {
+  if (collection.items.length === 0) collection.flow = false;
 }
 
 /**
@@ -147,7 +153,10 @@ function patchSeq(doc: Document, seq: YAMLSeq, old: unknown[], next: unknown[]):
   const common = Math.min(oldMiddle, nextMiddle);
   for (let i = head; i < head + common; i++) seq.items[i] = patch(doc, seq.items[i], old[i], next[i]);
   if (oldMiddle > common) seq.items.splice(head + common, oldMiddle - common);
-  if (nextMiddle > common) seq.items.splice(head + common, 0, ...next.slice(head + common, head + nextMiddle).map((v) => doc.createNode(v, CREATE)));
+  if (nextMiddle > common) {
+    openUp(seq);
+    seq.items.splice(head + common, 0, ...next.slice(head + common, head + nextMiddle).map((v) => doc.createNode(v, CREATE)));
+  }
 }
 
 /** The node that holds `next` where `node` held `old`: `node` itself, patched, wherever the kinds agree. */
