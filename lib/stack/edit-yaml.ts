@@ -1,7 +1,8 @@
 // Definition edit -> YAML edit. A form or canvas edit changes the definition; instead of reprinting
 // the whole stack (which drops comments, quoting and flow style), the current YAML document is
 // patched in place: only the nodes whose values differ between the old and the new definition are
-// touched, so every other node keeps its comments and its style. Pure.
+// touched, so every other node keeps its comments and its style. Pure to callers (the one piece of
+// state is a cache of the last document produced, see lastEdit).
 import { isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { printStack } from "./print";
 import { readYaml } from "./read-yaml";
