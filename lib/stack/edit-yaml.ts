@@ -80,17 +80,14 @@ function documentStyle(doc: Document.Parsed, source: string): { style: Style; ha
 }
 
 /** A new node for `value`, keeping the comments and the blank line before the node it replaces. */
-function replacement(doc: Document, node: unknown, value: unknown): Node {
+function replacement(doc: Document, old: unknown, value: unknown): Node {
   const created = doc.createNode(value, CREATE);
-  const old = node;
   if (isNode(old)) {
     created.commentBefore = old.commentBefore;
     created.comment = old.comment;
     created.spaceBefore = old.spaceBefore;
   }
-  if (isMap(old) || isSeq(old)) {
-    if ((isMap(created) || isSeq(created)) && old.flow) created.flow = true;
-  }
+  if ((isMap(old) || isSeq(old)) && old.flow && (isMap(created) || isSeq(created))) created.flow = true;
   return created;
 }
 
