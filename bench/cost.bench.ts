@@ -11,7 +11,7 @@ import { renderToString } from "react-dom/server";
 import { CostPanel } from "@/components/cost/cost-panel";
 import { diffCosts, estimateStackCost, formatMonthlyDelta, type CostEstimate } from "@/lib/cost";
 import { analyzeStack, hasErrors, parseStack, printStack, type LambdaFunction, type StackDefinition } from "@/lib/stack";
-import type { Timing } from "./measure";
+import { measureInterleaved } from "./measure";
 import { benchDefinition, functionName } from "./stacks";
 
 const FUNCTIONS = 100;
@@ -33,27 +33,6 @@ function analyzed(source: string): StackDefinition {
   const { definition, diagnostics } = analyzeStack(source, { file: "bench.yml" });
   if (!definition || hasErrors(diagnostics)) throw new Error("benchmark source does not validate");
   return definition;
-}
-
-/**
- * Runs the cases round-robin, so that load from other processes on a shared machine falls on all of them
- * alike, and reports each one's median.
- */
-function measureInterleaved(cases: (() => unknown)[], { warmup, runs }: { warmup: number; runs: number }): Timing[] {
-  for (let i = 0; i < warmup; i++) for (const run of cases) run();
-  const times = cases.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) {
-    cases.forEach((run, c) => {
-      const start = performance.now();
-      run();
-      times[c].push(performance.now() - start);
-    });
-  }
-  return times.map((t) => {
-    t.sort((a, b) => a - b);
-    const mid = Math.floor(t.length / 2);
-    return { median: t.length % 2 ? t[mid] : (t[mid - 1] + t[mid]) / 2, min: t[0], max: t[t.length - 1], runs };
-  });
 }
 
 const ms = (t: number) => `${t.toFixed(t < 10 ? 3 : 1)} ms`;

@@ -2,6 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "@/server/stacks/starter";
+import { seedNewStack, withE2eDatabase } from "./db-fixtures";
 import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 
@@ -158,6 +161,22 @@ test("two people save from the same revision: the second gets the conflict dialo
   expect(yaml).toContain("timeout: 30");
   await a.close();
   await b.close();
+});
+
+test("a form edit changes only its line of the YAML: the saved revision keeps the top-of-file comment and memory's comment", async ({ page }) => {
+  const yaml = `# Checkout: one function behind an HTTP API.\n\n${STARTER_YAML.replace("memory: 256", "memory: 2048 # bigger")}`;
+  await seedNewStack("checkout", { number: 1, yaml, definition: parseYaml(yaml), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Seeded with comments" });
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await openEditor(page, E2E.acme.orgSlug, "checkout");
+  await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await inspector(page).getByLabel("Timeout (seconds)").fill("30");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+
+  const saved = await withE2eDatabase((client) =>
+    client.stackRevision.findFirstOrThrow({ where: { number: 2, stack: { name: "checkout", organization: { slug: E2E.acme.orgSlug } } }, select: { yaml: true } }),
+  );
+  expect(saved.yaml).toBe(yaml.replace("timeout: 10", "timeout: 30"));
 });
 
 test("out-of-range memory and timeout and a malformed cron show inline errors and block the save; leaving asks first", async ({ page }) => {

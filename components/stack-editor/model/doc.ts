@@ -1,8 +1,10 @@
 // The editor's one state: the stack definition, the handler code stored with it, and the YAML text.
-// The canvas, forms, code editors and YAML view are all views of this; a form edit reprints the YAML,
-// a YAML edit that parses replaces the definition, one that does not keeps the text and the last
-// good definition (nothing typed is lost).
+// The canvas, forms, code editors and YAML view are all views of this; a form edit patches the YAML
+// in place (the comments and style of the nodes it does not touch stay), a YAML edit that parses
+// replaces the definition, one that does not keeps the text and the last good definition (nothing
+// typed is lost).
 import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
+import { applyDefinition } from "@/lib/stack/edit-yaml";
 import type { CanvasPositions } from "@/lib/canvas/positions";
 import { buildGraph } from "./graph";
 import { nodePositions } from "./positions";
@@ -26,7 +28,9 @@ export function docFromYaml(yaml: string, code: CodeMap, positions: CanvasPositi
 }
 
 export function withDefinition(doc: EditorDoc, definition: StackDefinition): EditorDoc {
-  return { ...doc, definition, yaml: printStack(definition), yamlPending: false };
+  // Pending text does not hold the definition (it is the last one that parsed), so there is nothing to patch.
+  const yaml = doc.yamlPending ? printStack(definition) : applyDefinition(doc.yaml, doc.definition, definition);
+  return { ...doc, definition, yaml, yamlPending: false };
 }
 
 export function withYaml(doc: EditorDoc, yaml: string): EditorDoc {
