@@ -137,7 +137,7 @@ export function LogViewer({
         </div>
       ) : null}
       {live && tail.status.ended ? <ErrorText message={tail.status.ended} details={tail.status.endedDetails} /> : null}
-      {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} details={error.details} /> : null}
+      {!live && error && !error.fieldErrors.filter ? <ErrorText message={error.message} details={error.details} /> : null}
       {!live && !error && query.isSuccess && lines.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
           {missing.length >= groupCount

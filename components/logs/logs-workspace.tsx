@@ -64,7 +64,7 @@ export function LogsWorkspace({
   // A pattern CloudWatch would refuse is explained at the field and never sent (moto would accept it and match nothing).
   const patternError = useMemo(() => filterPatternError(filter) ?? null, [filter]);
   const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && !patternError && stage?.deployed === true);
-  const filterError = patternError ?? (pages.query.error instanceof RequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null);
+  const filterError = patternError ?? (pages.query.error instanceof RequestError ? (pages.query.error.fieldErrors.filter ?? null) : null);
 
   const view: ViewState | null = useMemo(() => (stage ? { stage: stage.id, fn: fn?.name ?? null, range, filter } : null), [stage, fn, range, filter]);
   const go = useCallback(
