@@ -37,6 +37,7 @@ export function LogViewer({
   groupCount,
   highlightId,
   onFilter,
+  onInvokeWithEvent,
 }: {
   orgSlug: string;
   view: ViewState;
@@ -48,6 +49,8 @@ export function LogViewer({
   groupCount: number;
   highlightId: string | null;
   onFilter(filter: string): void;
+  /** Test invoke with a line's logged event; absent when the viewer may not invoke. */
+  onInvokeWithEvent?(line: LogLine, payload: string): void;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
   const { query, lines: pageLines, missing } = pages;
@@ -69,8 +72,9 @@ export function LogViewer({
         const url = linkTo(lineLinkParams(view, line));
         setNotice((await copy(url)) ? `Link copied: ${url}` : `Link: ${url}`);
       },
+      onInvokeWithEvent,
     }),
-    [linkTo, onFilter, view],
+    [linkTo, onFilter, onInvokeWithEvent, view],
   );
 
   const error = query.error instanceof RequestError ? query.error : query.error ? new RequestError(String(query.error), 500) : null;
