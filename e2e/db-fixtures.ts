@@ -86,6 +86,7 @@ export async function seedFailedDelivery(
         targetId: target.id,
         deploymentId,
         event: "failed",
+        eventId: `seeded-${deploymentId}`,
         payload: {},
         status: "failed",
         attempts,

@@ -171,9 +171,26 @@ test("a viewer reads logs but cannot invoke", async ({ page }) => {
   await signInWithOrgSso(page, USERS.acmeViewer);
   await page.goto(`${logsPath}?function=hello`);
   await expect(page.getByText("Your role cannot invoke functions; owners, admins and deployers can.")).toBeVisible();
+  // The structured line is a JSON object, which an owner could invoke with; a viewer is not offered it.
+  await expect(page.getByRole("list", { name: "Log lines" })).toContainText("slow downstream");
+  await expect(page.getByRole("button", { name: "Invoke with this event" })).toHaveCount(0);
   const status = await page.evaluate(async (path) => {
     const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ function: "hello", type: "DryRun", payload: "{}" }) });
     return res.status;
   }, `/api/orgs/acme/stages/${await page.getByLabel("Stage").inputValue()}/invoke`);
   expect(status).toBe(403);
+});
+
+test("a line that logged an event opens test invoke of its function with that event as the payload", async ({ page }) => {
+  const orderId = `o-${Date.now()}`;
+  await putLogLines([`2026-12-01T08:00:00.000Z\t${RID}\tINFO\tReceived event: {"orderId":"${orderId}","items":[{"sku":"kb-1","note":"a } in a string"}]}`]);
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await page.goto(logsPath);
+  const line = page.getByRole("list", { name: "Log lines" }).getByRole("listitem").filter({ hasText: orderId });
+  await line.getByRole("button", { name: "Invoke with this event" }).click();
+  await expect(page).toHaveURL(/function=hello/);
+  await expect(page).not.toHaveURL(new RegExp(orderId));
+  const editor = page.getByRole("region", { name: "Test invoke hello" }).getByLabel("Payload (JSON)");
+  await expect(editor).toHaveValue(JSON.stringify({ orderId, items: [{ sku: "kb-1", note: "a } in a string" }] }, null, 2));
+  await expect(editor).toBeFocused();
 });

@@ -73,6 +73,15 @@ test("an admin adds a signed webhook to a stage on the stack's settings page and
   await expect(log.getByRole("listitem")).toHaveCount(2);
   await expect(log.getByRole("listitem").first()).toContainText("HTTP 503");
 
+  // Redeliver queues the same payload again; Send test delivery queues a ping: both are rows of the log, marked.
+  await stage.getByRole("button", { name: /^Redeliver failed of / }).click();
+  await expect(log.getByRole("row").filter({ hasText: "redelivery" })).toHaveCount(1);
+  await expect(log.getByRole("row").filter({ hasText: "redelivery" })).toContainText("e2e-deployment");
+  await stage.getByRole("button", { name: /^Send test delivery to Webhook / }).click();
+  await expect(stage.getByRole("status").filter({ hasText: "Test delivery queued" })).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "ping" })).toContainText("test");
+  expect(await seriousViolations(page)).toEqual([]);
+
   await stage.getByRole("button", { name: /^Remove Webhook / }).click();
   await expect(stage.getByText("No notifications for this stage.")).toBeVisible();
   await expect(stage.getByText("Nothing sent yet.")).toBeVisible();

@@ -28,7 +28,7 @@ export const stageNameSchema = z
   .regex(/^[a-z][a-z0-9-]*$/, "Name must start with a lower-case letter and use only lower-case letters, digits and hyphens.");
 
 // AWS region codes: "us-east-1", "eu-central-2", "us-gov-west-1", "cn-north-1", "ap-southeast-5".
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export const regionSchema = z
   .string()

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { payloadProblem } from "@/lib/invoke/payload";
 import type { InvokeResult } from "@/lib/logs/invoke";
@@ -36,6 +36,7 @@ export function InvokePanel({
   templates,
   saved,
   canInvoke,
+  initialPayload,
 }: {
   orgSlug: string;
   stackId: string;
@@ -44,9 +45,18 @@ export function InvokePanel({
   templates: TemplateOption[];
   saved: SavedPayloadView[];
   canInvoke: boolean;
+  /** A payload to start with ("Invoke with this event" from a log line): the panel then scrolls into view with it. */
+  initialPayload?: string;
 }) {
   const id = useId();
-  const [payload, setPayload] = useState("{}");
+  const [payload, setPayload] = useState(initialPayload ?? "{}");
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const seeded = initialPayload !== undefined;
+  useEffect(() => {
+    if (!seeded) return;
+    editor.current?.scrollIntoView({ block: "center" });
+    editor.current?.focus({ preventScroll: true });
+  }, [seeded]);
   const [type, setType] = useState<InvocationType>("RequestResponse");
   const [name, setName] = useState("");
   const run = useMutation({ mutationFn: (body: Parameters<typeof invoke>[1]) => invoke(`/api/orgs/${orgSlug}/stages/${stageId}/invoke`, body) });
@@ -121,6 +131,7 @@ export function InvokePanel({
         Payload (JSON)
         <textarea
           id={`${id}-payload`}
+          ref={editor}
           className={`h-48 rounded-md border px-3 py-2 font-mono text-xs font-normal ${problem ? "border-red-500" : "border-slate-300"}`}
           spellCheck={false}
           aria-invalid={problem ? true : undefined}

@@ -1,6 +1,7 @@
 "use client";
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { LogLevel, LogLine } from "@/lib/logs/types";
+import { loggedEvent } from "@/lib/logs/logged-event";
 
 const LEVEL_STYLE: Record<LogLevel, string> = {
   error: "border-l-red-600 bg-red-50 text-red-900",
@@ -24,6 +25,8 @@ function prettyJson(line: LogLine): string | null {
 export interface RowActions {
   onRequestId(requestId: string): void;
   onCopyLink(line: LogLine): void;
+  /** Opens test invoke of the line's function with the event it logged; absent when the viewer may not invoke. */
+  onInvokeWithEvent?(line: LogLine, payload: string): void;
 }
 
 /** Longer lines are cut at the row's width until expanded: one-line rows keep the list's row heights known. */
@@ -32,6 +35,7 @@ const LONG = 100;
 /** One log line: level colour, time, function, message; REPORT numbers; collapsible JSON. */
 export const LogRow = memo(function LogRow({ line, showFunction, highlighted, actions }: { line: LogLine; showFunction: boolean; highlighted: boolean; actions: RowActions }) {
   const [expanded, setExpanded] = useState(false);
+  const event = useMemo(() => (actions.onInvokeWithEvent && !line.report ? loggedEvent(line.message) : null), [actions.onInvokeWithEvent, line]);
   const json = expanded ? prettyJson(line) : null;
   const r = line.report;
   const text = r ? `REPORT RequestId: ${r.requestId}` : line.message.replace(/\n+$/, "");
@@ -59,6 +63,11 @@ export const LogRow = memo(function LogRow({ line, showFunction, highlighted, ac
         {expandable ? (
           <button type="button" className="shrink-0 text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
             {line.jsonOffset !== null ? (expanded ? "Collapse JSON" : "Expand JSON") : expanded ? "Show less" : "Show all"}
+          </button>
+        ) : null}
+        {event ? (
+          <button type="button" className="shrink-0 text-indigo-700 underline" onClick={() => actions.onInvokeWithEvent?.(line, event)}>
+            Invoke with this event
           </button>
         ) : null}
         {line.requestId ? (

@@ -37,6 +37,7 @@ export function LogViewer({
   groupCount,
   highlightId,
   onFilter,
+  onInvokeWithEvent,
 }: {
   orgSlug: string;
   view: ViewState;
@@ -48,6 +49,8 @@ export function LogViewer({
   groupCount: number;
   highlightId: string | null;
   onFilter(filter: string): void;
+  /** Test invoke with a line's logged event; absent when the viewer may not invoke. */
+  onInvokeWithEvent?(line: LogLine, payload: string): void;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
   const { query, lines: pageLines, missing } = pages;
@@ -69,8 +72,9 @@ export function LogViewer({
         const url = linkTo(lineLinkParams(view, line));
         setNotice((await copy(url)) ? `Link copied: ${url}` : `Link: ${url}`);
       },
+      onInvokeWithEvent,
     }),
-    [linkTo, onFilter, view],
+    [linkTo, onFilter, onInvokeWithEvent, view],
   );
 
   const error = query.error instanceof RequestError ? query.error : query.error ? new RequestError(String(query.error), 500) : null;
@@ -137,7 +141,7 @@ export function LogViewer({
         </div>
       ) : null}
       {live && tail.status.ended ? <ErrorText message={tail.status.ended} details={tail.status.endedDetails} /> : null}
-      {!live && error && !error.fieldErrors.filterPattern ? <ErrorText message={error.message} details={error.details} /> : null}
+      {!live && error && !error.fieldErrors.filter ? <ErrorText message={error.message} details={error.details} /> : null}
       {!live && !error && query.isSuccess && lines.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
           {missing.length >= groupCount

@@ -4,7 +4,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { viewParams, type ViewState } from "@/lib/logs/export";
 import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { parseTimeRange, DEFAULT_RANGE } from "@/lib/logs/time-range";
-import type { LogTarget } from "@/lib/logs/types";
+import type { LogLine, LogTarget } from "@/lib/logs/types";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { FilterHelp } from "./filter-help";
@@ -61,10 +61,13 @@ export function LogsWorkspace({
   }
 
   const [live, setLive] = useState(false);
+  // "Invoke with this event": the payload goes to the invoke panel on this page in memory, never in
+  // the URL (an event may be 256 KB); `seq` opens the panel afresh for every click.
+  const [invokeWith, setInvokeWith] = useState<{ fn: string; payload: string; seq: number } | null>(null);
   // A pattern CloudWatch would refuse is explained at the field and never sent (moto would accept it and match nothing).
   const patternError = useMemo(() => filterPatternError(filter) ?? null, [filter]);
   const pages = useLogPages({ orgSlug, stageId: stage?.id ?? "", fn: fn?.name ?? null, range, filter }, !live && !patternError && stage?.deployed === true);
-  const filterError = patternError ?? (pages.query.error instanceof RequestError ? (pages.query.error.fieldErrors.filterPattern ?? null) : null);
+  const filterError = patternError ?? (pages.query.error instanceof RequestError ? (pages.query.error.fieldErrors.filter ?? null) : null);
 
   const view: ViewState | null = useMemo(() => (stage ? { stage: stage.id, fn: fn?.name ?? null, range, filter } : null), [stage, fn, range, filter]);
   const go = useCallback(
@@ -74,6 +77,15 @@ export function LogsWorkspace({
     },
     [pathname, router, view],
   );
+
+  const invokeWithEvent = useCallback(
+    (line: LogLine, payload: string) => {
+      setInvokeWith((prev) => ({ fn: line.functionName, payload, seq: (prev?.seq ?? 0) + 1 }));
+      if (fn?.name !== line.functionName) go({ fn: line.functionName });
+    },
+    [fn, go],
+  );
+  const seeded = invokeWith && fn && invokeWith.fn === fn.name ? invokeWith : null;
 
   if (!stage || !view) {
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">This stack has no stages yet. Add a stage and deploy it to read its logs.</p>;
@@ -147,12 +159,12 @@ export function LogsWorkspace({
           {patternError ? (
             <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">No lines are read until the filter pattern is fixed or cleared.</p>
           ) : (
-            <LogViewer orgSlug={orgSlug} view={view} pages={pages} live={live} onLive={setLive} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} />
+            <LogViewer orgSlug={orgSlug} view={view} pages={pages} live={live} onLive={setLive} groupCount={fn ? 1 : stage.functions.length} highlightId={params.get("line")} onFilter={(f) => go({ filter: f })} onInvokeWithEvent={canInvoke ? invokeWithEvent : undefined} />
           )}
           {fn ? (
             <>
               <InvokePanel
-                key={`${stage.id}/${fn.name}`}
+                key={`${stage.id}/${fn.name}/${seeded?.seq ?? 0}`}
                 orgSlug={orgSlug}
                 stackId={stackId}
                 stageId={stage.id}
@@ -160,6 +172,7 @@ export function LogsWorkspace({
                 templates={templates[stage.region] ?? []}
                 saved={savedPayloads}
                 canInvoke={canInvoke}
+                initialPayload={seeded?.payload}
               />
               <MetricsPanel orgSlug={orgSlug} stageId={stage.id} functionName={fn.name} range={range} />
             </>

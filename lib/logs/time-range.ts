@@ -11,6 +11,7 @@ export const DEFAULT_RANGE: TimeRange = { kind: "relative", range: "1h" };
 /** CloudWatch Logs keeps nothing older than its longest retention; a range wider than this is a typo. */
 const MAX_SPAN_MS = 10 * 365 * 24 * 3600 * 1000;
 
+/** A failure names the parameter and says its problem ("must be after start."). */
 export type RangeParse = { ok: true; range: TimeRange } | { ok: false; field: "range" | "start" | "end"; message: string };
 
 const isRelative = (v: string): v is RelativeRange => Object.hasOwn(RELATIVE_RANGES, v);
@@ -21,15 +22,15 @@ export function parseTimeRange(params: { get(name: string): string | null }): Ra
   const end = params.get("end");
   if (start === null && end === null) {
     if (range === null || range === "") return { ok: true, range: DEFAULT_RANGE };
-    if (!isRelative(range)) return { ok: false, field: "range", message: `range must be one of ${Object.keys(RELATIVE_RANGES).join(", ")}.` };
+    if (!isRelative(range)) return { ok: false, field: "range", message: `must be one of ${Object.keys(RELATIVE_RANGES).join(", ")}.` };
     return { ok: true, range: { kind: "relative", range } };
   }
   const s = Date.parse(start ?? "");
   const e = Date.parse(end ?? "");
-  if (Number.isNaN(s)) return { ok: false, field: "start", message: "start must be a date and time such as 2026-12-01T08:00:00Z." };
-  if (Number.isNaN(e)) return { ok: false, field: "end", message: "end must be a date and time such as 2026-12-01T09:00:00Z." };
-  if (e <= s) return { ok: false, field: "end", message: "end must be after start." };
-  if (e - s > MAX_SPAN_MS) return { ok: false, field: "start", message: "The range may span at most ten years." };
+  if (Number.isNaN(s)) return { ok: false, field: "start", message: "must be a date and time such as 2026-12-01T08:00:00Z." };
+  if (Number.isNaN(e)) return { ok: false, field: "end", message: "must be a date and time such as 2026-12-01T09:00:00Z." };
+  if (e <= s) return { ok: false, field: "end", message: "must be after start." };
+  if (e - s > MAX_SPAN_MS) return { ok: false, field: "start", message: "must be at most ten years before end." };
   return { ok: true, range: { kind: "absolute", start: s, end: e } };
 }
 

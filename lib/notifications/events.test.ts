@@ -18,6 +18,7 @@ describe("notificationEventFor", () => {
 describe("slackMessage", () => {
   const n: DeploymentNotification = {
     event: "deploy.failed",
+    eventId: "d1",
     deliveryId: "d1",
     occurredAt: "2026-12-01T08:00:00.000Z",
     organization: { slug: "acme", name: "Acme" },
@@ -38,5 +39,9 @@ describe("slackMessage", () => {
     expect(slackMessage(n).text).toBe(
       ":x: Deploy of revision 4 of *shop* to *prod* failed (started by ann@acme.test). <https://lp.example.com/acme/stacks/shop/deployments/dep1|Open deployment>\n>Access denied",
     );
+  });
+  it("says a test delivery is a test, naming the stack and stage", () => {
+    const ping = { event: "ping", test: true, eventId: "d2", deliveryId: "d2", occurredAt: n.occurredAt, organization: n.organization, stack: "shop", stage: "prod" } as const;
+    expect(slackMessage(ping).text).toBe(":wave: Test notification from Lambdaplane for *shop* / *prod*: this channel will hear about its deploys.");
   });
 });

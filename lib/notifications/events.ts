@@ -18,13 +18,18 @@ export function notificationEventFor(operation: "deploy" | "destroy", to: string
   return null;
 }
 
-export interface DeploymentNotification {
-  event: `deploy.${NotificationEvent}`;
+/** What every webhook body carries. A redelivery has a new deliveryId and the same eventId. */
+interface WebhookEnvelope {
+  eventId: string;
   deliveryId: string;
   occurredAt: string;
   organization: { slug: string; name: string };
   stack: string;
   stage: string;
+}
+
+export interface DeploymentNotification extends WebhookEnvelope {
+  event: `deploy.${NotificationEvent}`;
   deployment: {
     id: string;
     operation: "deploy" | "destroy";
@@ -37,11 +42,20 @@ export interface DeploymentNotification {
   };
 }
 
+/** "Send test delivery": a ping about no deployment, so a receiver can be checked before a deploy. */
+export interface PingNotification extends WebhookEnvelope {
+  event: "ping";
+  test: true;
+}
+
+export type WebhookNotification = DeploymentNotification | PingNotification;
+
 const VERB: Record<NotificationEvent, string> = { started: "started", succeeded: "succeeded", failed: "failed" };
 const ICON: Record<NotificationEvent, string> = { started: ":rocket:", succeeded: ":white_check_mark:", failed: ":x:" };
 
 /** A Slack incoming webhook's body: one line of mrkdwn, with the error when there is one. */
-export function slackMessage(n: DeploymentNotification): { text: string } {
+export function slackMessage(n: WebhookNotification): { text: string } {
+  if (n.event === "ping") return { text: `:wave: Test notification from Lambdaplane for *${n.stack}* / *${n.stage}*: this channel will hear about its deploys.` };
   const event = n.event.slice("deploy.".length) as NotificationEvent;
   const what = n.deployment.operation === "destroy" ? "Stack deletion" : `Deploy of revision ${n.deployment.revision}`;
   const who = n.deployment.startedBy ? ` (started by ${n.deployment.startedBy})` : "";

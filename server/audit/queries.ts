@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/server/db/types";
 
 export const auditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  actor: z.string().trim().max(320).optional(),
-  action: z.string().trim().max(100).optional(),
+  page: z.coerce.number("must be a whole number").int("must be a whole number").min(1, "must be 1 or more").default(1),
+  pageSize: z.coerce.number("must be a whole number").int("must be a whole number").min(1, "must be 1 or more").max(200, "must be at most 200").default(50),
+  actor: z.string().trim().max(320, "must be at most 320 characters").optional(),
+  action: z.string().trim().max(100, "must be at most 100 characters").optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

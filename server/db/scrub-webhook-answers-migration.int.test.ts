@@ -17,7 +17,7 @@ describe(`migration ${MIGRATION}`, () => {
     const deliveries = await Promise.all(
       errors.map((error, i) =>
         p.notificationDelivery.create({
-          data: { targetId: target.id, deploymentId: `d${i}`, event: "failed", payload: {}, lastError: error, attemptLog: { create: { number: 1, error, durationMs: 5 } } },
+          data: { targetId: target.id, deploymentId: `d${i}`, event: "failed", eventId: `e${i}`, payload: {}, lastError: error, attemptLog: { create: { number: 1, error, durationMs: 5 } } },
         }),
       ),
     );

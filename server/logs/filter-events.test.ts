@@ -8,15 +8,15 @@ const serviceError = (code: string, message: string, status = 400) => Object.ass
 describe("logsError", () => {
   it("shows AWS's message for an invalid filter pattern, on the filter field", () => {
     const e = logsError(serviceError("InvalidParameterException", "Invalid filter pattern"), "reading the log group /aws/lambda/x", "logs:FilterLogEvents");
-    expect(e).toMatchObject({ status: 400, field: "filterPattern", message: "Invalid filter pattern." });
+    expect(e).toMatchObject({ status: 400, field: "filter", message: "Invalid filter pattern." });
   });
   it("puts CloudWatch's other pattern refusals on the filter field too, saying it is the filter pattern", () => {
     const term = logsError(serviceError("InvalidParameterException", "Invalid character(s) in term '?'"), "reading", "logs:FilterLogEvents");
-    expect(term).toMatchObject({ status: 400, field: "filterPattern", message: "Invalid filter pattern: Invalid character(s) in term '?'" });
+    expect(term).toMatchObject({ status: 400, field: "filter", message: "Invalid filter pattern: Invalid character(s) in term '?'" });
     const brace = logsError(serviceError("InvalidParameterException", "If a filter pattern starts with '{' it must end with '}'"), "reading", "logs:FilterLogEvents");
-    expect(brace).toMatchObject({ status: 400, field: "filterPattern", message: "Invalid filter pattern: If a filter pattern starts with '{' it must end with '}'" });
+    expect(brace).toMatchObject({ status: 400, field: "filter", message: "Invalid filter pattern: If a filter pattern starts with '{' it must end with '}'" });
     const tail = logsError(serviceError("InvalidParameterException", "Invalid filter pattern: Invalid character(s) in term '\"\"'"), "tailing", "logs:StartLiveTail");
-    expect(tail).toMatchObject({ status: 400, field: "filterPattern", message: "Invalid filter pattern: Invalid character(s) in term '\"\"'" });
+    expect(tail).toMatchObject({ status: 400, field: "filter", message: "Invalid filter pattern: Invalid character(s) in term '\"\"'" });
   });
   it("names the missing IAM action on an access denial", () => {
     const e = logsError(serviceError("AccessDeniedException", "Access denied", 403), "reading the log group /aws/lambda/x", "logs:FilterLogEvents");

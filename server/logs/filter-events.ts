@@ -51,7 +51,7 @@ export class LogQueryError extends Error {
   constructor(
     readonly status: 400,
     message: string,
-    readonly field?: "filterPattern" | "cursor",
+    readonly field?: "filter" | "cursor",
   ) {
     super(message);
   }
@@ -67,7 +67,7 @@ export function logsError(error: unknown, doing: string, action: string, endpoin
   const message = error instanceof Error ? error.message : String(error);
   if (code === "InvalidParameterException" && PATTERN_REFUSAL.test(message)) {
     const said = /^Invalid filter pattern/i.test(message) ? message : `Invalid filter pattern: ${message}`;
-    return new LogQueryError(400, said.endsWith(".") || said.endsWith("'") ? said : `${said}.`, "filterPattern");
+    return new LogQueryError(400, said.endsWith(".") || said.endsWith("'") ? said : `${said}.`, "filter");
   }
   return new AwsCallError(translateAwsError(error, { action, doing, endpoint }));
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser } from "@/server/actions/test-session";
 import { createNotificationTarget } from "@/server/actions/notifications/create-notification-target";
 import { deleteNotificationTarget } from "@/server/actions/notifications/delete-notification-target";
+import { sendTestDelivery } from "@/server/actions/notifications/send-test-delivery";
+import { redeliverNotification } from "@/server/actions/notifications/redeliver-notification";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
 import { moveTo } from "@/server/deploy/store";
@@ -280,4 +282,137 @@ describe("targets", () => {
     const denied = await asUser(people.deployer, () => createNotificationTarget({ orgSlug: people.org.slug, stageId: stage.id, kind: "webhook", url: "https://example.com/h", events: ["failed"] }));
     expect(denied).toMatchObject({ ok: false, status: 403 });
   });
+});
+
+describe("test deliveries and redeliveries", () => {
+  const sendTest = (who: { id: string; email: string }, targetId: string, orgSlug = people.org.slug) => asUser(who, () => sendTestDelivery({ orgSlug, targetId }));
+  const redeliver = (who: { id: string; email: string }, deliveryId: string, orgSlug = people.org.slug) => asUser(who, () => redeliverNotification({ orgSlug, deliveryId }));
+  const statusOf = (id: string) => async () => (await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id } })).status;
+
+  it("send a signed ping through the queue, logged as a test delivery about no deployment, and audited", async () => {
+    const hook = await receiver();
+    const { stage } = await stageWithDeployment("ping");
+    const target = ok(await addTarget(stage.id, hook.url, ["failed"]));
+    const { deliveryId } = ok(await sendTest(people.owner, target.id));
+
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(1);
+    const [ping] = hook.received;
+    expect(JSON.parse(ping.body)).toEqual({
+      event: "ping",
+      test: true,
+      eventId: deliveryId,
+      deliveryId,
+      occurredAt: expect.any(String),
+      organization: { slug: "hookco", name: "hookco" },
+      stack: "shop",
+      stage: "ping",
+    });
+    expect(ping.headers["lambdaplane-event"]).toBe("ping");
+    expect(ping.headers["lambdaplane-delivery"]).toBe(deliveryId);
+    expect(ping.headers["lambdaplane-event-id"]).toBe(deliveryId);
+    expect(verifySignature(target.secret!, ping.body, ping.headers[SIGNATURE_HEADER.toLowerCase()] as string, Math.floor(Date.now() / 1000))).toBe(true);
+
+    await expect.poll(statusOf(deliveryId), { timeout: 5000 }).toBe("delivered");
+    const log = (await stageNotifications(database.prisma, people.org.id, stackId)).find((s) => s.name === "ping")!;
+    expect(log.deliveries).toEqual([expect.objectContaining({ id: deliveryId, event: "ping", test: true, deploymentId: null, status: "delivered" })]);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "notification_target.test", targetId: target.id } });
+    expect(audit).toMatchObject({ actorEmail: people.owner.email, after: expect.objectContaining({ stage: "ping", deliveryId }) });
+    await hook.close();
+  }, 30_000);
+
+  it("send a test ping to a private address only through the outbound guard, which refuses it", async () => {
+    const internal = await receiver(0, { allowlisted: false });
+    const { stage } = await stageWithDeployment("ping-private");
+    const target = await database.prisma.notificationTarget.create({
+      data: { stageId: stage.id, kind: "webhook", urlEncrypted: encryptSecret(`http://localhost:${internal.port}/admin`), urlHint: "http://localhost", events: ["failed"] },
+    });
+    const { deliveryId } = ok(await sendTest(people.owner, target.id));
+    await expect.poll(async () => (await database.prisma.notificationAttempt.findFirst({ where: { deliveryId } }))?.error, { timeout: 15_000 }).toBe("refused: the address is private");
+    expect(internal.received).toHaveLength(0);
+    await internal.close();
+  }, 30_000);
+
+  it("redeliver the stored payload under a new delivery id and the same event id, signed anew", async () => {
+    const hook = await receiver();
+    const { stage, deployment } = await stageWithDeployment("again");
+    const target = ok(await addTarget(stage.id, hook.url, ["failed"]));
+    await moveTo(deployment.id, "deploy", "failed", { data: { error: "Access denied" } });
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(1);
+    const first = JSON.parse(hook.received[0].body);
+    await expect.poll(statusOf(first.deliveryId), { timeout: 5000 }).toBe("delivered");
+
+    const again = ok(await redeliver(people.owner, first.deliveryId));
+    expect(again.deliveryId).not.toBe(first.deliveryId);
+    expect(again.eventId).toBe(first.eventId);
+    await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2);
+    const second = hook.received[1];
+    expect(JSON.parse(second.body)).toEqual({ ...first, deliveryId: again.deliveryId });
+    expect(second.headers["lambdaplane-delivery"]).toBe(again.deliveryId);
+    expect(second.headers["lambdaplane-event-id"]).toBe(first.eventId);
+    expect(verifySignature(target.secret!, second.body, second.headers[SIGNATURE_HEADER.toLowerCase()] as string, Math.floor(Date.now() / 1000))).toBe(true);
+
+    const row = await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: again.deliveryId } });
+    expect(row).toMatchObject({ redeliveryOfId: first.deliveryId, eventId: first.eventId, deploymentId: deployment.id, event: "failed", test: false, statusChangeKey: null });
+    expect(await database.prisma.auditEvent.count({ where: { action: "notification_delivery.redeliver", targetId: first.deliveryId } })).toBe(1);
+    // A redelivery does not count as the status change: repeating the change still records nothing new.
+    await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
+    expect(await database.prisma.notificationDelivery.count({ where: { targetId: target.id } })).toBe(2);
+    await hook.close();
+  }, 30_000);
+
+  it("refuse a delivery still being retried, viewers and deployers, and another organization's target or delivery", async () => {
+    const { stage } = await stageWithDeployment("guarded");
+    const closed = await receiver();
+    await closed.close();
+    const target = ok(await addTarget(stage.id, closed.url, ["failed"]));
+    await worker.stop();
+    let deliveryId: string;
+    try {
+      deliveryId = ok(await sendTest(people.owner, target.id)).deliveryId;
+      expect(await redeliver(people.owner, deliveryId)).toMatchObject({ ok: false, status: 409, error: expect.stringMatching(/still being sent/) });
+    } finally {
+      worker = await startNotificationWorker({ pollingIntervalSeconds: 0.5 });
+    }
+    for (const who of [people.deployer, people.viewer]) {
+      expect(await sendTest(who, target.id)).toMatchObject({ ok: false, status: 403 });
+      expect(await redeliver(who, deliveryId)).toMatchObject({ ok: false, status: 403 });
+    }
+
+    const other = await seedOrganization(database.prisma, "rivalco");
+    const queuedBefore = await database.prisma.notificationDelivery.count();
+    // The other organization's owner, in their own organization, naming this one's ids.
+    expect(await sendTest(other.owner, target.id, other.org.slug)).toMatchObject({ ok: false, status: 404, error: "Notification target not found." });
+    expect(await redeliver(other.owner, deliveryId, other.org.slug)).toMatchObject({ ok: false, status: 404, error: "Delivery not found." });
+    // And in this one, where they are no member.
+    expect(await sendTest(other.owner, target.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await database.prisma.notificationDelivery.count()).toBe(queuedBefore);
+  }, 30_000);
+
+  it("count per organization: once its budget is spent every member gets 429, other organizations do not", async () => {
+    process.env.LAMBDAPLANE_RATE_LIMITS = "manualDelivery=2/60";
+    try {
+      const busy = await seedOrganization(database.prisma, "busyco");
+      const admin = await database.prisma.user.create({ data: { email: "admin@busyco.test", memberships: { create: { organizationId: busy.org.id, role: "admin" } } } });
+      const busyStack = await database.prisma.stack.create({ data: { organizationId: busy.org.id, name: "shop" } });
+      const busyStage = await database.prisma.stage.create({ data: { stackId: busyStack.id, name: "dev", region: "eu-west-1" } });
+      const hook = await receiver();
+      const target = ok(await asUser(busy.owner, () => createNotificationTarget({ orgSlug: busy.org.slug, stageId: busyStage.id, kind: "webhook", url: hook.url, events: ["failed"] })));
+
+      ok(await sendTest(busy.owner, target.id, busy.org.slug));
+      ok(await sendTest(admin, target.id, busy.org.slug));
+      const refused = await sendTest(admin, target.id, busy.org.slug);
+      expect(refused).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/^Too many test deliveries and redeliveries of notifications in this organization \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/) });
+      expect(!refused.ok && (refused.details?.retryAfterSeconds as number)).toBeGreaterThan(0);
+      expect(await database.prisma.notificationDelivery.count({ where: { targetId: target.id } })).toBe(2);
+
+      const calm = await seedOrganization(database.prisma, "calmco");
+      const calmStack = await database.prisma.stack.create({ data: { organizationId: calm.org.id, name: "shop" } });
+      const calmStage = await database.prisma.stage.create({ data: { stackId: calmStack.id, name: "dev", region: "eu-west-1" } });
+      const theirs = ok(await asUser(calm.owner, () => createNotificationTarget({ orgSlug: calm.org.slug, stageId: calmStage.id, kind: "webhook", url: hook.url, events: ["failed"] })));
+      expect((await sendTest(calm.owner, theirs.id, calm.org.slug)).ok).toBe(true);
+      await hook.close();
+    } finally {
+      delete process.env.LAMBDAPLANE_RATE_LIMITS;
+    }
+  }, 30_000);
 });

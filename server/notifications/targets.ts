@@ -92,6 +92,8 @@ export async function stageNotifications(client: Db, organizationId: string, sta
           id: true,
           event: true,
           deploymentId: true,
+          test: true,
+          redeliveryOfId: true,
           status: true,
           attempts: true,
           lastStatusCode: true,

@@ -2,7 +2,7 @@
 // people using the app (and the test suites) never meet them; LAMBDAPLANE_RATE_LIMITS changes a
 // budget per install (`name=points/seconds`, e.g. `apiToken=5/60` in the tests that need a tight one).
 
-export type SubjectKind = "user" | "token" | "address";
+export type SubjectKind = "user" | "token" | "address" | "organization";
 
 export interface RateLimitRule {
   /** Requests allowed per window. */
@@ -22,6 +22,8 @@ export const RATE_LIMITS = {
   apiToken: { points: 600, seconds: 60, per: "token", counts: "API requests with this token" },
   stageQuery: { points: 300, seconds: 60, per: "user", counts: "log and metrics queries" },
   invoke: { points: 60, seconds: 60, per: "user", counts: "test invocations" },
+  // Per organization: every member's clicks send to the same receivers.
+  manualDelivery: { points: 30, seconds: 60, per: "organization", counts: "test deliveries and redeliveries of notifications in this organization" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

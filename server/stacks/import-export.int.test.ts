@@ -150,7 +150,7 @@ describe("export", () => {
     expect((await download(editor, foreign.id, "part=yaml")).status).toBe(404);
     const res = await download(editor, foreign.id, "part=pdf");
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: "part: part must be yaml or code" });
+    expect(await res.json()).toEqual({ error: "part: must be yaml or code", fieldErrors: { part: "must be yaml or code" } });
   });
 
   it("lets a viewer export", async () => {

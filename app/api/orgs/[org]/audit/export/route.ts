@@ -3,17 +3,12 @@ import { db } from "@/server/db/client";
 import { orgRoute } from "@/server/auth/org-route";
 import { auditQuerySchema } from "@/server/audit/queries";
 import { exportAuditEvents } from "@/server/audit/export";
-import { jsonError } from "@/server/http/json-error";
+import { readQuery } from "@/server/http/query";
 
-const exportQuery = auditQuerySchema.pick({ actor: true, action: true }).extend({ format: z.enum(["csv", "json"], "format must be csv or json") });
+const exportQuery = auditQuerySchema.pick({ actor: true, action: true }).extend({ format: z.enum(["csv", "json"], "must be csv or json") });
 
 export const GET = orgRoute("audit:read", async (req, { org }) => {
-  const query = exportQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!query.success) {
-    const issue = query.error.issues[0];
-    return jsonError(400, `${issue.path.join(".")}: ${issue.message}`);
-  }
-  const { format, ...filters } = query.data;
+  const { format, ...filters } = readQuery(req, exportQuery);
   return new Response(exportAuditEvents(db(), org.id, filters, format), {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

@@ -1,11 +1,18 @@
+import { z } from "zod";
 import { db } from "@/server/db/client";
-import { ActionError } from "@/server/auth/errors";
+import { readQuery, revisionQuery } from "@/server/http/query";
 import { apiRoute } from "@/server/api/api-route";
 import { runCompute } from "@/server/compute/pool";
 import { apiRevision, findApiStack, findApiStage } from "@/server/api/stacks";
-import { regionSchema } from "@/lib/names";
+import { REGION_PATTERN } from "@/lib/names";
 
 export const dynamic = "force-dynamic";
+
+const renderQuery = z.object({
+  stage: z.string().min(1, "name a stage.").max(100, "a stage name is at most 100 characters.").default("dev"),
+  revision: revisionQuery,
+  region: z.string().regex(REGION_PATTERN, "must be an AWS region code such as eu-west-1.").optional(),
+});
 
 /**
  * GET /api/v1/stacks/{stack}/render?stage=dev[&revision=N][&region=eu-west-1]: the CloudFormation
@@ -14,13 +21,10 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute<{ stack: string }>({ scope: "read", permission: "stack:read", doing: "rendering a stack" }, async (req, caller, params) => {
   const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
-  const query = new URL(req.url).searchParams;
-  const stageName = query.get("stage") ?? "dev";
-  const rawRevision = query.get("revision");
-  if (rawRevision !== null && !/^\d{1,9}$/.test(rawRevision)) throw new ActionError(400, `revision: '${rawRevision}' is not a revision number.`);
-  const region = query.get("region") ?? (await findApiStage(db(), stack.id, stack.name, stageName)).region;
-  if (!regionSchema.safeParse(region).success) throw new ActionError(400, `region: '${region}' is not an AWS region code such as eu-west-1.`);
-  const revision = await apiRevision(db(), stack.id, stack.name, rawRevision === null ? undefined : Number(rawRevision));
+  const query = readQuery(req, renderQuery);
+  const stageName = query.stage;
+  const region = query.region ?? (await findApiStage(db(), stack.id, stack.name, stageName)).region;
+  const revision = await apiRevision(db(), stack.id, stack.name, query.revision);
   const result = await runCompute("renderRevision", [{ yaml: revision.yaml, code: revision.code }, { stackName: stack.name, stage: stageName, region }], {
     organizationId: caller.org.id,
     doing: `Rendering stack "${stack.name}"`,

@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { apiRoute, audited, readJson } from "@/server/api/api-route";
 import { apiRevision, findApiStack } from "@/server/api/stacks";
 import { checkDefinition, saveRevision } from "@/server/stacks/revisions";
-import { ActionError } from "@/server/auth/errors";
+import { readQuery, revisionQuery } from "@/server/http/query";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +13,8 @@ type Params = { stack: string };
 /** GET /api/v1/stacks/{stack}/yaml[?revision=N]: a revision's YAML and handler code (the latest by default). */
 export const GET = apiRoute<Params>({ scope: "read", permission: "stack:read", doing: "reading a stack's YAML" }, async (req, caller, params) => {
   const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
-  const raw = new URL(req.url).searchParams.get("revision");
-  if (raw !== null && !/^\d{1,9}$/.test(raw)) throw new ActionError(400, `revision: '${raw}' is not a revision number.`, { revision: "a whole number" });
-  const r = await apiRevision(db(), stack.id, stack.name, raw === null ? undefined : Number(raw));
+  const { revision } = readQuery(req, z.object({ revision: revisionQuery }));
+  const r = await apiRevision(db(), stack.id, stack.name, revision);
   return Response.json({ stack: stack.name, revision: r.number, yaml: r.yaml, code: r.code, message: r.message, createdAt: r.createdAt.toISOString() });
 });
 
