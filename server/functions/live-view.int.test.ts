@@ -1,14 +1,12 @@
-import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateAliasCommand, CreateFunctionUrlConfigCommand, PublishVersionCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
-import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
-import { clientConfig, cloudWatchLogsClient, lambdaClient } from "@/server/aws/clients";
+import { cloudWatchLogsClient, lambdaClient } from "@/server/aws/clients";
 import { INTERNALS } from "@/server/aws/errors";
 import { allowAwsEmulator } from "@/server/aws/test-support";
 import { readFunctionLiveView, type FunctionReadInput } from "./live-view";
+import { createFunctionOnMoto } from "./test-support";
 
 // The reader against a REAL moto server (python3 -m moto.server): a function with a queue trigger,
 // created by CloudFormation as a deploy would, then given reserved concurrency, a version, a weighted
@@ -24,45 +22,13 @@ const connection = () => ({ credentialType: "default_chain" as const, roleArn: n
 const clients = () => ({ lambda: lambdaClient(connection(), REGION, { maxAttempts: 1 }), logs: cloudWatchLogsClient(connection(), REGION, { maxAttempts: 1 }) });
 const input = (over: Partial<FunctionReadInput> = {}): FunctionReadInput => ({ physicalName: FN, logGroupName: LOG_GROUP, region: REGION, revealEnvironment: true, endpoint: moto.endpoint, now: NOW, ...over });
 
-const TEMPLATE = {
-  Resources: {
-    Role: { Type: "AWS::IAM::Role", Properties: { AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] } } },
-    Jobs: { Type: "AWS::SQS::Queue" },
-    Worker: {
-      Type: "AWS::Lambda::Function",
-      Properties: {
-        FunctionName: FN,
-        Runtime: "nodejs22.x",
-        Handler: "index.handler",
-        MemorySize: 512,
-        Timeout: 20,
-        Role: { "Fn::GetAtt": ["Role", "Arn"] },
-        Code: { S3Bucket: "lp-int-fnpage", S3Key: "worker.zip" },
-        Environment: { Variables: { TABLE_NAME: "orders", API_KEY: "s3cr3t-value" } },
-      },
-    },
-    Trigger: { Type: "AWS::Lambda::EventSourceMapping", Properties: { FunctionName: { Ref: "Worker" }, EventSourceArn: { "Fn::GetAtt": ["Jobs", "Arn"] }, BatchSize: 7 } },
-  },
-};
-
 const RID = (n: number) => `0f6c1e2a-3b4c-4d5e-8f90-a1b2c3d4e5${String(n).padStart(2, "0")}`;
 const report = (n: number, init = "") => `REPORT RequestId: ${RID(n)}\tDuration: ${100 + n}.5 ms\tBilled Duration: ${101 + n} ms\tMemory Size: 512 MB\tMax Memory Used: 80 MB\t${init}`;
 
 beforeAll(async () => {
   moto = await startMoto();
   allowAwsEmulator(moto.endpoint);
-  const config = clientConfig(connection(), REGION, { maxAttempts: 1 });
-  const s3 = new S3Client({ ...config, forcePathStyle: true });
-  await s3.send(new CreateBucketCommand({ Bucket: "lp-int-fnpage", CreateBucketConfiguration: { LocationConstraint: REGION } }));
-  await s3.send(new PutObjectCommand({ Bucket: "lp-int-fnpage", Key: "worker.zip", Body: zipSync({ "index.js": strToU8("exports.handler = async () => 1;\n") }) }));
-  const cfn = new CloudFormationClient(config);
-  await cfn.send(new CreateStackCommand({ StackName: "orders-dev", TemplateBody: JSON.stringify(TEMPLATE), Capabilities: ["CAPABILITY_IAM"] }));
-  for (let i = 0; i < 100; i++) {
-    const status = (await cfn.send(new DescribeStacksCommand({ StackName: "orders-dev" }))).Stacks?.[0]?.StackStatus;
-    if (status === "CREATE_COMPLETE") break;
-    if (status && !status.endsWith("IN_PROGRESS")) throw new Error(`moto stack ended ${status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await createFunctionOnMoto(moto.endpoint, REGION, { name: FN, environment: { TABLE_NAME: "orders", API_KEY: "s3cr3t-value" } });
   const { lambda, logs } = clients();
   await lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: FN, ReservedConcurrentExecutions: 5 }));
   const v1 = await lambda.send(new PublishVersionCommand({ FunctionName: FN, Description: "first" }));
