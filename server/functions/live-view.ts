@@ -10,16 +10,16 @@ import {
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import type { Bounded, FunctionLiveView, RecentInvocations, Section } from "@/lib/functions/types";
+import type { FunctionLiveView, RecentInvocations, Section } from "@/lib/functions/types";
 import { awsErrorCode, translateAwsError, type AwsProblem } from "@/server/aws/errors";
 import type { RawEvent } from "@/server/logs/log-line";
+import { bounded } from "./bounded-list";
 import { configurationView } from "./configuration-view";
 import { summarizeInvocations } from "./recent-invocations";
 
 // A deployed function's live view: seven Lambda reads and one log read in parallel, each its own
 // section that fails on its own (an emulator lacks some calls), every list bounded.
 
-export const LIST_CAP = 50;
 /** Log lines read for recent invocations: a busy hour is counted up to here and the page says so. */
 export const INVOCATION_LINE_CAP = 5000;
 const HOUR = 3_600_000;
@@ -60,18 +60,6 @@ async function section<T>(read: () => Promise<T>, action: string, doing: string,
     }
     return { ok: false, unavailable: false, message: problem.message, details: problem.details };
   }
-}
-
-/** Pages of a list until it ends or `cap` items are held. */
-async function bounded<T>(page: (marker: string | undefined, max: number) => Promise<{ items: T[]; next: string | undefined }>, cap = LIST_CAP): Promise<Bounded<T>> {
-  const items: T[] = [];
-  let marker: string | undefined;
-  do {
-    const out = await page(marker, cap - items.length);
-    items.push(...out.items);
-    marker = out.next;
-  } while (marker && items.length < cap);
-  return { items: items.slice(0, cap), capped: Boolean(marker) || items.length > cap };
 }
 
 async function recentInvocations(logs: CloudWatchLogsClient, input: FunctionReadInput): Promise<RecentInvocations> {
