@@ -25,6 +25,8 @@ export interface DeployedStack {
   functionName: string;
   logGroup: string;
   bucket: string;
+  /** The deployed revision; the starter's function alone when left out. Its function must be `hello`. */
+  yaml?: string;
 }
 
 export const DEPLOYED = {
@@ -89,7 +91,8 @@ export async function setUpDeployedStage(target: DeployedStack = DEPLOYED): Prom
   await withE2eDatabase(async (prisma) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: E2E.acme.orgSlug } });
     if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: target.stack } })) return;
-    const revision = { number: 1, yaml: YAML, definition: parseYaml(YAML), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
+    const yaml = target.yaml ?? YAML;
+    const revision = { number: 1, yaml, definition: parseYaml(yaml), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
     await deployToMoto(parseYaml(revision.yaml) as StackDefinition, target);
     const stack = await prisma.stack.create({ data: { organizationId: org.id, name: target.stack, revisions: { create: revision } }, include: { revisions: true } });
     const connection = await prisma.awsConnection.create({

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { INVOKE_ANCHOR } from "@/lib/functions/links";
 import { useMutation } from "@tanstack/react-query";
 import { payloadProblem } from "@/lib/invoke/payload";
 import type { InvokeResult } from "@/lib/logs/invoke";
@@ -67,7 +68,7 @@ export function InvokePanel({
 
   if (!canInvoke) {
     return (
-      <section aria-labelledby={`${id}-h`} className="rounded-lg border border-slate-200 bg-white p-4">
+      <section id={INVOKE_ANCHOR} aria-labelledby={`${id}-h`} className="rounded-lg border border-slate-200 bg-white p-4">
         <h3 id={`${id}-h`} className="text-base font-semibold">
           Test invoke
         </h3>
@@ -79,7 +80,7 @@ export function InvokePanel({
   const saveFailure = failureOf(save.data);
   const runFailure = run.error instanceof RequestError ? run.error : null;
   return (
-    <section aria-labelledby={`${id}-h`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section id={INVOKE_ANCHOR} aria-labelledby={`${id}-h`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={`${id}-h`} className="text-base font-semibold">
         Test invoke {functionName}
       </h3>

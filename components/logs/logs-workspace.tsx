@@ -1,10 +1,12 @@
 "use client";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useId, useMemo, useState } from "react";
 import { viewParams, type ViewState } from "@/lib/logs/export";
 import { filterPatternError } from "@/lib/logs/filter-pattern";
 import { parseTimeRange, DEFAULT_RANGE } from "@/lib/logs/time-range";
 import type { LogLine, LogTarget } from "@/lib/logs/types";
+import { functionPagePath } from "@/lib/functions/links";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { FilterHelp } from "./filter-help";
@@ -28,6 +30,7 @@ export interface StageOption {
 export function LogsWorkspace({
   orgSlug,
   stackId,
+  stackPath,
   stages,
   templates,
   savedPayloads,
@@ -35,6 +38,8 @@ export function LogsWorkspace({
 }: {
   orgSlug: string;
   stackId: string;
+  /** `/<org>/stacks/<stack>`, for the link to the chosen function's page. */
+  stackPath: string;
   stages: StageOption[];
   /** Event templates per region (their ARNs name the stage's region). */
   templates: Record<string, TemplateOption[]>;
@@ -123,6 +128,11 @@ export function LogsWorkspace({
               ))}
             </select>
           </label>
+          {fn && stage.deployed ? (
+            <Link href={functionPagePath(stackPath, stage.name, fn.name)} className="pb-2 text-sm text-indigo-700 hover:underline">
+              Function page
+            </Link>
+          ) : null}
           <TimeRangePicker key={JSON.stringify(range)} value={range} shown={pages.timeWindow} onChange={(r) => go({ range: r })} />
         </div>
         <div className="flex flex-wrap items-end gap-2">

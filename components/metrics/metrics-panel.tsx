@@ -5,6 +5,7 @@ import type { MetricsResponse } from "@/lib/metrics/types";
 import { RequestError, requestJson } from "@/lib/http/request-json";
 import { ErrorText } from "@/components/ui/alert";
 import { LineChart } from "./line-chart";
+import { METRICS_ANCHOR } from "@/lib/functions/links";
 
 /** CloudWatch metrics of one function over the viewer's range; a chart whose query failed says why in its place. */
 export function MetricsPanel({ orgSlug, stageId, functionName, range }: { orgSlug: string; stageId: string; functionName: string; range: TimeRange }) {
@@ -17,7 +18,7 @@ export function MetricsPanel({ orgSlug, stageId, functionName, range }: { orgSlu
     },
   });
   return (
-    <section aria-labelledby="metrics-heading" className="flex flex-col gap-2">
+    <section id={METRICS_ANCHOR} aria-labelledby="metrics-heading" className="flex flex-col gap-2">
       <h3 id="metrics-heading" className="text-base font-semibold">
         Metrics of {functionName}
         {query.data ? <span className="ml-2 text-sm font-normal text-slate-600">({query.data.periodSeconds / 60}-minute periods)</span> : null}

@@ -20,7 +20,7 @@ export const RATE_LIMITS = {
   action: { points: 300, seconds: 60, per: "user", counts: "changes and previews" },
   apiAddress: { points: 1200, seconds: 60, per: "address", counts: "API requests from your network" },
   apiToken: { points: 600, seconds: 60, per: "token", counts: "API requests with this token" },
-  stageQuery: { points: 300, seconds: 60, per: "user", counts: "log and metrics queries" },
+  stageQuery: { points: 300, seconds: 60, per: "user", counts: "log, metrics and function page queries" },
   invoke: { points: 60, seconds: 60, per: "user", counts: "test invocations" },
   // Per organization: every member's clicks send to the same receivers.
   manualDelivery: { points: 30, seconds: 60, per: "organization", counts: "test deliveries and redeliveries of notifications in this organization" },

@@ -93,7 +93,7 @@ describe("test invoke and log queries", () => {
     for (const refused of [await tailRoute.GET(at("logs/tail"), ctx), await logsRoute.GET(at("logs?range=1h"), ctx)]) {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await refused.json()).error).toMatch(/^Too many log and metrics queries \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/);
+      expect((await refused.json()).error).toMatch(/^Too many log, metrics and function page queries \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/);
     }
 
     // Same-origin, as the browser sends it: a state-changing org route refuses other origins (403) first.

@@ -5,6 +5,8 @@ import { requireMembership } from "@/server/auth/guard";
 import { findStackByName, latestRevision } from "@/server/stacks/queries";
 import { listStagesWithHistory } from "@/server/deploy/queries";
 import { StagesSummary } from "@/components/deploy/stages-summary";
+import { listStageLogs } from "@/server/logs/queries";
+import { DeployedFunctions } from "@/components/functions/deployed-functions";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -18,10 +20,12 @@ export default async function StackPage({ params }: Params) {
   const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
   if (!stack) notFound();
   const latest = await latestRevision(db(), stack.id);
-  const stages = await listStagesWithHistory(db(), stack.id, stack.name);
+  const [stages, deployed] = await Promise.all([listStagesWithHistory(db(), stack.id, stack.name), listStageLogs(db(), org.id, stack.id)]);
+  const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   return (
     <div className="flex flex-col gap-6">
-      <StagesSummary stages={stages} base={`/${org.slug}/stacks/${encodeURIComponent(stack.name)}`} />
+      <StagesSummary stages={stages} base={base} />
+      <DeployedFunctions stages={deployed} stackPath={base} />
       <section aria-labelledby="definition" className="flex flex-col gap-2">
         <h2 id="definition" className="text-lg font-semibold">
           Definition {latest ? `(revision ${latest.number})` : null}

@@ -36,6 +36,7 @@ export default async function StackLogsPage({ params }: Params) {
         <LogsWorkspace
           orgSlug={org.slug}
           stackId={stack.id}
+          stackPath={`/${org.slug}/stacks/${encodeURIComponent(stack.name)}`}
           templates={templates}
           savedPayloads={savedPayloads}
           canInvoke={canInvoke}
