@@ -79,10 +79,10 @@ export async function planStage(client: Db, stack: { id: string; name: string },
   const stage = await findPlanStage(client, stack, stageName);
   const lock = await tryLockStageForPlan(stage.id);
   if (!lock) throw new ActionError(409, `The stage ${stage.name} is busy: another plan or a deploy is starting on it. Try again in a minute.`);
+  const clients = env.clients(connectionConfig(stage.awsConnection), stage.region);
   try {
     await refuseIfDeploying(client, stage);
     const endpoint = stage.awsConnection.endpoint;
-    const clients = env.clients(connectionConfig(stage.awsConnection), stage.region);
     const renderName = stage.deployedStackName ?? stack.name;
     const stackName = cloudFormationStackName(renderName, stage.name);
     const { bucket, artifacts } = await artifactLocations(clients, draft, stage.region, env, endpoint);
@@ -103,6 +103,12 @@ export async function planStage(client: Db, stack: { id: string; name: string },
     };
     const source = await call(() => templateSource(target, rendered.template, bucket), "s3:PutObject", "uploading the template");
     const changeSetName = `lambdaplane-plan-${randomBytes(8).toString("hex")}`;
+    const cleanUp = async () => {
+      await call(() => deleteChangeSet(clients.cloudFormation, stackName, changeSetName), "cloudformation:DeleteChangeSet", `deleting the plan's change set of ${stackName}`);
+      // A CREATE change set made an empty stack (REVIEW_IN_PROGRESS) that a plan must not leave behind.
+      if (!existing) await call(() => clients.cloudFormation.send(new DeleteStackCommand({ StackName: stackName })), "cloudformation:DeleteStack", `deleting the plan's empty stack ${stackName}`);
+    };
+    let plan: Plan;
     try {
       await call(
         () =>
@@ -121,13 +127,16 @@ export async function planStage(client: Db, stack: { id: string; name: string },
       );
       const changes = await waitForChanges(clients, stackName, changeSetName, env, call);
       const cost = await planCostDiff(client, stack, stage.id, draft.definition);
-      return { stack: stack.name, stage: stage.name, cloudFormationStackName: stackName, changeSetType, changes, counts: countChanges(changes), cost };
-    } finally {
-      await call(() => deleteChangeSet(clients.cloudFormation, stackName, changeSetName), "cloudformation:DeleteChangeSet", `deleting the plan's change set of ${stackName}`);
-      // A CREATE change set made an empty stack (REVIEW_IN_PROGRESS) that a plan must not leave behind.
-      if (!existing) await call(() => clients.cloudFormation.send(new DeleteStackCommand({ StackName: stackName })), "cloudformation:DeleteStack", `deleting the plan's empty stack ${stackName}`);
+      plan = { stack: stack.name, stage: stage.name, cloudFormationStackName: stackName, changeSetType, changes, counts: countChanges(changes), cost };
+    } catch (error) {
+      // The plan's own failure is what the caller needs; a failed clean-up after it is only logged.
+      await cleanUp().catch((cleanUpError: unknown) => console.warn(`[plan] ${stackName}: ${(cleanUpError as Error).message}`));
+      throw error;
     }
+    await cleanUp();
+    return plan;
   } finally {
+    for (const awsClient of Object.values(clients)) awsClient.destroy();
     await lock.release();
   }
 }
