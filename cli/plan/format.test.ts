@@ -15,16 +15,24 @@ const plan: Plan = {
   ],
   counts: { add: 1, modify: 2, remove: 1, replace: 1 },
   cost: {
-    before: 1.5,
-    after: 3.75,
-    delta: 2.25,
-    resources: [
-      { resource: "api", kind: "stack", type: "function", service: "lambda", before: 1.5, after: 3.75, delta: 2.25, change: "changed" },
-      { resource: "web", kind: "stack", type: "bucket", service: "s3", before: 0, after: 0, delta: 0, change: "unchanged" },
-    ],
-  } as unknown as Plan["cost"],
+    ok: true,
+    region: "eu-west-1",
+    baseRevision: 3,
+    revision: 0,
+    diff: {
+      before: 1.5,
+      after: 3.75,
+      delta: 2.25,
+      resources: [{ resource: "api", kind: "resource", type: "function", service: "Lambda", before: 1.5, after: 3.75, delta: 2.25, change: "changed" }],
+    },
+  },
 };
-const unchanged: Plan = { ...plan, changes: [], counts: { add: 0, modify: 0, remove: 0, replace: 0 }, cost: { ...plan.cost, after: 1.5, delta: 0, resources: [] } };
+const unchanged: Plan = {
+  ...plan,
+  changes: [],
+  counts: { add: 0, modify: 0, remove: 0, replace: 0 },
+  cost: { ok: true, region: "eu-west-1", baseRevision: 3, revision: 0, diff: { before: 1.5, after: 1.5, delta: 0, resources: [] } },
+};
 
 describe("plan output", () => {
   it("lists each resource's action, replacement and changed properties, then the cost difference", () => {
@@ -36,7 +44,7 @@ describe("plan output", () => {
         "  ~ ApiFunction  AWS::Lambda::Function  in place; changes MemorySize, Timeout",
         "  ~ Jobs         AWS::SQS::Queue        replaced; changes FifoQueue",
         "  - Old|Queue    AWS::SQS::Queue",
-        "Monthly cost: $1.50 -> $3.75 a month (+$2.25/month)",
+        "Monthly cost: $1.50 -> $3.75 a month (+$2.25/month, eu-west-1 prices)",
         "  api: $1.50 -> $3.75 (+$2.25/month)",
         "",
       ].join("\n"),
@@ -45,7 +53,10 @@ describe("plan output", () => {
 
   it("says so when nothing changes", () => {
     expect(hasChanges(unchanged)).toBe(false);
-    expect(formatPlanText(unchanged)).toContain("No changes: the stack is already up to date.\nMonthly cost: $1.50 -> $1.50 a month ($0.00/month)");
+    expect(formatPlanText(unchanged)).toContain("No changes: the stack is already up to date.\nMonthly cost: $1.50 -> $1.50 a month ($0.00/month, eu-west-1 prices)");
+    expect(formatPlanText({ ...unchanged, cost: { ok: false, reason: "Lambdaplane has no prices for me-central-1" } })).toContain(
+      "Monthly cost: not estimated: Lambdaplane has no prices for me-central-1",
+    );
   });
 
   it("prints Markdown tables for a pull-request comment, with pipes in names escaped", () => {
@@ -55,7 +66,6 @@ describe("plan output", () => {
     expect(md).toContain("| modify | `Jobs` | `AWS::SQS::Queue` | replaced | `FifoQueue` |");
     expect(md).toContain("| remove | `Old\\|Queue` | `AWS::SQS::Queue` |  |  |");
     expect(md).toContain("| `api` | $1.50 | $3.75 | +$2.25/month |");
-    expect(md).not.toContain("`web`");
     expect(formatPlanMarkdown(unchanged)).toContain("**No changes** in CloudFormation stack `shop-dev` (UPDATE)");
   });
 });

@@ -16,10 +16,13 @@ function countsLine(plan: Plan): string {
 const replacementLabel = (c: ResourceChange) =>
   c.replacement === "yes" ? "replaced" : c.replacement === "conditional" ? "may be replaced" : c.replacement === "no" ? "in place" : "";
 
-const costChanges = (plan: Plan) => plan.cost.resources.filter((r) => r.change !== "unchanged");
+// The server lists only the resources whose cost changes.
+const costChanges = (plan: Plan) => (plan.cost.ok ? plan.cost.diff.resources : []);
 
 function costLine(plan: Plan): string {
-  return `${formatUsd(plan.cost.before)} -> ${formatUsd(plan.cost.after)} a month (${formatMonthlyDelta(plan.cost.delta)})`;
+  if (!plan.cost.ok) return `not estimated: ${plan.cost.reason}`;
+  const { before, after, delta } = plan.cost.diff;
+  return `${formatUsd(before)} -> ${formatUsd(after)} a month (${formatMonthlyDelta(delta)}, ${plan.cost.region} prices)`;
 }
 
 export function formatPlanText(plan: Plan): string {

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { CreateChangeSetCommand, DeleteStackCommand } from "@aws-sdk/client-cloudformation";
-import type { CostDiff } from "@/lib/cost";
+import type { CostDifference } from "@/lib/deploy/cost-difference";
 import { hasErrors, type StackDefinition } from "@/lib/stack";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
+import { runCompute } from "@/server/compute/pool";
 import type { AwsClients } from "@/server/aws/clients";
 import { connectionConfig } from "@/server/aws/connection-config";
 import { AwsCallError, translateAwsError } from "@/server/aws/errors";
@@ -16,7 +17,7 @@ import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary
 import { deleteChangeSet, describeChangeSet, describeStack } from "./cloudformation";
 import { tryLockStageForPlan } from "./lock";
 import { cloudFormationStackName } from "./names";
-import { planCostDiff } from "./plan-cost";
+import { deployedRevisionBefore } from "./queries";
 import { refuseIfDeploying } from "./requests";
 import { defaultPipelineEnv, describeDiagnostics, StepFailure, type PipelineEnv } from "./run-context";
 import { templateSource } from "./steps/template";
@@ -27,6 +28,7 @@ import { templateSource } from "./steps/template";
 // made is deleted with it. The stage's change-set lock is held throughout (see lock.ts).
 
 export interface PlanDraft {
+  yaml: string;
   definition: StackDefinition;
   code: unknown;
 }
@@ -38,7 +40,8 @@ export interface Plan {
   changeSetType: ChangeSetSummary["type"];
   changes: ResourceChange[];
   counts: ChangeSetSummary["counts"];
-  cost: CostDiff;
+  /** As the deployments page shows a deploy's: the draft against the revision the stage runs now. */
+  cost: CostDifference;
 }
 
 /** How long CloudFormation may take to compute the change set before the plan gives up. */
@@ -75,7 +78,7 @@ async function artifactLocations(clients: AwsClients, draft: PlanDraft, region: 
   return { bucket, artifacts };
 }
 
-export async function planStage(client: Db, stack: { id: string; name: string }, stageName: string, draft: PlanDraft, env: PlanEnv = defaultPipelineEnv): Promise<Plan> {
+export async function planStage(client: Db, stack: { id: string; name: string; organizationId: string }, stageName: string, draft: PlanDraft, env: PlanEnv = defaultPipelineEnv): Promise<Plan> {
   const stage = await findPlanStage(client, stack, stageName);
   const lock = await tryLockStageForPlan(stage.id);
   if (!lock) throw new ActionError(409, `The stage ${stage.name} is busy: another plan or a deploy is starting on it. Try again in a minute.`);
@@ -126,7 +129,11 @@ export async function planStage(client: Db, stack: { id: string; name: string },
         `creating a change set for ${stackName}`,
       );
       const changes = await waitForChanges(clients, stackName, changeSetName, env, call);
-      const cost = await planCostDiff(client, stack, stage.id, draft.definition);
+      const deployed = await deployedRevisionBefore(client, stage.id, new Date());
+      const cost = await runCompute("costDifference", [deployed, { number: 0, yaml: draft.yaml }, stage.region], {
+        organizationId: stack.organizationId,
+        doing: `Estimating the cost of the plan of stack "${stack.name}"`,
+      });
       plan = { stack: stack.name, stage: stage.name, cloudFormationStackName: stackName, changeSetType, changes, counts: countChanges(changes), cost };
     } catch (error) {
       // The plan's own failure is what the caller needs; a failed clean-up after it is only logged.

@@ -25,10 +25,10 @@ export const POST = apiRoute<{ stack: string }>({ scope: "plan", permission: "de
   const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
   const input = await readJson(req, body);
   const definition = await checkDefinition(caller.org.id, stack.name, input.yaml);
-  const plan = await planStage(db(), stack, input.stage, { definition, code: input.code });
+  const plan = await planStage(db(), { ...stack, organizationId: caller.org.id }, input.stage, { yaml: input.yaml, definition, code: input.code });
   await audited(caller, "stack.plan", async () => ({
     data: null,
-    audit: { targetType: "stack", targetId: stack.id, after: { stage: plan.stage, counts: plan.counts, costDelta: plan.cost.delta } },
+    audit: { targetType: "stack", targetId: stack.id, after: { stage: plan.stage, counts: plan.counts, costDelta: plan.cost.ok ? plan.cost.diff.delta : null } },
   }));
   return Response.json(plan);
 });
