@@ -1,6 +1,7 @@
 // Lambdaplane CLI: `render <file.yml>` prints the CloudFormation template (and nothing else) on
 // stdout; `validate <file.yml>` reports every problem; `cost <file.yml>` estimates the monthly
-// cost (commands/cost.ts); `deploy` deploys through a server's REST API (commands/deploy.ts).
+// cost (commands/cost.ts); `deploy` deploys through a server's REST API (commands/deploy.ts), and
+// `plan` previews a deploy there (commands/plan.ts).
 // Problems go to stderr, exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -14,11 +15,13 @@ const USAGE = `Usage:
   npm run cli -- validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
   npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
   npm run cli -- deploy --server URL --token T --stack S --stage dev [--file stack.yml]
+  npm run cli -- plan --server URL --token T --stack S --stage dev [--file stack.yml] [--format markdown]
 
 render    prints the CloudFormation template JSON on stdout
 validate  prints every diagnostic (schema, references, limits, CloudFormation spec)
 cost      prints the estimated monthly cost per resource and the total (cost --help for more)
 deploy    uploads a revision, deploys it through a Lambdaplane server and follows it (deploy --help)
+plan      what deploying the file to a stage would change, without deploying (plan --help)
 
 --stack-name defaults to the file name without its extension.
 --out-dir   where render writes the nested stack templates of a stack past CloudFormation's 500
@@ -114,6 +117,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "deploy") {
     const { runDeployCommand } = await import("./commands/deploy");
     return runDeployCommand(argv.slice(1));
+  }
+  if (argv[0] === "plan") {
+    const { runPlanCommand } = await import("./commands/plan");
+    return runPlanCommand(argv.slice(1));
   }
   if (argv[0] === "cost") {
     const { runCostCommand } = await import("./commands/cost");

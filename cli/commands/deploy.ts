@@ -1,14 +1,10 @@
 // `deploy --server URL --token T --stack S --stage dev [--file stack.yml] [--message m]`: uploads the
 // file as the stack's next revision (with its handler code), starts a deploy of it through the REST
 // API, streams the deployment's events with a progress bar, and exits 0 only if it succeeded.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { analyzeStack, formatDiagnostic, hasErrors } from "@/lib/stack";
-import { specAttributes } from "@/server/validate/cfn-attributes";
 import { stackNameSchema, stageNameSchema } from "@/lib/names";
 import { checkedName, parseCliArgs, UsageError } from "../args";
 import { ApiClient, ApiError } from "../deploy/api-client";
-import { collectCode } from "../deploy/code-files";
+import { readDraft, serverConnection } from "../deploy/draft";
 import { eventLine, isFinished, progressBar, SUCCEEDED, type TimelineEvent } from "../deploy/progress";
 
 export const DEPLOY_USAGE = `Usage:
@@ -61,11 +57,7 @@ function parseDeployArguments(argv: string[], env: DeployIO["env"]): DeployArgum
   });
   if (values.help) return "help";
   if (positionals.length > 0) throw new UsageError(`unexpected arguments: ${positionals.join(" ")}`);
-  const server = values.server ?? env.LAMBDAPLANE_SERVER;
-  const token = values.token ?? env.LAMBDAPLANE_TOKEN;
-  if (!server) throw new UsageError("--server is required (or set LAMBDAPLANE_SERVER)");
-  if (!/^https?:\/\/[^/]/.test(server)) throw new UsageError(`--server '${server}' must be an http:// or https:// URL`);
-  if (!token) throw new UsageError("--token is required (or set LAMBDAPLANE_TOKEN): create one under Settings → API tokens");
+  const { server, token } = serverConnection(values, env, "deploy");
   if (!values.stack) throw new UsageError("--stack is required");
   if (!values.stage) throw new UsageError("--stage is required");
   checkedName("--stack", values.stack, stackNameSchema);
@@ -78,20 +70,7 @@ const stackPath = (stack: string) => `api/v1/stacks/${encodeURIComponent(stack)}
 
 /** Uploads the file as the next revision; returns its number. */
 async function uploadRevision(api: ApiClient, args: DeployArguments & { file: string }, io: DeployIO): Promise<number> {
-  const shown = path.relative(process.cwd(), path.resolve(args.file)) || args.file;
-  let yaml: string;
-  try {
-    yaml = await readFile(args.file, "utf8");
-  } catch (e) {
-    throw new UsageError(`--file ${shown}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
-  // Checked here first so that a typo is reported against the local file, with its line.
-  const analyzed = analyzeStack(yaml, { file: shown, cfnAttributes: specAttributes });
-  if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
-    for (const d of analyzed.diagnostics.filter((x) => x.severity === "error")) io.stderr(`${formatDiagnostic(d)}\n`);
-    throw new UsageError(`${shown} is not a valid stack definition`);
-  }
-  const code = await collectCode(args.file, analyzed.definition);
+  const { shown, yaml, code } = await readDraft(args.file, io.stderr);
   const { latestRevision } = await api.json<{ latestRevision: number | null }>("GET", stackPath(args.stack));
   const saved = await api.json<{ revision: number }>("PUT", `${stackPath(args.stack)}/yaml`, {
     baseRevision: latestRevision ?? 0,

@@ -9,6 +9,7 @@ import { failureOf, useServerAction } from "@/components/ui/use-server-action";
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   read: "list stacks, read YAML, render, read deployments and their events",
+  plan: "read, plus preview a deploy as a change set that is never executed (pull-request checks)",
   deploy: "read, plus save revisions and start deploys (what CI needs)",
   admin: "everything the API offers",
 };

@@ -18,6 +18,8 @@ describe("permission table", () => {
     expect(can("deployer", "stack:update")).toBe(false);
     expect(can("editor", "stack:update")).toBe(true);
     expect(can("editor", "deploy:start")).toBe(false);
+    expect(can("deployer", "deploy:plan")).toBe(true);
+    expect(can("editor", "deploy:plan")).toBe(false);
   });
 
   it("lets only owners and admins manage members", () => {

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "stack:delete": ["owner", "admin"],
   "stage:manage": ["owner", "admin"],
   "deploy:start": ["owner", "admin", "deployer"],
+  // A plan creates a change set with the stage's AWS connection (never executed): the people who may deploy.
+  "deploy:plan": ["owner", "admin", "deployer"],
   "deploy:approve": ["owner", "admin"],
   "logs:read": ["owner", "admin", "deployer", "editor", "viewer"],
   // Test invocations run the deployed code (with its side effects): the people who may deploy it.

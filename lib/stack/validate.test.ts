@@ -448,6 +448,15 @@ describe("validateStack: edge functions", () => {
     expect(only(check({ e: edge(), b: cdnBucket({ onRequest: "e" }, false) })).code).toBe("conflict");
   });
 
+  it("warns that logging.retentionDays reaches only the us-east-1 log group of an edge function", () => {
+    const diagnostics = check({ e: edge({ logging: { retentionDays: 14 } }), b: cdnBucket({ onRequest: "e" }) });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "unsupported", path: ["resources", "e", "properties", "logging", "retentionDays"] }),
+    ]);
+    expect(diagnostics[0].message).toMatch(/only to the us-east-1 log group of edge function 'e'/);
+    expect(check({ e: edge({ logging: { retentionDays: 14, disabled: true } }), b: cdnBucket({ onRequest: "e" }) })).toEqual([]);
+  });
+
   it("edge functions run Node.js or Python only", () => {
     const d = only(check({ e: edge({ packaging: buildpack("edge.rb") }), b: cdnBucket({ onRequest: "e" }) }));
     expect(d).toMatchObject({ code: "unsupported", path: ["resources", "e", "properties", "packaging", "properties", "entryfilePath"] });

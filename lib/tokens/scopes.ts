@@ -1,6 +1,6 @@
 // API token scopes and what they grant. Pure, and free of Node modules: the settings form imports it.
 
-export const TOKEN_SCOPES = ["read", "deploy", "admin"] as const;
+export const TOKEN_SCOPES = ["read", "plan", "deploy", "admin"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 // The documented contract (README "REST API and API tokens"): 7 days to a year. A shorter life
@@ -15,10 +15,13 @@ export const TOKEN_EXPIRY_CHOICES = [
 ] as const;
 
 // A wider scope includes the narrower ones: deploying needs to read the stack and follow the deploy.
+// `plan` is read plus creating (and deleting) a change set that is never executed: what a pull
+// request's check needs, without the power to change the stack.
 const IMPLIED: Record<TokenScope, readonly TokenScope[]> = {
   read: ["read"],
-  deploy: ["read", "deploy"],
-  admin: ["read", "deploy", "admin"],
+  plan: ["read", "plan"],
+  deploy: ["read", "plan", "deploy"],
+  admin: ["read", "plan", "deploy", "admin"],
 };
 
 export function grants(scopes: readonly string[], needed: TokenScope): boolean {

@@ -6,6 +6,7 @@ import * as stacks from "@/app/api/v1/stacks/route";
 import * as stack from "@/app/api/v1/stacks/[stack]/route";
 import * as yaml from "@/app/api/v1/stacks/[stack]/yaml/route";
 import * as render from "@/app/api/v1/stacks/[stack]/render/route";
+import * as plan from "@/app/api/v1/stacks/[stack]/plan/route";
 import * as stackDeployments from "@/app/api/v1/stacks/[stack]/deployments/route";
 import * as deployment from "@/app/api/v1/deployments/[deploymentId]/route";
 import * as events from "@/app/api/v1/deployments/[deploymentId]/events/route";
@@ -21,6 +22,7 @@ const ROUTES: [RegExp, string[], RouteModule][] = [
   [/^\/api\/v1\/stacks\/([^/]+)$/, ["stack"], stack],
   [/^\/api\/v1\/stacks\/([^/]+)\/yaml$/, ["stack"], yaml],
   [/^\/api\/v1\/stacks\/([^/]+)\/render$/, ["stack"], render],
+  [/^\/api\/v1\/stacks\/([^/]+)\/plan$/, ["stack"], plan],
   [/^\/api\/v1\/stacks\/([^/]+)\/deployments$/, ["stack"], stackDeployments],
   [/^\/api\/v1\/deployments\/([^/]+)$/, ["deploymentId"], deployment],
   [/^\/api\/v1\/deployments\/([^/]+)\/events$/, ["deploymentId"], events],

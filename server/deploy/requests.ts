@@ -6,6 +6,7 @@ import { cloudFormationStackName } from "./names";
 import { enqueueDeployment } from "./queue";
 import { isTerminal, PRE_EXECUTION_STATUSES, type DeploymentOperation, type DeploymentStatus } from "@/lib/deploy/status";
 import { transitionIn } from "./store";
+import { lockStageForTransaction } from "./lock";
 
 // What people ask of the pipeline (start, delete a stack, approve, cancel), each inside the
 // caller's transaction: the row changes and the job that acts on them commit together.
@@ -25,6 +26,14 @@ async function lockStage(tx: Db, organizationId: string, stageId: string) {
 }
 
 async function refuseIfBusy(tx: Db, stage: { id: string; name: string }): Promise<void> {
+  if (!(await lockStageForTransaction(tx, stage.id))) {
+    throw new ActionError(409, `The stage ${stage.name} is busy: a plan is creating a change set on it. Try again in a minute.`);
+  }
+  await refuseIfDeploying(tx, stage);
+}
+
+/** 409 naming the deployment in flight on the stage, if there is one. */
+export async function refuseIfDeploying(tx: Db, stage: { id: string; name: string }): Promise<void> {
   const running = await tx.deployment.findFirst({
     where: { activeStageId: stage.id },
     select: { id: true, status: true, operation: true, startedById: true, createdAt: true, revision: { select: { number: true } } },

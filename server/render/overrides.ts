@@ -23,6 +23,32 @@ function deepMerge(base: CfValue | undefined, patch: CfValue): CfValue | undefin
   return Object.fromEntries(out);
 }
 
+// Properties other resources derive from: the renderer writes the function's name into ARNs (other
+// functions' environment, access grants, destinations, triggers), the log group's name and its write
+// permission, and the bucket's name into ARNs and policies. An override would change the property alone
+// and leave every derived value pointing at the old name, so it is refused instead.
+const DERIVED_NAME_PROPERTIES: Record<string, Record<string, string>> = {
+  "AWS::Lambda::Function": {
+    FunctionName: "function ARNs in other resources, the log group name and the function's permission to write to it",
+    LoggingConfig: "the log group the role may write to",
+  },
+  "AWS::Logs::LogGroup": { LogGroupName: "the log group Lambda writes to and the role's permission to write to it" },
+  "AWS::S3::Bucket": { BucketName: "the bucket's ARN in access grants, policies and triggers" },
+};
+
+function derivedNameOverrides(type: string | undefined, patch: CfValue, at: DefinitionPath): Diagnostic[] {
+  const derived = (type && Object.hasOwn(DERIVED_NAME_PROPERTIES, type) && DERIVED_NAME_PROPERTIES[type]) || {};
+  if (!isObject(patch)) return [];
+  return Object.keys(patch)
+    .filter((property) => Object.hasOwn(derived, property))
+    .map((property) => ({
+      severity: "error" as const,
+      code: "unsupported",
+      message: `${type} property '${property}' cannot be overridden: the renderer derives ${derived[property]} from it, and they would keep the old value; rename the resource in the stack instead`,
+      path: [...at, property],
+    }));
+}
+
 /**
  * Applies a resource's overrides to the merged template resources. Only logical ids this stack
  * resource produced (`ownedIds`) may be overridden; other keys are errors listing the valid ones.
@@ -46,8 +72,13 @@ export function applyOverrides(
       });
       continue;
     }
-    const resolved = ctx.resolveDeep(patch, at, diagnostics);
     const resource = resources[logicalId];
+    const refused = derivedNameOverrides(resource.Type, patch, at);
+    if (refused.length) {
+      diagnostics.push(...refused);
+      continue;
+    }
+    const resolved = ctx.resolveDeep(patch, at, diagnostics);
     const properties = deepMerge(resource.Properties ?? {}, resolved);
     resources[logicalId] = { ...resource, Properties: isObject(properties) ? properties : {} };
   }

@@ -20,6 +20,12 @@ describe("API tokens", () => {
     expect(grants(["deploy"], "read")).toBe(true);
     expect(grants(["deploy"], "admin")).toBe(false);
     expect(grants(["admin"], "deploy")).toBe(true);
+    // plan: read plus a change set never executed; deploy and admin include it, it includes only read.
+    expect(grants(["plan"], "read")).toBe(true);
+    expect(grants(["plan"], "deploy")).toBe(false);
+    expect(grants(["read"], "plan")).toBe(false);
+    expect(grants(["deploy"], "plan")).toBe(true);
+    expect(grants(["admin"], "plan")).toBe(true);
     expect(grants(["bogus"], "read")).toBe(false);
     expect(grants([], "read")).toBe(false);
   });

@@ -39,6 +39,16 @@ export function checkEdge(ctx: RuleContext): void {
     checkRuntime(ctx, path, fn.properties, EDGE_RUNTIMES);
     checkConnectTo(ctx, [...path, "connectTo"], fn.properties.connectTo, name);
     checkIamStatements(ctx, [...path, "iamRoleStatements"], fn.properties.iamRoleStatements);
+    if (fn.properties.logging?.retentionDays !== undefined && !fn.properties.logging.disabled) {
+      // Lambda@Edge writes to `/aws/lambda/us-east-1.<name>` in every region it runs in; a stack can
+      // create log groups in its own region only, so the others keep CloudWatch's default (never expire).
+      ctx.report(
+        [...path, "logging", "retentionDays"],
+        "unsupported",
+        `logging.retentionDays applies only to the us-east-1 log group of edge function '${name}'; the log groups Lambda@Edge creates in the other regions it runs in never expire unless you set their retention yourself`,
+        "warning",
+      );
+    }
     if (!used.has(name)) ctx.report(["resources", name], "unused", `edge function '${name}' is not attached to any bucket's cdn.edgeFunctions`, "warning");
   }
 }

@@ -12,7 +12,7 @@ export const createApiToken = defineAction({
   input: z.object({
     orgSlug: z.string(),
     name: z.string().trim().min(1, "give the token a name").max(100, "a name is limited to 100 characters"),
-    scopes: z.array(z.enum(TOKEN_SCOPES, "a scope is read, deploy or admin")).min(1, "choose at least one scope"),
+    scopes: z.array(z.enum(TOKEN_SCOPES, "a scope is read, plan, deploy or admin")).min(1, "choose at least one scope"),
     expiresInDays: z
       .number("choose when the token expires")
       .int("a whole number of days")

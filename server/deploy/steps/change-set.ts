@@ -10,7 +10,7 @@ import { changeSetName } from "../names";
 import { parseArtifacts } from "../artifacts";
 import { definitionOf, StepFailure, type RunContext, type StepResult } from "../run-context";
 import { moveTo } from "../store";
-import { render, templateSource } from "./template";
+import { render, templateSource, templateTarget } from "./template";
 
 // creating_change_set -> awaiting_approval | executing | no_changes. The change set is named after
 // the deployment, so a step that runs again after a crash finds the one it created.
@@ -31,7 +31,7 @@ async function createChangeSet(run: RunContext): Promise<void> {
   }
   const definition = await definitionOf(run);
   const artifacts = parseArtifacts(d.artifacts);
-  const source = await templateSource(run, render(run, definition, artifacts), artifacts);
+  const source = await templateSource(templateTarget(run), render(run, definition, artifacts).template, artifacts.bucket);
   const out = await run.aws.cloudFormation.send(
     new CreateChangeSetCommand({
       StackName: run.stackName,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { renderStack, serializeTemplate, type RenderResult } from "@/server/render";
+import { renderStack, serializeTemplate, type CfTemplate, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
 import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
 import { hasErrors } from "@/lib/stack/diagnostics";
@@ -27,8 +27,24 @@ export function render(run: RunContext, definition: StackDefinition, artifacts: 
 
 const sha256 = (body: string) => createHash("sha256").update(body).digest();
 
-async function putTemplate(run: RunContext, bucket: string, key: string, body: string): Promise<void> {
-  await uploadIfMissing(run.aws.s3, bucket, {
+/** Where a template that is too large to pass inline goes: the account's artifacts bucket, made on demand. */
+export interface TemplateTarget {
+  s3: RunContext["aws"]["s3"];
+  region: string;
+  /** The CloudFormation stack's name: nested templates and large bodies are stored under it. */
+  stackName: string;
+  artifactsBucket: () => Promise<string>;
+}
+
+export const templateTarget = (run: RunContext): TemplateTarget => ({
+  s3: run.aws.s3,
+  region: run.region,
+  stackName: run.stackName,
+  artifactsBucket: () => artifactsBucket(run),
+});
+
+async function putTemplate(target: TemplateTarget, bucket: string, key: string, body: string): Promise<void> {
+  await uploadIfMissing(target.s3, bucket, {
     key,
     body: Buffer.from(body, "utf8"),
     sha256Base64: sha256(body).toString("base64"),
@@ -38,20 +54,21 @@ async function putTemplate(run: RunContext, bucket: string, key: string, body: s
 
 export type TemplateSource = { TemplateBody: string } | { TemplateURL: string };
 
-export async function templateSource(run: RunContext, rendered: RenderResult, artifacts: DeploymentArtifacts): Promise<TemplateSource> {
-  let bucket = artifacts.bucket;
-  let template = rendered.template;
+/** `knownBucket`: the artifacts bucket when the code upload already looked it up. */
+export async function templateSource(target: TemplateTarget, rendered: CfTemplate, knownBucket: string | null): Promise<TemplateSource> {
+  let bucket = knownBucket;
+  let template = rendered;
   if (needsSplitting(template)) {
-    bucket ??= await artifactsBucket(run);
-    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: run.region, keyPrefix: `templates/${run.stackName}/nested/` });
+    bucket ??= await target.artifactsBucket();
+    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: target.region, keyPrefix: `templates/${target.stackName}/nested/` });
     if (!split.ok) throw new StepFailure(`The stack is too large for CloudFormation: ${split.reason}`);
-    for (const nested of Object.values(split.uploads)) await putTemplate(run, bucket, nested.key, nested.body);
+    for (const nested of Object.values(split.uploads)) await putTemplate(target, bucket, nested.key, nested.body);
     template = split.parent;
   }
   const body = serializeTemplate(template);
   if (Buffer.byteLength(body, "utf8") <= CLOUDFORMATION_LIMITS.templateBodyBytesInline.value) return { TemplateBody: body };
-  bucket ??= await artifactsBucket(run);
-  const key = templateKey(run.stackName, sha256(body).toString("hex"));
-  await putTemplate(run, bucket, key, body);
-  return { TemplateURL: templateUrl(bucket, run.region, key) };
+  bucket ??= await target.artifactsBucket();
+  const key = templateKey(target.stackName, sha256(body).toString("hex"));
+  await putTemplate(target, bucket, key, body);
+  return { TemplateURL: templateUrl(bucket, target.region, key) };
 }

@@ -177,6 +177,35 @@ resources:
     expect(foreign.diagnostics).toEqual([expect.objectContaining({ path: ["resources", "api", "overrides", "OtherBucket"] })]);
   });
 
+  it("refuses overrides of names other resources derive from, naming the property", () => {
+    const { template, diagnostics } = renderYaml(`
+resources:
+  files:
+    type: bucket
+    overrides:
+      FilesBucket:
+        BucketName: my-files
+${functionYaml("api")}    overrides:
+      ApiFunction:
+        FunctionName: renamed
+        LoggingConfig:
+          LogGroup: elsewhere
+      ApiLogGroup:
+        LogGroupName: /custom/api
+        RetentionInDays: 7
+`);
+    expect(diagnostics.map((d) => [d.path.join("."), d.severity])).toEqual([
+      ["resources.files.overrides.FilesBucket.BucketName", "error"],
+      ["resources.api.overrides.ApiFunction.FunctionName", "error"],
+      ["resources.api.overrides.ApiFunction.LoggingConfig", "error"],
+      ["resources.api.overrides.ApiLogGroup.LogGroupName", "error"],
+    ]);
+    expect(diagnostics[1].message).toMatch(/'FunctionName' cannot be overridden: the renderer derives function ARNs/);
+    // Nothing of a refused override is applied, so the template never holds half a rename.
+    expect(props(template, "ApiFunction").FunctionName).toBe("app-dev-api");
+    expect(props(template, "ApiLogGroup")).toEqual({ LogGroupName: "/aws/lambda/app-dev-api", RetentionInDays: expect.any(Number) });
+  });
+
   it("reports a raw resource whose logical id collides with a rendered one", () => {
     const { diagnostics } = renderYaml(`
 resources:
