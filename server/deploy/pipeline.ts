@@ -119,8 +119,12 @@ export async function runDeployment(deploymentId: string, baseEnv: PipelineEnv =
   }
 }
 
-/** Counted by the run that saw the deployment in flight and then ended: a later job for an ended deployment does not count it again. */
+/**
+ * Counted by the run that saw the deployment in flight and then ended: a later job for an ended
+ * deployment does not count it again. A cancel before execution is counted by the cancel action.
+ */
 function countEnd(d: DeploymentRecord): void {
+  if (d.status === "cancelled" && !d.executedAt) return;
   const seconds = ((d.finishedAt ?? new Date()).getTime() - d.createdAt.getTime()) / 1000;
   recordDeploymentEnd(d.operation, d.status, seconds);
 }

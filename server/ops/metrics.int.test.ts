@@ -6,6 +6,7 @@ import { asUser } from "@/server/actions/test-session";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
 import { createStage } from "@/server/actions/stages/create-stage";
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
+import { cancelDeployment } from "@/server/actions/deployments/cancel-deployment";
 import { db } from "@/server/db/client";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
@@ -16,6 +17,7 @@ import { INSTANCE_SETTINGS } from "@/server/instance/settings";
 import { GET } from "@/app/api/metrics/route";
 import { endAllStreams } from "./open-streams";
 import { startWorkerMetricsServer } from "./worker-metrics-server";
+import { readQueueStats } from "./queue-stats";
 
 // /api/metrics against a real deployment (in-process worker, real moto): the deployment's end is
 // counted, the queue is read from pg-boss, open streams are counted and ended with a retry hint;
@@ -100,13 +102,26 @@ describe("a scrape", () => {
     expect(await (await scrape(`Bearer ${TOKEN}`)).text()).toContain('lambdaplane_sse_connections{stream="deployment"} 0\n');
 
     await waitForStatus(database.prisma, deploymentId, ["succeeded"], 90_000);
+    // The pipeline counts right after the status commits, which the test may see first.
+    await expect.poll(async () => (await scrape(`Bearer ${TOKEN}`)).text(), { timeout: 10_000, interval: 100 }).toContain(
+      'lambdaplane_deployments_finished_total{operation="deploy",status="succeeded"} 1\n',
+    );
     const text = await (await scrape(`Bearer ${TOKEN}`)).text();
-    expect(text).toContain('lambdaplane_deployments_finished_total{operation="deploy",status="succeeded"} 1\n');
     expect(text).toContain('lambdaplane_deployment_duration_seconds_count{operation="deploy",status="succeeded"} 1\n');
     expect(text).toMatch(/lambdaplane_queue_jobs\{queue="lambdaplane-deploy",state="waiting"\} \d+\n/);
     expect(text).toMatch(/lambdaplane_queue_oldest_job_age_seconds\{queue="lambdaplane-notify"\} [\d.e+-]+\n/);
     // No organization, stage or deployment id in any label: the series stay bounded.
     for (const id of [people.org.slug, people.org.id, stage.id, deploymentId]) expect(text).not.toContain(id);
+
+    // A cancel before execution is counted once: by the cancel, not again by the job that tidies up after it.
+    const second = ok(await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId: stage.id })));
+    ok(await asUser(people.deployer, () => cancelDeployment({ orgSlug: people.org.slug, deploymentId: second.deploymentId })));
+    await expect
+      .poll(async () => (await readQueueStats()).find((q) => q.queue === "lambdaplane-deploy"), { timeout: 30_000, interval: 200 })
+      .toMatchObject({ waiting: 0, active: 0 });
+    const afterCancel = await (await scrape(`Bearer ${TOKEN}`)).text();
+    expect(afterCancel).toContain('lambdaplane_deployments_finished_total{operation="deploy",status="cancelled"} 1\n');
+    expect(afterCancel).toContain('lambdaplane_deployments_finished_total{operation="deploy",status="succeeded"} 1\n');
 
     // A worker process answers the same on its own port.
     const server = (await startWorkerMetricsServer(0))!;
