@@ -101,7 +101,7 @@ describe("a scrape", () => {
     expect(received.endsWith("retry: 1500\n\n")).toBe(true);
     expect(await (await scrape(`Bearer ${TOKEN}`)).text()).toContain('lambdaplane_sse_connections{stream="deployment"} 0\n');
 
-    await waitForStatus(database.prisma, deploymentId, ["succeeded"], 90_000);
+    await waitForStatus(database.prisma, deploymentId, ["succeeded"], 150_000);
     // The pipeline counts right after the status commits, which the test may see first.
     await expect.poll(async () => (await scrape(`Bearer ${TOKEN}`)).text(), { timeout: 10_000, interval: 100 }).toContain(
       'lambdaplane_deployments_finished_total{operation="deploy",status="succeeded"} 1\n',
@@ -133,5 +133,5 @@ describe("a scrape", () => {
     } finally {
       await server.close();
     }
-  }, 150_000);
+  }, 300_000);
 });
