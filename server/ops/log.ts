@@ -76,7 +76,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       pid: process.pid,
       ...(scope ? { requestId: scope.requestId, ...(scope.org ? { org: scope.org } : {}) } : {}),
       ...(redactForLog({ ...bindings, ...fields }) as Fields),
-      msg: redactSecrets(msg),
+      msg: redactForLog(msg),
     };
     write(`${JSON.stringify(entry)}\n`);
   };
