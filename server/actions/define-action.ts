@@ -8,9 +8,10 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { requestHeaders } from "@/server/auth/request-context";
 import { sessionUserFromHeaders, type SessionUser } from "@/server/auth/session-token";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
-import { errorForLog } from "@/server/redact/error-for-log";
 import { databaseProblem } from "@/server/db/errors";
 import { enforceRateLimit } from "@/server/rate-limit/enforce";
+import { log } from "@/server/ops/log";
+import { bindOrganization, requestIdFrom, withRequestScope } from "@/server/ops/request-scope";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -96,11 +97,15 @@ function transaction<T>(timeout: TransactionTimeout | undefined, fn: (tx: Db) =>
  * resolve the membership in the target organization (a non-member gets 404, so other
  * organizations' ids reveal nothing) and check the permission; validate the input; then run the
  * action in its mode (read: no transaction; write: prepare, transaction with the audit event,
- * after-commit step).
+ * after-commit step). Logged under the request's id and, once resolved, the organization.
  */
 export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgReadSpec<S, T> | OrgWriteSpec<S, T, P> | UserWriteSpec<S, T>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
-    const user = await sessionUserFromHeaders(await requestHeaders());
+    const headers = await requestHeaders();
+    return withRequestScope({ requestId: requestIdFrom(headers) }, () => perform(headers, rawInput));
+  };
+  const perform = async (headers: Headers, rawInput: unknown): Promise<ActionResult<T>> => {
+    const user = await sessionUserFromHeaders(headers);
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
     // Counted per user before the call does any other work (server/rate-limit: 429 with the wait).
     const limited = await enforceRateLimit("action", { kind: "user", value: user.id });
@@ -112,6 +117,7 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
       if (!scope.success) return failure(400, "orgSlug: the organization is missing.", { orgSlug: "Required" });
       membership = await findMembership(db(), user.id, scope.data.orgSlug);
       if (!membership) return failure(404, "Not found.");
+      bindOrganization(membership.org.slug);
       if (!can(membership.role, spec.permission)) {
         return failure(403, `Your role (${membership.role}) does not allow this action.`);
       }
@@ -148,8 +154,8 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
       return { ok: true, data: spec.afterCommit ? await spec.afterCommit(ctx, data, input) : data };
     } catch (e) {
       if (e instanceof ActionError) return failure(e.status, e.message, e.fieldErrors, e.details);
-      // Never the error object itself: a database error quotes the query's arguments (the input).
-      console.error(`[action ${spec.action}]`, errorForLog(e));
+      // The logger prints the error's first line only: a database error quotes the query's arguments (the input) after it.
+      log.error(`action ${spec.action} failed`, { action: spec.action, error: e });
       const database = databaseProblem(e);
       if (database?.transient) return failure(503, spec.mode === "read" || committed ? database.message : `${database.message} Nothing was changed.`);
       return failure(500, spec.mode === "read" || committed ? "Something went wrong on the server." : "Something went wrong on the server. Nothing was changed.");

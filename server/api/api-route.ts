@@ -11,6 +11,8 @@ import { limitByAddress, limitResponse } from "@/server/rate-limit/responses";
 import { authenticateApiToken, type ApiCaller } from "./authenticate";
 import { errorResponse, jsonError } from "@/server/http/json-error";
 import { BODY_LIMITS, readJsonBody } from "./read-body";
+import { observedRequest } from "@/server/ops/observe-request";
+import { bindOrganization } from "@/server/ops/request-scope";
 
 // The one wrapper every /api/v1 route handler goes through: count the request per client address
 // and, once authenticated, per token (429 with Retry-After); authenticate the bearer token (401),
@@ -29,26 +31,28 @@ type RouteContext<P> = { params: Promise<P> };
 type ApiHandler<P> = (req: Request, caller: ApiCaller, params: P) => Promise<Response>;
 
 export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiHandler<P>) {
-  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
-    try {
-      const byAddress = await limitByAddress("apiAddress", req);
-      if (byAddress) return byAddress;
-      const auth = await authenticateApiToken(db(), req.headers.get("authorization"));
-      if (!auth.ok) return jsonError(401, auth.error);
-      const { caller } = auth;
-      const byToken = await limitResponse("apiToken", { kind: "token", value: caller.token.id });
-      if (byToken) return byToken;
-      if (!grants(caller.token.scopes, need.scope)) {
-        return jsonError(403, `The token ${caller.token.name} has the scopes ${caller.token.scopes.join(", ")}; ${need.doing} needs the ${need.scope} scope.`);
+  return (req: Request, ctx: RouteContext<P>): Promise<Response> =>
+    observedRequest("v1", req, async () => {
+      try {
+        const byAddress = await limitByAddress("apiAddress", req);
+        if (byAddress) return byAddress;
+        const auth = await authenticateApiToken(db(), req.headers.get("authorization"));
+        if (!auth.ok) return jsonError(401, auth.error);
+        const { caller } = auth;
+        bindOrganization(caller.org.slug);
+        const byToken = await limitResponse("apiToken", { kind: "token", value: caller.token.id });
+        if (byToken) return byToken;
+        if (!grants(caller.token.scopes, need.scope)) {
+          return jsonError(403, `The token ${caller.token.name} has the scopes ${caller.token.scopes.join(", ")}; ${need.doing} needs the ${need.scope} scope.`);
+        }
+        if (!can(caller.role, need.permission)) {
+          return jsonError(403, `The token acts as ${caller.actor.email}, whose role (${caller.role}) does not allow ${need.doing}.`);
+        }
+        return await handler(req, caller, await ctx.params);
+      } catch (e) {
+        return errorResponse(e, `api ${req.method} ${new URL(req.url).pathname}`);
       }
-      if (!can(caller.role, need.permission)) {
-        return jsonError(403, `The token acts as ${caller.actor.email}, whose role (${caller.role}) does not allow ${need.doing}.`);
-      }
-      return await handler(req, caller, await ctx.params);
-    } catch (e) {
-      return errorResponse(e, `api ${req.method} ${new URL(req.url).pathname}`);
-    }
-  };
+    });
 }
 
 /** The JSON body (at most BODY_LIMITS.restJson bytes, else 413), validated; a 400 naming the first bad field otherwise. */

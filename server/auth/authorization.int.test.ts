@@ -11,7 +11,8 @@ import { withRequestHeaders } from "./request-context";
 // top-level "use server" directive; every app/**/route.ts), must refuse an unauthenticated call and
 // a call from a member of another organization. app/api/auth/** is the sign-in machinery itself,
 // and /api/health and /api/ready are probes for load balancers and orchestrators: public by design,
-// and listed separately so that a new public route cannot appear unnoticed.
+// and listed separately so that a new public route cannot appear unnoticed. /api/metrics is the
+// operator's: neither a session nor an API token opens it, only LAMBDAPLANE_METRICS_TOKEN.
 
 const SECRET = "authorization-test-secret";
 const database = setupTestDatabase();
@@ -28,8 +29,10 @@ const sources = [...walk(path.join(REPO_ROOT, "app")), ...walk(path.join(REPO_RO
 const actionFiles = sources.filter((f) => /^\s*["']use server["'];?/.test(readFileSync(f, "utf8")));
 const routeFiles = sources.filter((f) => path.basename(f) === "route.ts");
 const PROBE_ROUTES = [path.join("app/api/health/route.ts"), path.join("app/api/ready/route.ts")];
+const OPERATOR_ROUTES = [path.join("app/api/metrics/route.ts")];
 const isPublicAuthRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "auth"));
-const isPublicRoute = (f: string) => isPublicAuthRoute(f) || PROBE_ROUTES.includes(path.relative(REPO_ROOT, f));
+const isOperatorRoute = (f: string) => OPERATOR_ROUTES.includes(path.relative(REPO_ROOT, f));
+const isPublicRoute = (f: string) => isPublicAuthRoute(f) || PROBE_ROUTES.includes(path.relative(REPO_ROOT, f)) || isOperatorRoute(f);
 // The REST API authenticates with API tokens only (server/api/route.ts); its tests are in server/api.
 const isTokenRoute = (f: string) => path.relative(REPO_ROOT, f).startsWith(path.join("app", "api", "v1"));
 
@@ -134,7 +137,33 @@ describe("public sign-in routes", () => {
     const publicRoutes = routeFiles.filter(isPublicAuthRoute).map((f) => path.relative(REPO_ROOT, f)).sort();
     expect(publicRoutes).toEqual([path.join("app/api/auth/[...nextauth]/route.ts"), path.join("app/api/auth/sso-discovery/route.ts")]);
   });
-  it("besides them, only the health and readiness probes, which reveal no organization's data", () => {
-    expect(routeFiles.filter((f) => isPublicRoute(f) && !isPublicAuthRoute(f)).map((f) => path.relative(REPO_ROOT, f)).sort()).toEqual(PROBE_ROUTES);
+  it("besides them, only the health and readiness probes, which reveal no organization's data, and the operator's metrics", () => {
+    expect(routeFiles.filter((f) => isPublicRoute(f) && !isPublicAuthRoute(f) && !isOperatorRoute(f)).map((f) => path.relative(REPO_ROOT, f)).sort()).toEqual(PROBE_ROUTES);
+    expect(routeFiles.filter(isOperatorRoute).map((f) => path.relative(REPO_ROOT, f))).toEqual(OPERATOR_ROUTES);
+  });
+});
+
+describe.each(OPERATOR_ROUTES.map((f) => [f]))("the operator route %s", (rel) => {
+  type Handler = (req: Request) => Promise<Response>;
+  const handlers = () => loadExports<Handler>(path.join(REPO_ROOT, rel));
+
+  it("does not exist without LAMBDAPLANE_METRICS_TOKEN, and refuses a member's session or an API token with it", async () => {
+    const headers = await cookieFor(stranger);
+    headers.set("authorization", "Bearer lpt_not-the-metrics-token");
+    const previous = process.env.LAMBDAPLANE_METRICS_TOKEN;
+    try {
+      for (const [method, handler] of await handlers()) {
+        delete process.env.LAMBDAPLANE_METRICS_TOKEN;
+        expect((await handler(new Request("http://localhost/x", { method, headers }))).status, method).toBe(404);
+        process.env.LAMBDAPLANE_METRICS_TOKEN = "m".repeat(40);
+        expect((await handler(new Request("http://localhost/x", { method }))).status, method).toBe(401);
+        const res = await handler(new Request("http://localhost/x", { method, headers }));
+        expect(res.status, method).toBe(401);
+        expect(await res.text(), method).not.toContain("acme");
+      }
+    } finally {
+      if (previous === undefined) delete process.env.LAMBDAPLANE_METRICS_TOKEN;
+      else process.env.LAMBDAPLANE_METRICS_TOKEN = previous;
+    }
   });
 });

@@ -7,6 +7,8 @@ import { setupTestDatabase } from "@/server/db/test-database";
 import { REPO_ROOT } from "@/server/db/paths";
 import { ActionError } from "./errors";
 import { orgRoute } from "./org-route";
+import { currentRequestScope } from "@/server/ops/request-scope";
+import { metricsExposition } from "@/server/ops/metrics";
 
 // Every state-changing route handler under app/api/orgs (discovered, not listed) refuses a request
 // that carries a valid owner's session cookie but comes from another site: the cookie alone must
@@ -115,5 +117,27 @@ describe("what an org route's handler throws", () => {
     const body = await bug.text();
     expect(JSON.parse(body)).toEqual({ error: "Something went wrong on the server. Nothing was changed." });
     expect(body).not.toContain("secret-token-123");
+  });
+});
+
+describe("an org route's request in the log and the metrics", () => {
+  const scopeEcho = orgRoute("logs:read", async () => Response.json({ ...currentRequestScope() }));
+  const get = (headers: Record<string, string>) =>
+    scopeEcho(new Request("http://localhost/api/orgs/acme/x", { headers: new Headers({ cookie, ...headers }) }), { params: Promise.resolve({ org: "acme" }) });
+
+  it("runs under the caller's sane X-Request-Id (else a new one) with the organization bound", async () => {
+    expect(await (await get({ "x-request-id": "lb-7f3a.91:2" })).json()).toEqual({ requestId: "lb-7f3a.91:2", org: "acme" });
+    for (const hostile of ["", "has space", "a".repeat(101), "<script>", "id/../x", "tab\there"]) {
+      const scope = await (await get({ "x-request-id": hostile })).json();
+      expect(scope.requestId, hostile).toMatch(/^[0-9a-f-]{36}$/);
+      expect(scope.org).toBe("acme");
+    }
+  });
+
+  it("is timed by route family, method and status, never by path", async () => {
+    await get({});
+    const text = await metricsExposition();
+    expect(text).toMatch(/lambdaplane_http_request_duration_seconds_count\{route="orgs",method="GET",status="200"\} \d+\n/);
+    expect(text).not.toContain("/api/orgs/acme");
   });
 });

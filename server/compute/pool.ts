@@ -8,6 +8,7 @@ import { REPO_ROOT } from "@/server/db/paths";
 import { computeThreads, computeTimeLimitSeconds } from "@/server/instance/settings";
 import { OrgBusyError, OrgGate } from "./org-gate";
 import type { ComputeTasks } from "./tasks";
+import { log } from "@/server/ops/log";
 
 // CPU-heavy work on user input (parse, validate, render, preview, cost, import) runs here, in a
 // pool of worker threads, so the web server's event loop keeps answering everyone else. Each job
@@ -115,7 +116,7 @@ export async function startComputePool(waitMs = 60_000): Promise<void> {
     new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
   ]);
   clearTimeout(timer);
-  if (!waited) console.error(`[compute] the workers had not loaded after ${waitMs / 1000} s; serving while they load`);
+  if (!waited) log.error(`compute: the workers had not loaded after ${waitMs / 1000} s; serving while they load`);
 }
 
 /** Stops the workers (tests, and processes that exit on their own). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { withDbRetry } from "@/server/db/transient";
+import { log } from "@/server/ops/log";
 
 // The pipeline's database writes go through this: a transient error (no transaction in time, a
 // reset connection, a serialization failure or deadlock) is retried with backoff instead of
@@ -10,7 +11,7 @@ export function retryingDb<T>(what: string, work: () => Promise<T>): Promise<T> 
   return withDbRetry(work, {
     onRetry: (error, attempt, delayMs) => {
       const code = (error as { code?: unknown } | null)?.code;
-      console.warn(`[deploy] ${what}: transient database error${typeof code === "string" ? ` ${code}` : ""}; try ${attempt + 1} in ${delayMs} ms`);
+      log.warn(`deploy: ${what}: transient database error; retrying`, { code: typeof code === "string" ? code : undefined, attempt: attempt + 1, delayMs });
     },
   });
 }

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startCloudFormationDouble, type CloudFormationDouble } from "@/e2e/moto/cloudformation-double";
@@ -10,11 +9,11 @@ import { asUser } from "@/server/actions/test-session";
 import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
 import { createStage } from "@/server/actions/stages/create-stage";
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
-import { REPO_ROOT } from "@/server/db/paths";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "./queue";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
+import { startWorkerProcess } from "./test-worker-process";
 
 // The worker process (npm run worker) is killed with SIGKILL while it follows a deployment, then
 // started again: the new process finds the deployment in flight, follows it to its real end, and
@@ -27,36 +26,6 @@ let moto: MotoServer;
 let double: CloudFormationDouble;
 let people: Awaited<ReturnType<typeof seedOrganization>>;
 const workers: ChildProcess[] = [];
-
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      LAMBDAPLANE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LAMBDAPLANE_DEPLOY_POLL_MS: "100",
-      LAMBDAPLANE_DEPLOY_SWEEP_MS: "1000",
-    },
-  });
-  workers.push(child);
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("] ready")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${output}`)));
-  });
-}
 
 beforeAll(async () => {
   process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
@@ -85,7 +54,8 @@ describe("a worker killed during a deploy", () => {
     const stage = await asUser(people.owner, () => createStage({ orgSlug: people.org.slug, stackId: stack.id, name: "crash", awsConnectionId: connection.data.id }));
     if (!stage.ok) expect.fail(stage.error);
 
-    const first = await startWorkerProcess();
+    const { child: first } = await startWorkerProcess(database.url);
+    workers.push(first);
     const started = await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId: stage.data.id }));
     if (!started.ok) expect.fail(started.error);
     const { deploymentId } = started.data;
@@ -100,7 +70,7 @@ describe("a worker killed during a deploy", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await database.prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe("executing");
 
-    await startWorkerProcess();
+    workers.push((await startWorkerProcess(database.url)).child);
     const done = await waitForStatus(database.prisma, deploymentId, ["succeeded"], 60_000);
     expect(done.finishedAt).not.toBeNull();
 

@@ -14,6 +14,8 @@ import { destroyStep } from "./steps/destroy";
 import { followStep } from "./steps/follow";
 import { prepare } from "./steps/prepare";
 import { loadDeployment, type DeploymentRecord } from "./store";
+import { log } from "@/server/ops/log";
+import { recordDeploymentEnd } from "@/server/ops/metrics";
 
 // Runs a deployment from whatever status it is in until it ends, waits for a person, or has used
 // its time slice. The status in the database is the only state: a job that starts after a crash
@@ -74,7 +76,7 @@ async function runStep(d: DeploymentRecord, env: PipelineEnv): Promise<StepResul
     // The database stayed away longer than a write's own retries (or a read failed): no reason to fail
     // the deployment. Every step is resumable from the stored status, so run it again after a poll.
     if (isTransientDbError(error)) {
-      console.warn(`[deploy] deployment ${d.id} (${d.status}): transient database error; running the step again after ${env.pollMs} ms`);
+      log.warn("deploy: transient database error; running the step again", { deploymentId: d.id, status: d.status, afterMs: env.pollMs, error });
       return "wait";
     }
     const problem = stepProblem(error, { ...(DOING[d.status] ?? { doing: d.status, action: "cloudformation" }), endpoint: d.stage.awsConnection?.endpoint });
@@ -117,21 +119,37 @@ export async function runDeployment(deploymentId: string, baseEnv: PipelineEnv =
   }
 }
 
+/**
+ * Counted by the run that saw the deployment in flight and then ended: a later job for an ended
+ * deployment does not count it again. A cancel before execution is counted by the cancel action.
+ */
+function countEnd(d: DeploymentRecord): void {
+  if (d.status === "cancelled" && !d.executedAt) return;
+  const seconds = ((d.finishedAt ?? new Date()).getTime() - d.createdAt.getTime()) / 1000;
+  recordDeploymentEnd(d.operation, d.status, seconds);
+}
+
 async function run(deploymentId: string, env: PipelineEnv): Promise<RunOutcome> {
   const started = Date.now();
+  let sawInFlight = false;
   for (;;) {
     if (env.signal?.aborted) return "again";
     const d = await retryingDb(`loading deployment ${deploymentId}`, () => loadDeployment(db(), deploymentId));
     if (!d) return "done";
     if (isTerminal(d.status)) {
+      if (sawInFlight) countEnd(d);
       await tidyUp(d, env);
       return "done";
     }
+    sawInFlight = true;
     const result = await runStep(d, env);
     if (result === "stop") {
       // A step stops when the deployment ended or waits for a person; if a cancel won the race, tidy up.
       const after = await loadDeployment(db(), deploymentId);
-      if (after && isTerminal(after.status)) await tidyUp(after, env);
+      if (after && isTerminal(after.status)) {
+        countEnd(after);
+        await tidyUp(after, env);
+      }
       return "done";
     }
     if (result === "wait") {

@@ -3,6 +3,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "@/server/db/types";
 import { WAKE_CHANNEL } from "./channels";
+import { log } from "@/server/ops/log";
 
 // The durable job queue (pg-boss 10) on the application's PostgreSQL, in its own schema. A job
 // says "advance this deployment"; the deployment's status says how. Jobs are cheap and may repeat:
@@ -57,7 +58,7 @@ export function deployQueue(): Promise<PgBoss> {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: the deploy queue lives in the application's PostgreSQL.");
     const boss = new PgBoss({ connectionString, schema: QUEUE_SCHEMA, max: 4, application_name: "lambdaplane-queue" });
-    boss.on("error", (error) => console.error("[deploy-queue]", error));
+    boss.on("error", (error) => log.error("job queue error", { component: "deploy-queue", error }));
     // Replicas starting together deadlock inside pg-boss's createQueue (seen with two `next start`
     // on one database): one process at a time sets the queue up.
     await underSetupLock(connectionString, async () => {

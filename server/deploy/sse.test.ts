@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resumeAfter, sseMessage } from "./sse";
+import { resumeAfter, sseMessage, sseRetry } from "./sse";
 
 describe("sseMessage", () => {
   it("frames id, event and one line of JSON data, ended by a blank line", () => {
@@ -20,5 +20,13 @@ describe("resumeAfter", () => {
   it("ignores ids that are not event ids", () => {
     expect(resumeAfter(req("http://x/e", { "Last-Event-ID": "-1" }))).toBe(BigInt(0));
     expect(resumeAfter(req("http://x/e?after=1e9"))).toBe(BigInt(0));
+  });
+});
+
+describe("sseRetry", () => {
+  it("is a retry field the browser's EventSource waits before reconnecting, in whole milliseconds", () => {
+    expect(sseRetry(1000)).toBe("retry: 1000\n\n");
+    expect(sseRetry(1.6)).toBe("retry: 2\n\n");
+    expect(sseRetry(-5)).toBe("retry: 0\n\n");
   });
 });

@@ -25,6 +25,11 @@ export function sseMessage(message: { id?: string; event?: string; data: unknown
   return `${lines.join("\n")}\n\n`;
 }
 
+/** Tells the browser how long to wait before reconnecting once this stream ends (a process stopping: another one answers). */
+export function sseRetry(ms: number): string {
+  return `retry: ${Math.max(0, Math.round(ms))}\n\n`;
+}
+
 /** The event id to resume after: the Last-Event-ID header (reconnects) or ?after= (first connection), else from the start. */
 export function resumeAfter(req: Request): bigint {
   const raw = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("after") ?? "";

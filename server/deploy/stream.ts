@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { subscribeDeployment } from "./listen";
-import { resumeAfter, SSE_HEADERS, sseMessage, streamedEvent } from "./sse";
+import { log } from "@/server/ops/log";
+import { resumeAfter, SSE_HEADERS, sseMessage, sseRetry, streamedEvent } from "./sse";
+import { trackStream } from "@/server/ops/open-streams";
 import { isTerminal, type DeploymentStatus } from "@/lib/deploy/status";
 
 // The live deployment timeline over Server-Sent Events: replay what the browser has not seen
@@ -26,6 +28,7 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
   let unsubscribe: (() => Promise<void>) | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   let pending: Promise<void> = Promise.resolve();
+  let untrack: (() => void) | undefined;
 
   // The browser going away both aborts the request and cancels the body, in either order, possibly
   // while start() is still subscribing: finish() is idempotent, never rejects, and start() checks
@@ -33,8 +36,9 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
   const finish = async (controller?: ReadableStreamDefaultController<Uint8Array>) => {
     if (closed) return;
     closed = true;
+    untrack?.();
     clearInterval(heartbeat);
-    await unsubscribe?.().catch((error: unknown) => console.error(`[deployment stream ${deploymentId}] unsubscribe failed`, error));
+    await unsubscribe?.().catch((error: unknown) => log.error("deployment stream: unsubscribe failed", { deploymentId, error }));
     try {
       controller?.close();
     } catch {
@@ -53,6 +57,13 @@ export async function deploymentEventStream(client: Db, deploymentId: string, re
         }
       };
       const close = () => finish(controller);
+      untrack = trackStream({
+        kind: "deployment",
+        endForShutdown: (retryMs) => {
+          send(sseRetry(retryMs));
+          void close();
+        },
+      });
 
       async function pump(): Promise<void> {
         for (;;) {

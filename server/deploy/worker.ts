@@ -8,6 +8,7 @@ import { runDeployment } from "./pipeline";
 import { DEPLOY_QUEUE, deployQueue, QUEUE_SCHEMA, sendDeploymentJob, type DeployJob } from "./queue";
 import { defaultPipelineEnv, type PipelineEnv } from "./run-context";
 import { deployWorkerStarted, deployWorkerStopped } from "./worker-registry";
+import { log as serverLog } from "@/server/ops/log";
 
 // Deploy workers: pg-boss consumers that run deployments. They run inside the web process by
 // default and as `npm run worker` processes; any number of them share the work through the queue.
@@ -45,8 +46,14 @@ export function workerOptionsFromEnv(env: Record<string, string | undefined> = p
 export interface DeployWorker {
   /** Re-enqueues in-flight deployments that no worker runs and no job waits for; returns their ids. */
   sweep(): Promise<string[]>;
-  /** Stops taking work, lets running deployments reach their next wait, and hands them back to the queue. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking work, lets running deployments reach their next wait (the step under way finishes)
+   * and hands them back to the queue. Waits at most `graceMs` (default: as long as it takes); a
+   * deployment still in a step then is left to the sweep of another worker once this process's
+   * database connections (and with them its advisory locks) are gone. Resolves to the deployments
+   * still running.
+   */
+  stop(graceMs?: number): Promise<number>;
 }
 
 const STALLED_SQL = (schema: string) => `
@@ -74,7 +81,7 @@ function abortableSleep(signal: AbortSignal) {
 }
 
 export async function startDeployWorker(options: DeployWorkerOptions = {}): Promise<DeployWorker> {
-  const log = options.log ?? ((message: string) => console.log(`[deploy-worker] ${message}`));
+  const log = options.log ?? ((message: string) => serverLog.info(message, { component: "deploy-worker" }));
   const concurrency = options.concurrency ?? 4;
   const boss: PgBoss = await deployQueue();
   const abort = new AbortController();
@@ -144,13 +151,17 @@ export async function startDeployWorker(options: DeployWorkerOptions = {}): Prom
 
   return {
     sweep,
-    async stop() {
+    async stop(graceMs?: number) {
       if (!abort.signal.aborted) deployWorkerStopped();
       clearInterval(sweeper);
       abort.abort();
       await boss.offWork(DEPLOY_QUEUE);
-      await Promise.allSettled([...running]);
+      let timer: NodeJS.Timeout | undefined;
+      const settled = Promise.allSettled([...running]);
+      await (graceMs === undefined ? settled : Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]));
+      clearTimeout(timer);
       await listener.end().catch(() => undefined);
+      return running.size;
     },
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { ActionError } from "@/server/auth/errors";
 import { AwsCallError } from "@/server/aws/errors";
 import { databaseProblem } from "@/server/db/errors";
-import { errorForLog } from "@/server/redact/error-for-log";
+import { log } from "@/server/ops/log";
 
 // The one JSON error shape of every route handler: `{ error, fieldErrors?, details? }` with a 4xx or
 // 5xx status (server actions answer the same shape through defineAction). `error` is words for a
@@ -27,7 +27,7 @@ export function jsonError(status: number, error: string, extra: JsonErrorExtra =
 export function errorResponse(e: unknown, where: string): Response {
   if (e instanceof ActionError) return jsonError(e.status, e.message, { fieldErrors: e.fieldErrors, ...(e.details ?? {}) });
   if (e instanceof AwsCallError) return jsonError(e.status, e.message, { details: e.details });
-  console.error(`[${where}]`, errorForLog(e));
+  log.error(`${where} failed`, { error: e });
   const database = databaseProblem(e);
   if (database) return jsonError(database.status, database.message, { details: database.details });
   return jsonError(500, "Something went wrong on the server. Nothing was changed.");

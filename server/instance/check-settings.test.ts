@@ -20,6 +20,8 @@ describe("instance settings checked at start-up", () => {
     vi.stubEnv(INSTANCE_SETTINGS.rateLimits, "signIn=20/60");
     vi.stubEnv(INSTANCE_SETTINGS.computeTimeLimitSeconds, "2.5");
     vi.stubEnv(INSTANCE_SETTINGS.computeThreads, "3");
+    vi.stubEnv(INSTANCE_SETTINGS.metricsToken, "0123456789abcdef0123456789abcdef");
+    vi.stubEnv(INSTANCE_SETTINGS.shutdownGraceSeconds, "30");
     expect(instanceSettingProblems()).toEqual([]);
   });
 
@@ -32,8 +34,10 @@ describe("instance settings checked at start-up", () => {
     vi.stubEnv(INSTANCE_SETTINGS.rateLimits, "signIn=lots");
     vi.stubEnv(INSTANCE_SETTINGS.computeTimeLimitSeconds, "0");
     vi.stubEnv(INSTANCE_SETTINGS.computeThreads, "1.5");
+    vi.stubEnv(INSTANCE_SETTINGS.metricsToken, "short-token");
+    vi.stubEnv(INSTANCE_SETTINGS.shutdownGraceSeconds, "soon");
     const problems = instanceSettingProblems();
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(9);
     for (const name of [
       INSTANCE_SETTINGS.outboundAllow,
       INSTANCE_SETTINGS.instanceCredentials,
@@ -42,9 +46,19 @@ describe("instance settings checked at start-up", () => {
       INSTANCE_SETTINGS.rateLimits,
       INSTANCE_SETTINGS.computeTimeLimitSeconds,
       INSTANCE_SETTINGS.computeThreads,
+      INSTANCE_SETTINGS.metricsToken,
+      INSTANCE_SETTINGS.shutdownGraceSeconds,
     ]) {
       expect(problems.some((p) => p.includes(name))).toBe(true);
     }
     expect(() => assertInstanceSettings()).toThrow(/cannot start: instance settings are invalid/);
+  });
+
+  it("never prints the metrics token in its complaint", () => {
+    unsetAll();
+    vi.stubEnv(INSTANCE_SETTINGS.metricsToken, "short but secret");
+    const [problem] = instanceSettingProblems();
+    expect(problem).toMatch(/LAMBDAPLANE_METRICS_TOKEN must be at least 32 characters/);
+    expect(problem).not.toContain("short but secret");
   });
 });

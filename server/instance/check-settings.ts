@@ -10,11 +10,15 @@ import {
   dnsServers,
   INSTANCE_SETTINGS,
   instanceCredentialsAllowed,
+  metricsToken,
   outboundAllowlist,
   rateLimitOverrides,
+  shutdownGraceSeconds,
   trustedProxyHops,
   unverifiedDomainsTrusted,
+  workerMetricsPort,
 } from "./settings";
+import { log } from "@/server/ops/log";
 
 // Every instance setting read once, the way its user reads it, when a process starts: one rule for
 // all of them (a bad value stops the start with every problem named), instead of some falling back
@@ -37,6 +41,9 @@ const CHECKS: (() => unknown)[] = [
   () => effectiveLimits(rateLimitOverrides()),
   computeTimeLimitSeconds,
   () => computeThreads(availableParallelism()),
+  metricsToken,
+  shutdownGraceSeconds,
+  workerMetricsPort,
 ];
 
 /** Each setting's problem, in words naming its variable; empty when all are fine. */
@@ -66,7 +73,7 @@ export function exitOnBadInstanceSettings(): void {
   try {
     assertInstanceSettings();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
 }

@@ -29,6 +29,9 @@ export const INSTANCE_SETTINGS = {
   rateLimits: "LAMBDAPLANE_RATE_LIMITS",
   computeTimeLimitSeconds: "LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS",
   computeThreads: "LAMBDAPLANE_COMPUTE_THREADS",
+  metricsToken: "LAMBDAPLANE_METRICS_TOKEN",
+  shutdownGraceSeconds: "LAMBDAPLANE_SHUTDOWN_GRACE_SECONDS",
+  workerMetricsPort: "LAMBDAPLANE_WORKER_METRICS_PORT",
 } as const;
 
 /**
@@ -94,4 +97,33 @@ export function computeTimeLimitSeconds(): number {
 /** Worker threads for that work; default: the cores but one, at least 2. */
 export function computeThreads(availableCores: number): number {
   return positiveNumber(INSTANCE_SETTINGS.computeThreads, Math.max(2, availableCores - 1), true);
+}
+
+export const METRICS_TOKEN_MIN_LENGTH = 32;
+
+/**
+ * The bearer token Prometheus sends to /api/metrics; unset, the endpoint answers 404. At least
+ * METRICS_TOKEN_MIN_LENGTH characters (e.g. `openssl rand -hex 32`): it is compared on every scrape.
+ */
+export function metricsToken(): string | null {
+  const raw = process.env[INSTANCE_SETTINGS.metricsToken]?.trim() ?? "";
+  if (raw === "") return null;
+  if (raw.length < METRICS_TOKEN_MIN_LENGTH || /\s/.test(raw)) {
+    throw new Error(`${INSTANCE_SETTINGS.metricsToken} must be at least ${METRICS_TOKEN_MIN_LENGTH} characters without spaces (e.g. openssl rand -hex 32); it has ${raw.length}.`);
+  }
+  return raw;
+}
+
+/** How long a process asked to stop (SIGTERM) lets running deploy steps finish before it exits anyway (default 20 s). */
+export function shutdownGraceSeconds(): number {
+  return positiveNumber(INSTANCE_SETTINGS.shutdownGraceSeconds, 20, false);
+}
+
+/** The port `npm run worker` serves /api/metrics on (worker processes have no web server otherwise); unset: none. */
+export function workerMetricsPort(): number | null {
+  const raw = process.env[INSTANCE_SETTINGS.workerMetricsPort]?.trim() ?? "";
+  if (raw === "") return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${INSTANCE_SETTINGS.workerMetricsPort} must be a port number (1-65535), not "${raw}".`);
+  return port;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { SSE_HEADERS, sseMessage } from "@/server/deploy/sse";
+import { SSE_HEADERS, sseMessage, sseRetry } from "@/server/deploy/sse";
+import { trackStream } from "@/server/ops/open-streams";
 import { rawErrorText } from "@/server/aws/errors";
 import type { TailMessage } from "./live-tail";
 
@@ -14,9 +15,21 @@ export function tailResponse(open: (signal: AbortSignal) => AsyncIterable<TailMe
   request.signal.addEventListener("abort", stop);
   const encoder = new TextEncoder();
   let keepalive: ReturnType<typeof setInterval> | undefined;
+  let untrack: (() => void) | undefined;
 
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
+      untrack = trackStream({
+        kind: "logs",
+        endForShutdown: (retryMs) => {
+          try {
+            controller.enqueue(encoder.encode(sseRetry(retryMs)));
+          } catch {
+            // already closed by a cancel
+          }
+          stop();
+        },
+      });
       // A comment line keeps proxies from closing an idle stream.
       keepalive = setInterval(() => controller.enqueue(encoder.encode(": keepalive\n\n")), KEEPALIVE_MS);
       try {
@@ -31,6 +44,7 @@ export function tailResponse(open: (signal: AbortSignal) => AsyncIterable<TailMe
           controller.enqueue(encoder.encode(sseMessage({ event: "session", data })));
         }
       } finally {
+        untrack();
         clearInterval(keepalive);
         request.signal.removeEventListener("abort", stop);
         try {
@@ -41,6 +55,7 @@ export function tailResponse(open: (signal: AbortSignal) => AsyncIterable<TailMe
       }
     },
     cancel() {
+      untrack?.();
       clearInterval(keepalive);
       stop();
     },

@@ -4,6 +4,7 @@ import { decryptSecret } from "@/server/crypto";
 import { outboundFailure, outboundRequest } from "@/server/net/outbound";
 import { slackMessage, type WebhookNotification } from "@/lib/notifications/events";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
+import { recordNotificationDelivery } from "@/server/ops/metrics";
 
 // One attempt at one delivery, run by the notification worker. Every attempt is logged with its
 // status code or error; a delivery that succeeded is never sent again, whatever job runs it.
@@ -69,6 +70,7 @@ export async function attemptDelivery(deliveryId: string, env: DeliveryEnv): Pro
       },
     }),
   ]);
+  recordNotificationDelivery(target.kind, ok ? "delivered" : env.lastAttempt ? "failed" : "retrying");
   if (!ok) throw new DeliveryFailed(`delivery ${deliveryId} attempt ${number}: ${error}`);
   return "delivered";
 }

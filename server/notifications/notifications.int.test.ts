@@ -17,6 +17,13 @@ import { queueDeploymentNotifications } from "./notify";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { stageNotifications } from "./targets";
 import { startNotificationWorker, type NotificationWorker } from "./worker";
+import { metricsExposition } from "@/server/ops/metrics";
+
+/** This process's count of webhook deliveries with `result` (/api/metrics). */
+async function webhookDeliveries(result: string): Promise<number> {
+  const line = (await metricsExposition()).split("\n").find((l) => l.startsWith(`lambdaplane_notification_deliveries_total{kind="webhook",result="${result}"} `));
+  return line ? Number(line.split(" ")[1]) : 0;
+}
 
 // Deploy notifications end to end: the pipeline's status changes (moveTo, as the deploy steps call
 // it) queue deliveries in PostgreSQL and pg-boss; the notification worker sends them to real HTTP
@@ -203,6 +210,7 @@ describe("deliveries", () => {
     try {
       await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
       const delivery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { targetId: target.id } });
+      const [retryingBefore, failedBefore] = [await webhookDeliveries("retrying"), await webhookDeliveries("failed")];
       await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: false })).rejects.toThrow(DeliveryFailed);
       expect((await database.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("pending");
       await expect(attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).rejects.toThrow(/unreachable/);
@@ -210,6 +218,8 @@ describe("deliveries", () => {
       // "unreachable", not the connection error: a tenant learns nothing about which ports are open.
       expect(failed).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: null, lastError: "unreachable" });
       expect(await attemptDelivery(delivery.id, { now: () => new Date(), lastAttempt: true })).toBe("skipped");
+      // Counted by result: one attempt to be retried, one last attempt failed; the skip is no attempt.
+      expect([(await webhookDeliveries("retrying")) - retryingBefore, (await webhookDeliveries("failed")) - failedBefore]).toEqual([1, 1]);
       // The same status change again (a repeated step) records nothing new.
       await database.prisma.$transaction((tx) => queueDeploymentNotifications(tx, deployment.id, "deploy", "failed"));
       expect(await database.prisma.notificationDelivery.count({ where: { targetId: target.id } })).toBe(1);

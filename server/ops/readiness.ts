@@ -4,8 +4,8 @@ import pg from "pg";
 import { MIGRATIONS_DIR } from "@/server/db/paths";
 import { DEPLOY_QUEUE, QUEUE_SCHEMA } from "@/server/deploy/queue";
 import { runningDeployWorkers } from "@/server/deploy/worker-registry";
-import { errorForLog } from "@/server/redact/error-for-log";
 import { missingMigrations, notChecked, type Readiness } from "./readiness-report";
+import { log } from "./log";
 
 // GET /api/ready: can this process serve? The database answers, every migration in prisma/migrations
 // is applied, and the job queue exists (and, in a process that runs deploy workers, they started).
@@ -90,7 +90,7 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
   try {
     await Promise.race([work, budget]);
   } catch (error) {
-    console.error(`[ready] ${current} check failed:`, errorForLog(error));
+    log.error(`ready: the ${current} check failed`, { error });
     checks[current] = current === "database" ? `not reachable (refused, or no answer within ${seconds})` : `not readable (the database failed or did not answer within ${seconds})`;
   } finally {
     clearTimeout(timer);

@@ -4,6 +4,7 @@ import { rateLimitOverrides } from "@/server/instance/settings";
 import { effectiveLimits, type LimitName, type RateLimitRule } from "./limits";
 import { rateLimitKey, type Subject } from "./keys";
 import { createLimiter, databasePool, type Limiter } from "./store";
+import { recordRateLimitRefusal } from "@/server/ops/metrics";
 
 // The one entry point: count a request against a named limit and say whether it may go on.
 
@@ -31,6 +32,7 @@ function describeWait(seconds: number): string {
 
 function rejection(name: LimitName, rule: RateLimitRule, msBeforeNext: number): Verdict {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  recordRateLimitRefusal(name);
   return {
     ok: false,
     limit: name,

@@ -14,6 +14,13 @@ import { setupTestDatabase } from "@/server/db/test-database";
 import { seedOrganization, TEST_ENCRYPTION_KEY } from "@/server/deploy/test-support";
 import { enforceRateLimit } from "./enforce";
 import { createLimiter } from "./store";
+import { metricsExposition } from "@/server/ops/metrics";
+
+/** This process's refusals by `limit` (/api/metrics). */
+async function refusals(limit: string): Promise<number> {
+  const line = (await metricsExposition()).split("\n").find((l) => l.startsWith(`lambdaplane_rate_limit_refusals_total{limit="${limit}"} `));
+  return line ? Number(line.split(" ")[1]) : 0;
+}
 
 // Rate limits against real PostgreSQL: the budget lives in the "RateLimit" table, so web processes
 // that share the database share it; a server action over its budget is an ActionResult 429; the
@@ -35,9 +42,13 @@ describe("enforceRateLimit", () => {
   it("counts in PostgreSQL and refuses the request after the budget, saying when to try again", async () => {
     process.env.LAMBDAPLANE_RATE_LIMITS = "invoke=3/60";
     const subject = { kind: "user", value: "someone" } as const;
+    const refusedBefore = await refusals("invoke");
     for (let i = 0; i < 3; i++) expect(await enforceRateLimit("invoke", subject)).toEqual({ ok: true });
     const refused = await enforceRateLimit("invoke", subject);
     expect(refused.ok).toBe(false);
+    // Counted for /api/metrics by limit, never by subject.
+    expect((await refusals("invoke")) - refusedBefore).toBe(1);
+    expect(await metricsExposition()).not.toContain("someone");
     if (refused.ok) return;
     expect(refused.retryAfterSeconds).toBeGreaterThan(55);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
 import type { RateLimitRule } from "./limits";
+import { log } from "@/server/ops/log";
 
 // The budgets live in PostgreSQL (table "RateLimit", created by a migration) so that every web
 // process counts against the same ones: one atomic upsert per counted request.
@@ -24,7 +25,7 @@ function poolFor(connectionString: string): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({ connectionString, max: 4, connectionTimeoutMillis: QUERY_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
-    pool.on("error", (error: Error) => console.error(`[rate-limit] database connection lost: ${error.message}`));
+    pool.on("error", (error: Error) => log.error("rate-limit: database connection lost", { error }));
     pools.set(connectionString, pool);
   }
   return pool;

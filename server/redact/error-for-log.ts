@@ -6,6 +6,10 @@ const MAX_MESSAGE = 300;
 
 // Secret shapes this application handles, replaced wherever they appear in a logged message.
 const SECRET_PATTERNS: [RegExp, string][] = [
+  // Before the key=value rule below, which would take "Bearer" for the value and leave the token.
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 [redacted]"],
+  // AWS access key ids (long-term AKIA, temporary ASIA).
+  [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, "$1[redacted]"],
   [/\blpt_[A-Za-z0-9_-]+/g, "lpt_[redacted]"],
   [/\bwhsec_[A-Za-z0-9_-]+/g, "whsec_[redacted]"],
   [/(https:\/\/hooks\.slack\.com\/services\/)[^\s"'`]+/g, "$1[redacted]"],
