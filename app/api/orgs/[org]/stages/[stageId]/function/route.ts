@@ -3,10 +3,13 @@ import { rateLimited } from "@/server/rate-limit/responses";
 import { can } from "@/lib/auth/permissions";
 import { cloudWatchLogsClient, lambdaClient } from "@/server/aws/clients";
 import { readFunctionLiveView } from "@/server/functions/live-view";
-import { jsonError } from "@/server/http/json-error";
+import { z } from "zod";
+import { readQuery } from "@/server/http/query";
 import { withReadySource } from "@/server/logs/route-support";
 
 export const dynamic = "force-dynamic";
+
+const functionQuery = z.object({ function: z.string({ error: "choose a function." }).min(1, "choose a function.") });
 
 type Params = { params: Promise<{ org: string; stageId: string }> };
 
@@ -14,9 +17,8 @@ type Params = { params: Promise<{ org: string; stageId: string }> };
 export function GET(req: Request, ctx: Params): Promise<Response> {
   return orgRoute("stack:read", rateLimited("stageQuery", async (request, { org, role }) => {
     const { stageId } = await ctx.params;
-    const url = new URL(request.url);
-    if (!url.searchParams.get("function")) return jsonError(400, "function: choose a function.", { field: "function" });
-    return withReadySource(org.id, stageId, url, async (ready) => {
+    const query = readQuery(request, functionQuery);
+    return withReadySource(org.id, stageId, query.function, async (ready) => {
       const { connection, source } = ready;
       const fn = ready.functions[0];
       const view = await readFunctionLiveView(
