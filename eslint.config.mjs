@@ -24,6 +24,17 @@ const config = [
       ],
     },
   },
+  {
+    // The CLI is built on the server's modules, never the other way round: what both need (code
+    // locations, packaging, rendering) lives in server/ or lib/.
+    files: ["server/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/cli", "@/cli/*", "**/cli/*"], message: "server/ and lib/ do not import the CLI (cli/); move what both need to server/ or lib/." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,4 +1,4 @@
-// File -> parsed and validated definition -> artifacts -> template, with every diagnostic located
+// File -> parsed and validated definition -> code packaged as a deploy packages it -> template, with every diagnostic located
 // in the source file. Shared by `render` and `validate`.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,11 +8,15 @@ import { analyzeStack, locateDiagnostics } from "@/lib/stack";
 import type { CfTemplate } from "@/server/render";
 import type { NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { specAttributes } from "@/server/validate/cfn-attributes";
+import { nestedTemplatePrefix, placeholderBucket } from "@/server/package/code-locations";
+import { cloudFormationStackName } from "@/server/deploy/names";
 
 export interface PipelineOptions {
   stage: string;
   region: string;
   stackName: string;
+  /** The package cache's folder (package-cache.ts); the user's cache folder when not given. */
+  cacheDir?: string;
 }
 
 export interface PipelineResult {
@@ -41,31 +45,27 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
 
   // Loaded only for a definition that validated: a refused file (the usual CI failure) exits sooner.
-  const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { artifactsBucketName, collectArtifacts }] = await Promise.all([
+  const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { locateFileCode }] = await Promise.all([
     import("@/server/render"),
     import("@/server/render/nested-stacks"),
-    import("./artifacts"),
+    import("./code"),
   ]);
 
-  const { artifacts, diagnostics: artifactProblems } = await collectArtifacts(
-    analyzed.definition,
-    file,
-    options.stackName,
-    options.region,
-  );
-  if (hasErrors(artifactProblems)) {
-    return { diagnostics: [...analyzed.diagnostics, ...located(source, shownFile, artifactProblems)] };
+  const { artifacts, diagnostics: codeProblems } = await locateFileCode(analyzed.definition, file, options);
+  if (hasErrors(codeProblems)) {
+    return { diagnostics: [...analyzed.diagnostics, ...located(source, shownFile, codeProblems)] };
   }
 
-  const rendered = renderStack(analyzed.definition, { ...options, artifacts });
+  const { stackName, stage, region } = options;
+  const rendered = renderStack(analyzed.definition, { stackName, stage, region, artifacts });
   const diagnostics = [...analyzed.diagnostics, ...located(source, shownFile, rendered.diagnostics)];
   if (hasErrors(diagnostics) || !needsSplitting(rendered.template)) return { template: rendered.template, diagnostics };
 
   // Past 500 resources or the template size limit: split into nested stacks, or say why not.
   const split = splitIntoNestedStacks(rendered.template, {
-    artifactsBucket: artifactsBucketName(options.region),
+    artifactsBucket: placeholderBucket(options.region),
     region: options.region,
-    keyPrefix: `${options.stackName}/${options.stage}/templates/`,
+    keyPrefix: nestedTemplatePrefix(cloudFormationStackName(options.stackName, options.stage)),
   });
   if (!split.ok) {
     const message = `the stack cannot be split into nested stacks: ${split.reason}`;

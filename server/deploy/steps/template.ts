@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { renderStack, serializeTemplate, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
+import { nestedTemplatePrefix } from "@/server/package/code-locations";
 import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
 import { hasErrors } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
@@ -43,7 +44,7 @@ export async function templateSource(run: RunContext, rendered: RenderResult, ar
   let template = rendered.template;
   if (needsSplitting(template)) {
     bucket ??= await artifactsBucket(run);
-    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: run.region, keyPrefix: `templates/${run.stackName}/nested/` });
+    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: run.region, keyPrefix: nestedTemplatePrefix(run.stackName) });
     if (!split.ok) throw new StepFailure(`The stack is too large for CloudFormation: ${split.reason}`);
     for (const nested of Object.values(split.uploads)) await putTemplate(run, bucket, nested.key, nested.body);
     template = split.parent;
