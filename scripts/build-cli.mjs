@@ -7,7 +7,7 @@
 // no dependency to download. esbuild, which packages handler code and runs a native binary, cannot
 // be bundled into JavaScript, so it is shipped inside the package (bundleDependencies) for the
 // platform this build ran on.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
@@ -38,6 +38,9 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// The bin runs as a program in the repository (npx lambdaplane), where npm does not set its mode.
+chmodSync(path.join(out, "lambdaplane.mjs"), 0o755);
 
 // spec-db.ts reads the CloudFormation spec next to the module that reads it: here, the bundle.
 cpSync(path.join(root, "server", "validate", "cfn-spec.json"), path.join(out, "cfn-spec.json"));
