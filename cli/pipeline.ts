@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { hasErrors } from "@/lib/stack/diagnostics";
-import { analyzeStack, locateDiagnostics } from "@/lib/stack";
+import { analyzeStack, type SourceLocator } from "@/lib/stack";
 import type { CfTemplate } from "@/server/render";
 import type { NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { specAttributes } from "@/server/validate/cfn-attributes";
@@ -27,8 +27,9 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
-function located(source: string, file: string, diagnostics: Diagnostic[]): Diagnostic[] {
-  return locateDiagnostics(source, diagnostics).map((d) => ({ ...d, file }));
+/** Positions from the parse analyzeStack made: a 200-function definition is not parsed twice. */
+function located(locator: SourceLocator, file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, ...(d.line === undefined ? locator.locate(d.path) : {}), file }));
 }
 
 export async function renderFile(file: string, options: PipelineOptions): Promise<PipelineResult> {
@@ -42,7 +43,8 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
   }
 
   const analyzed = analyzeStack(source, { file: shownFile, cfnAttributes: specAttributes });
-  if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+  if (!analyzed.definition || !analyzed.locator || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+  const { locator } = analyzed;
 
   // Loaded only for a definition that validated: a refused file (the usual CI failure) exits sooner.
   const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { locateFileCode }] = await Promise.all([
@@ -53,12 +55,12 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
 
   const { artifacts, diagnostics: codeProblems } = await locateFileCode(analyzed.definition, file, options);
   if (hasErrors(codeProblems)) {
-    return { diagnostics: [...analyzed.diagnostics, ...located(source, shownFile, codeProblems)] };
+    return { diagnostics: [...analyzed.diagnostics, ...located(locator, shownFile, codeProblems)] };
   }
 
   const { stackName, stage, region } = options;
   const rendered = renderStack(analyzed.definition, { stackName, stage, region, artifacts });
-  const diagnostics = [...analyzed.diagnostics, ...located(source, shownFile, rendered.diagnostics)];
+  const diagnostics = [...analyzed.diagnostics, ...located(locator, shownFile, rendered.diagnostics)];
   if (hasErrors(diagnostics) || !needsSplitting(rendered.template)) return { template: rendered.template, diagnostics };
 
   // Past 500 resources or the template size limit: split into nested stacks, or say why not.
