@@ -55,7 +55,7 @@ describe("cachedPackager", () => {
   });
 
   it("lives under XDG_CACHE_HOME or ~/.cache unless LAMBDAPLANE_CACHE_DIR names it", () => {
-    expect(defaultCacheDir({ LAMBDAPLANE_CACHE_DIR: "/c" } as NodeJS.ProcessEnv)).toBe("/c");
-    expect(defaultCacheDir({ XDG_CACHE_HOME: "/x" } as NodeJS.ProcessEnv)).toBe(path.join("/x", "lambdaplane", "packages"));
+    expect(defaultCacheDir({ LAMBDAPLANE_CACHE_DIR: "/c" })).toBe("/c");
+    expect(defaultCacheDir({ XDG_CACHE_HOME: "/x" })).toBe(path.join("/x", "lambdaplane", "packages"));
   });
 });

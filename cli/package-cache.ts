@@ -17,7 +17,7 @@ const FORMAT = 1;
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   if (env.LAMBDAPLANE_CACHE_DIR) return env.LAMBDAPLANE_CACHE_DIR;
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "lambdaplane", "packages");
 }
