@@ -1,9 +1,11 @@
 import "server-only";
-import { analyzeStack, capDiagnostics, locateDiagnostics, type Diagnostic } from "@/lib/stack";
+import { analyzeStack, capDiagnostics, locateDiagnostics, type Diagnostic, type StackDefinition } from "@/lib/stack";
+import { normalizeCodePath } from "@/server/package/code-files";
 import { locateCode } from "@/server/package/code-locations";
 import { renderStack, type CfTemplate } from "@/server/render";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { CLOUDFORMATION_LIMITS, measureTemplate } from "@/server/validate/limits";
+import { entryFiles } from "./entry-files";
 import type { RevisionCode } from "./revisions";
 
 // The editor's preview: the template the definition renders to (for a preview stage and region) and every
@@ -21,11 +23,31 @@ export interface StackPreview {
   resourceLimit: number;
 }
 
+/** A handler not written yet is the usual state of an edit: said in the editor's words, at the entry file's line. */
+function missingHandlers(definition: StackDefinition, code: RevisionCode): Diagnostic[] {
+  return entryFiles(definition)
+    .filter((entry) => {
+      const normalized = normalizeCodePath(entry.entryfilePath);
+      return normalized === null || !Object.hasOwn(code, normalized);
+    })
+    .map((entry) => ({
+      severity: "warning",
+      code: "code",
+      message: `no handler code for '${entry.entryfilePath}' in this edit; add it in the function's Code tab before deploying`,
+      path: entry.path,
+    }));
+}
+
 export async function previewStack(yaml: string, code: RevisionCode, stackName: string): Promise<StackPreview> {
   const resourceLimit = CLOUDFORMATION_LIMITS.resources.value;
   const analyzed = analyzeStack(yaml, { cfnAttributes: specAttributes });
   if (!analyzed.definition) return { template: null, diagnostics: analyzed.diagnostics, resourceCount: 0, resourceLimit };
-  const { artifacts, diagnostics: codeProblems } = await locateCode(analyzed.definition, code, { region: PREVIEW_REGION, tolerateUnpackaged: true });
+  const missing = missingHandlers(analyzed.definition, code);
+  const packaged = await locateCode(analyzed.definition, code, { region: PREVIEW_REGION, tolerateUnpackaged: true });
+  const artifacts = packaged.artifacts;
+  // A missing handler also fails packaging; the warning above says it better.
+  const reported = new Set(missing.map((d) => d.path[1]));
+  const codeProblems = [...missing, ...packaged.diagnostics.filter((d) => !reported.has(d.path[1]))];
   const rendered = renderStack(analyzed.definition, { stackName, stage: PREVIEW_STAGE, region: PREVIEW_REGION, artifacts });
   const located = locateDiagnostics(yaml, [...codeProblems, ...rendered.diagnostics]);
   const diagnostics = [...analyzed.diagnostics, ...located];
