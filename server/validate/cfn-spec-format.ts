@@ -6,8 +6,8 @@ import type { SpecType } from "./spec-db";
 // properties; nothing else (documentation, services, augmentations).
 //
 // One JSON object, one entry a line: `{"resources":{` then `"AWS::S3::Bucket":{...},` lines, then
-// `},"types":{` and `"17":{...},` lines. Readers index the lines and parse only the entries they
-// look up: parsing the whole file would cost more than the few types a template uses.
+// `},"types":{` and `"17":{...},` lines. Readers find the lines they need and parse only those:
+// parsing the whole file would cost more than the few types a template uses.
 //
 // A property is [required (0|1), type, ...types it accepted before]. A type is a primitive's name
 // ("string", "json", ...), "#<n>" for property type n, or [kind, ...] for "array" and "map" (one
@@ -26,26 +26,36 @@ export interface CompactTypeDefinition {
   p: Record<string, CompactProperty>;
 }
 
-export interface SpecIndex {
-  /** Resource type -> the JSON text of its CompactResource. */
-  resources: Map<string, string>;
-  /** Property type id -> the JSON text of its CompactTypeDefinition. */
-  types: Map<string, string>;
+export interface SpecText {
+  /** The JSON text of a resource type's CompactResource. */
+  resource(type: string): string | undefined;
+  /** The JSON text of a property type's CompactTypeDefinition. */
+  propertyType(id: string): string | undefined;
+  /** Every resource type, in the file's (sorted) order. */
+  resourceTypes(): string[];
 }
 
-export function indexSpecText(text: string): SpecIndex {
-  const index: SpecIndex = { resources: new Map(), types: new Map() };
-  let section = index.resources;
-  for (const line of text.split("\n")) {
-    if (line.startsWith('},"types"')) {
-      section = index.types;
-      continue;
-    }
-    const keyEnd = line.indexOf('":');
-    if (!line.startsWith('"') || keyEnd < 0) continue;
-    section.set(line.slice(1, keyEnd), line.endsWith(",") ? line.slice(keyEnd + 2, -1) : line.slice(keyEnd + 2));
-  }
-  return index;
+const TYPES_SECTION = '\n},"types":{\n';
+
+/**
+ * Entries found by searching the text for their line (`\n"<key>":`), which costs less than
+ * splitting 11,000 lines into a map when a template uses a dozen types.
+ */
+export function specText(text: string): SpecText {
+  const typesAt = text.indexOf(TYPES_SECTION);
+  const entry = (key: string, from: number, to: number): string | undefined => {
+    const needle = `\n${JSON.stringify(key)}:`;
+    const at = text.indexOf(needle, from);
+    if (at < 0 || at >= to) return undefined;
+    const end = text.indexOf("\n", at + needle.length);
+    const line = text.slice(at + needle.length, end < 0 ? undefined : end);
+    return line.endsWith(",") ? line.slice(0, -1) : line;
+  };
+  return {
+    resource: (type) => entry(type, 0, typesAt),
+    propertyType: (id) => entry(id, typesAt, text.length),
+    resourceTypes: () => [...text.slice(0, typesAt).matchAll(/^"([^"]+)":/gm)].map((m) => m[1]),
+  };
 }
 
 export function decodeType(type: CompactType): SpecType {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCfnSpecData } from "./cfn-spec-build";
-import { decodeType, indexSpecText } from "./cfn-spec-format";
+import { decodeType, specText } from "./cfn-spec-format";
 import { allResourceTypes, attributeIsList, isStatefulType, propertyTypeSpec, resourceSpec } from "./spec-db";
 
 const committed = readFileSync(path.join(import.meta.dirname, "cfn-spec.json"), "utf8");
@@ -13,12 +13,17 @@ describe("cfn-spec.json", () => {
     expect(current, "cfn-spec.json is stale: run npx tsx scripts/generate-cfn-spec.ts and commit the result").toBe(true);
   }, 60_000);
 
-  it("is one JSON object whose index finds every entry", () => {
-    const whole = JSON.parse(committed) as { resources: object; types: object };
-    const index = indexSpecText(committed);
-    expect([...index.resources.keys()]).toEqual(Object.keys(whole.resources));
-    expect([...index.types.keys()]).toEqual(Object.keys(whole.types));
-    expect(JSON.parse(index.resources.get("AWS::SQS::Queue")!)).toEqual((whole.resources as Record<string, unknown>)["AWS::SQS::Queue"]);
+  it("is one JSON object whose every entry the line search finds", () => {
+    const whole = JSON.parse(committed) as { resources: Record<string, unknown>; types: Record<string, unknown> };
+    const text = specText(committed);
+    expect(text.resourceTypes()).toEqual(Object.keys(whole.resources));
+    // Each search scans the text, so a sample: the first and last entries of both sections and every 97th.
+    const sample = <T,>(entries: T[]) => entries.filter((_, i) => i === 0 || i === entries.length - 1 || i % 97 === 0);
+    for (const [type, value] of sample(Object.entries(whole.resources))) expect(JSON.parse(text.resource(type)!)).toEqual(value);
+    for (const [id, value] of sample(Object.entries(whole.types))) expect(JSON.parse(text.propertyType(id)!)).toEqual(value);
+    // A resource type is not found among the property types, nor the other way round.
+    expect(text.propertyType("AWS::SQS::Queue")).toBeUndefined();
+    expect(text.resource("0")).toBeUndefined();
   });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeType, indexSpecText, type CompactProperty, type CompactResource, type CompactTypeDefinition, type SpecIndex } from "./cfn-spec-format";
+import { decodeType, specText, type CompactProperty, type CompactResource, type CompactTypeDefinition, type SpecText } from "./cfn-spec-format";
 
 // Read-only view of the CloudFormation resource spec: the generated cfn-spec.json (cfn-spec-format.ts),
-// indexed once on first use; each type is parsed when first looked up and memoised.
+// read once on first use; each type is parsed when first looked up and memoised.
 
 export type SpecType =
   | { type: "string" | "number" | "integer" | "boolean" | "date-time" | "null" | "json" | "tag" }
@@ -31,7 +31,7 @@ export interface ResourceSpec extends ObjectSpec {
   stateful: boolean;
 }
 
-let index: SpecIndex | undefined;
+let spec: SpecText | undefined;
 const resourceCache = new Map<string, ResourceSpec | null>();
 const typeCache = new Map<string, ObjectSpec>();
 
@@ -47,9 +47,9 @@ function readSpecText(): string {
   }
 }
 
-function specIndex(): SpecIndex {
-  index ??= indexSpecText(readSpecText());
-  return index;
+function specFile(): SpecText {
+  spec ??= specText(readSpecText());
+  return spec;
 }
 
 function toProperties(compact: Record<string, CompactProperty>): Map<string, SpecProperty> {
@@ -62,7 +62,7 @@ function toProperties(compact: Record<string, CompactProperty>): Map<string, Spe
 export function resourceSpec(cloudFormationType: string): ResourceSpec | undefined {
   const cached = resourceCache.get(cloudFormationType);
   if (cached !== undefined) return cached ?? undefined;
-  const text = specIndex().resources.get(cloudFormationType);
+  const text = specFile().resource(cloudFormationType);
   const found = text === undefined ? undefined : (JSON.parse(text) as CompactResource);
   const spec: ResourceSpec | null = found
     ? {
@@ -81,7 +81,7 @@ export function resourceSpec(cloudFormationType: string): ResourceSpec | undefin
 export function propertyTypeSpec(ref: string): ObjectSpec {
   const cached = typeCache.get(ref);
   if (cached) return cached;
-  const text = specIndex().types.get(ref);
+  const text = specFile().propertyType(ref);
   if (text === undefined) throw new Error(`the CloudFormation spec has no property type ${ref}`);
   const def = JSON.parse(text) as CompactTypeDefinition;
   const spec = { name: def.n, properties: toProperties(def.p) };
@@ -109,7 +109,7 @@ let typeNames: string[] | undefined;
 
 /** Every resource type the spec knows, sorted. */
 export function allResourceTypes(): readonly string[] {
-  typeNames ??= [...specIndex().resources.keys()].sort();
+  typeNames ??= specFile().resourceTypes().sort();
   return typeNames;
 }
 
