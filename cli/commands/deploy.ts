@@ -8,7 +8,7 @@ import { readDraft, serverConnection } from "../deploy/draft";
 import { eventLine, isFinished, progressBar, SUCCEEDED, type TimelineEvent } from "../deploy/progress";
 
 export const DEPLOY_USAGE = `Usage:
-  npm run cli -- deploy --server URL --token T --stack S --stage dev [--file stack.yml] [--message text]
+  lambdaplane deploy --server URL --token T --stack S --stage dev [--file stack.yml] [--message text]
 
 Deploys a stack through a Lambdaplane server's REST API and follows the deployment to its end.
 --server   the server's URL, e.g. https://lambdaplane.example.com (or LAMBDAPLANE_SERVER)

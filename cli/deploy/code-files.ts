@@ -5,17 +5,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import type { StackDefinition } from "@/lib/stack/schema";
+import { entryFiles } from "@/server/stacks/entry-files";
 
 const SCRIPT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
-function entryFiles(definition: StackDefinition): string[] {
-  const entries = new Set<string>();
-  for (const resource of Object.values(definition.resources)) {
-    if (resource.type !== "function" && resource.type !== "edge-lambda-function") continue;
-    if (resource.properties.packaging.type === "stacktape-lambda-buildpack") entries.add(resource.properties.packaging.properties.entryfilePath);
-  }
-  return [...entries];
-}
 
 /** Paths relative to `baseDir` of the entries and their local imports; an import outside `baseDir` is an error. */
 async function localFiles(baseDir: string, entries: string[]): Promise<string[]> {
@@ -47,7 +40,8 @@ async function localFiles(baseDir: string, entries: string[]): Promise<string[]>
 export async function collectCode(definitionFile: string, definition: StackDefinition): Promise<Record<string, string>> {
   const baseDir = path.dirname(path.resolve(definitionFile));
   const code: Record<string, string> = {};
-  for (const file of await localFiles(baseDir, entryFiles(definition))) {
+  const entries = [...new Set(entryFiles(definition).map((e) => e.entryfilePath))];
+  for (const file of await localFiles(baseDir, entries)) {
     try {
       code[file] = await readFile(path.join(baseDir, file), "utf8");
     } catch (e) {

@@ -1,5 +1,5 @@
 // Fn::GetAtt attribute checks shared by the validator's rules. The lookup itself comes from the caller:
-// the server passes specAttributes (server/validate/cfn-attributes.ts, @aws-cdk/aws-service-spec), which is
+// the server passes specAttributes (server/validate/cfn-attributes.ts, the generated CloudFormation spec), which is
 // too large for the browser, so the editor validates without it and the server preview checks attributes.
 
 /** Attribute names of a resource type, or undefined when the type is not in the spec (or is opaque). */

@@ -1,6 +1,7 @@
 // Semantic validation of a schema-valid definition: cross-references, directive targets, AWS limits and syntax.
 import { noAttributeLookup, type CfnAttributeLookup } from "./cfn-attributes";
 import { capDiagnostics, type Diagnostic } from "./diagnostics";
+import type { SourceLocator } from "./locate";
 import { parseStack, type ParseStackOptions } from "./parse";
 import { createContext } from "./rules/context";
 import { checkDirectives } from "./rules/directives";
@@ -34,6 +35,8 @@ export interface AnalyzeStackResult {
   definition?: StackDefinition;
   /** Parse, schema and validation diagnostics, each with file, line and column; sorted and capped like parseStack's. */
   diagnostics: Diagnostic[];
+  /** Positions in the parsed source, for locating later diagnostics (rendering's) without parsing it again. */
+  locator?: SourceLocator;
 }
 
 /** Parse, then validate, with every diagnostic carrying the file, line and column it points at. */
@@ -42,5 +45,5 @@ export function analyzeStack(source: string, opts: ParseStackOptions & ValidateS
   if (!parsed.definition) return { diagnostics: parsed.diagnostics };
   const located = validateStack(parsed.definition, opts).map((d) => ({ ...d, file: opts.file, ...parsed.locator.locate(d.path) }));
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { definition: parsed.definition, diagnostics: capDiagnostics([...parsed.diagnostics, ...located]) };
+  return { definition: parsed.definition, diagnostics: capDiagnostics([...parsed.diagnostics, ...located]), locator: parsed.locator };
 }

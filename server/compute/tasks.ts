@@ -16,7 +16,7 @@ function analyze(yaml: string, options: { file?: string; spec?: boolean } = {}) 
   return { definition, diagnostics };
 }
 
-/** Loads the CloudFormation spec (about 0.7 s) and the validators before the worker takes jobs, so no job's time limit pays for it. */
+/** Indexes the CloudFormation spec (server/validate/cfn-spec.json) and the validators before the worker takes jobs, so no job's time limit pays for it. */
 export function warmWorker(): void {
   specAttributes("AWS::Lambda::Function");
   validateTemplateAgainstSpec({ Resources: { Warm: { Type: "AWS::SQS::Queue", Properties: {} } } });

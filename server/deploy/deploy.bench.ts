@@ -15,7 +15,8 @@ import { db } from "@/server/db/client";
 import { scratchDatabase } from "@/bench/scratch-database";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
-import { artifactKey, uploadIfMissing } from "@/server/package/upload";
+import { codeKey } from "@/server/package/code-locations";
+import { uploadIfMissing } from "@/server/package/upload";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { deploymentChannel, quoteChannel } from "./channels";
 import { stopDeployQueue } from "./queue";
@@ -54,7 +55,7 @@ async function packagingBench(endpoint: string) {
   const upload = async (packages: Awaited<ReturnType<typeof packageStack>>["packages"]) => {
     const results = await Promise.all(
       packages.map((p) =>
-        uploadIfMissing(aws.s3, bucket, { key: artifactKey(p.sha256), body: p.zip, sha256Base64: Buffer.from(p.sha256, "hex").toString("base64"), contentType: "application/zip" }),
+        uploadIfMissing(aws.s3, bucket, { key: codeKey(p.sha256), body: p.zip, sha256Base64: Buffer.from(p.sha256, "hex").toString("base64"), contentType: "application/zip" }),
       ),
     );
     return results.filter((r) => r === "uploaded").length;

@@ -1,9 +1,9 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { detectRuntime } from "@/lib/stack/runtime";
 import type { StackDefinition } from "@/lib/stack/schema";
-import { codeFiles } from "./code-files";
+import { codeFiles, type CodeFiles } from "./code-files";
 import type { FunctionKind } from "./limits";
-import { packageFunction, type FunctionSource, type PackagedFunction } from "./package-function";
+import { packageFunction, type FunctionSource, type PackagedFunction, type PackageResult } from "./package-function";
 
 // Every function of a definition that Lambdaplane builds (stacktape-lambda-buildpack packaging),
 // packaged from the revision's code. Problems are diagnostics located at the function's packaging.
@@ -59,26 +59,38 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
+/** Packages one function; the CLI passes one that keeps a cache on disk. */
+export type PackageOne = (files: CodeFiles, source: FunctionSource) => Promise<PackageResult>;
+
+/** Functions built from the same entry, runtime and size limit get the same bytes: each is packaged once. */
+const packagingKey = (source: FunctionSource) => `${source.runtime}\0${source.kind}\0${source.entryfilePath}`;
+
 export async function packageStack(
   definition: StackDefinition,
   code: unknown,
-): Promise<{ packages: PackagedFunction[]; diagnostics: Diagnostic[] }> {
+  packageOne: PackageOne = packageFunction,
+): Promise<{ packages: PackagedFunction[]; diagnostics: Diagnostic[]; failed: string[] }> {
   const { files, invalid } = codeFiles(code);
   const { sources, diagnostics } = functionSources(definition);
+  const failed = diagnostics.map((d) => String(d.path[1]));
   for (const key of invalid) {
     diagnostics.push({ severity: "warning", code: "package", message: `the code file '${key}' has a path outside the stack's folder and is ignored`, path: [] });
   }
-  const results = await mapLimited(sources, 8, (source) => packageFunction(files, source));
+  const distinct = [...new Map(sources.map((s) => [packagingKey(s), s])).values()];
+  const built = await mapLimited(distinct, 8, (source) => packageOne(files, source));
+  const byKey = new Map(distinct.map((s, i) => [packagingKey(s), built[i]]));
   const packages: PackagedFunction[] = [];
-  results.forEach((result, i) => {
+  for (const source of sources) {
+    const result = byKey.get(packagingKey(source))!;
+    const name = source.name;
     if (result.ok) {
-      packages.push(result.package);
-      return;
+      packages.push({ ...result.package, name });
+      continue;
     }
-    const name = sources[i].name;
+    failed.push(name);
     for (const message of result.errors) {
       diagnostics.push({ severity: "error", code: "package", message: `${name}: ${message}`, path: ["resources", name, "properties", "packaging"] });
     }
-  });
-  return { packages, diagnostics };
+  }
+  return { packages, diagnostics, failed };
 }

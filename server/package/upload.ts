@@ -5,7 +5,6 @@ import { dnsSuffix } from "@/server/aws/regions";
 // Content-addressed uploads to the artifacts bucket: the key holds the sha256 of the bytes, so a
 // key that exists already holds exactly these bytes and is not uploaded again.
 
-export const artifactKey = (sha256Hex: string) => `functions/${sha256Hex}.zip`;
 export const templateKey = (stackName: string, sha256Hex: string) => `templates/${stackName}/${sha256Hex}.json`;
 
 /** The URL CloudFormation reads a template from (TemplateURL); emulators parse the bucket and key out of it too. */

@@ -1,5 +1,5 @@
 // renderStack: stack definition + stage + region + artifact locations -> CloudFormation template.
-// Pure: no I/O (beyond reading the CloudFormation spec database once, for the template checks), no
+// Pure: no I/O (beyond reading the CloudFormation spec once, for the template checks), no
 // clock, no randomness. Resources and outputs are emitted sorted by logical id, so the same input
 // always serializes to the same bytes.
 import { hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";

@@ -37,9 +37,16 @@ export interface NestedStackOptions {
   keyPrefix: string;
   /** CloudFormation's limits unless overridden (tests use small ones). */
   limits?: Partial<SplitLimits>;
-  /** How templates are serialized for upload; sizes and content hashes are taken on these bytes. */
+  /**
+   * How templates are serialized for upload; sizes and content hashes are taken on these bytes.
+   * By default the parent as the CLI prints it and the deploy uploads it (2-space JSON), the nested
+   * templates, which only CloudFormation reads, as compact JSON (half the bytes to write, hash and upload).
+   */
   serialize?: (template: CfTemplate) => string;
 }
+
+/** A nested template's uploaded body. */
+export const nestedTemplateBody = (template: CfTemplate): string => JSON.stringify(template);
 
 export interface NestedTemplateUpload {
   key: string;
@@ -166,7 +173,7 @@ export function splitIntoNestedStacks(template: CfTemplate, options: NestedStack
   let buckets = 1;
   while (buckets < MAX_BUCKETS && buckets * (limits.resources / 2) < nestedCount) buckets *= 2;
   for (; buckets <= MAX_BUCKETS; buckets *= 2) {
-    const attempt = tryPlacement(t, units, owners, graph, parent, buckets, limits, { ...options, serialize });
+    const attempt = tryPlacement(t, units, owners, graph, parent, buckets, limits, { ...options, serialize, serializeNested: options.serialize ?? nestedTemplateBody });
     if (attempt.kind !== "more-stacks") return attempt.result;
   }
   return refuse(`The functions cannot be spread over ${MAX_BUCKETS} nested stacks within the limits of each stack`);
@@ -182,7 +189,7 @@ function tryPlacement(
   parent: readonly string[],
   buckets: number,
   limits: SplitLimits,
-  options: NestedStackOptions & { serialize: (template: CfTemplate) => string },
+  options: NestedStackOptions & { serialize: (template: CfTemplate) => string; serializeNested: (template: CfTemplate) => string },
 ): Attempt {
   const resources = template.Resources as Record<string, unknown>;
   const placement = placeUnits(units, graph, buckets);
@@ -214,7 +221,7 @@ function tryPlacement(
     template,
     location,
     stackIds: [...stackIds.values()],
-    serialize: (nested) => options.serialize(nested as unknown as CfTemplate),
+    serialize: (nested) => options.serializeNested(nested as unknown as CfTemplate),
     templateKey: (stackId, body) => templateKey(options, stackId, body),
     templateUrl: (key) => `https://${options.artifactsBucket}.s3.${options.region}.amazonaws.com/${key}`,
   });

@@ -1,16 +1,19 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { analyzeStack, capDiagnostics, locateDiagnostics, type Diagnostic, type StackDefinition } from "@/lib/stack";
-import { renderStack, type ArtifactLocation, type CfTemplate } from "@/server/render";
+import { normalizeCodePath } from "@/server/package/code-files";
+import { locateCode } from "@/server/package/code-locations";
+import { renderStack, type CfTemplate } from "@/server/render";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { CLOUDFORMATION_LIMITS, measureTemplate } from "@/server/validate/limits";
+import { entryFiles } from "./entry-files";
 import type { RevisionCode } from "./revisions";
 
 // The editor's preview: the template the definition renders to (for a preview stage and region) and every
-// diagnostic, definition diagnostics located at their YAML line.
+// diagnostic, definition diagnostics located at their YAML line. The code is packaged as a deploy
+// packages it (code-locations.ts), so the preview shows the code keys the deploy will use; code that
+// cannot be packaged yet (a handler not written) is a warning, and the rest of the template still shows.
 export const PREVIEW_STAGE = "dev";
 export const PREVIEW_REGION = "us-east-1";
-const PREVIEW_BUCKET = `lambdaplane-artifacts-${PREVIEW_REGION}`;
 
 export interface StackPreview {
   /** Null when the definition does not parse or has schema errors (nothing to render). */
@@ -20,39 +23,31 @@ export interface StackPreview {
   resourceLimit: number;
 }
 
-/**
- * Code locations keyed by the sha256 of the handler source stored with the edit, as the deploy pipeline
- * addresses them, so a code change shows in the template. A missing handler is a warning: the template
- * still renders, but deploying needs the code.
- */
-export function previewArtifacts(definition: StackDefinition, code: RevisionCode, stackName: string) {
-  const artifacts: Record<string, ArtifactLocation> = {};
-  const diagnostics: Diagnostic[] = [];
-  for (const [name, resource] of Object.entries(definition.resources)) {
-    if (resource.type !== "function" && resource.type !== "edge-lambda-function") continue;
-    const packaging = resource.properties.packaging;
-    if (packaging.type !== "stacktape-lambda-buildpack") continue;
-    const entry = packaging.properties.entryfilePath;
-    const source = Object.hasOwn(code, entry) ? code[entry] : undefined;
-    if (source === undefined) {
-      diagnostics.push({
-        severity: "warning",
-        code: "code",
-        message: `no handler code for '${entry}' in this edit; add it in the function's Code tab before deploying`,
-        path: ["resources", name, "properties", "packaging", "properties", "entryfilePath"],
-      });
-    }
-    const hash = createHash("sha256").update(source ?? "").digest("hex");
-    artifacts[name] = { bucket: PREVIEW_BUCKET, key: `${stackName}/${name}/${hash}.zip` };
-  }
-  return { artifacts, diagnostics };
+/** A handler not written yet is the usual state of an edit: said in the editor's words, at the entry file's line. */
+function missingHandlers(definition: StackDefinition, code: RevisionCode): Diagnostic[] {
+  return entryFiles(definition)
+    .filter((entry) => {
+      const normalized = normalizeCodePath(entry.entryfilePath);
+      return normalized === null || !Object.hasOwn(code, normalized);
+    })
+    .map((entry) => ({
+      severity: "warning",
+      code: "code",
+      message: `no handler code for '${entry.entryfilePath}' in this edit; add it in the function's Code tab before deploying`,
+      path: entry.path,
+    }));
 }
 
-export function previewStack(yaml: string, code: RevisionCode, stackName: string): StackPreview {
+export async function previewStack(yaml: string, code: RevisionCode, stackName: string): Promise<StackPreview> {
   const resourceLimit = CLOUDFORMATION_LIMITS.resources.value;
   const analyzed = analyzeStack(yaml, { cfnAttributes: specAttributes });
   if (!analyzed.definition) return { template: null, diagnostics: analyzed.diagnostics, resourceCount: 0, resourceLimit };
-  const { artifacts, diagnostics: codeProblems } = previewArtifacts(analyzed.definition, code, stackName);
+  const missing = missingHandlers(analyzed.definition, code);
+  const packaged = await locateCode(analyzed.definition, code, { region: PREVIEW_REGION, tolerateUnpackaged: true });
+  const artifacts = packaged.artifacts;
+  // A missing handler also fails packaging; the warning above says it better.
+  const reported = new Set(missing.map((d) => d.path[1]));
+  const codeProblems = [...missing, ...packaged.diagnostics.filter((d) => !reported.has(d.path[1]))];
   const rendered = renderStack(analyzed.definition, { stackName, stage: PREVIEW_STAGE, region: PREVIEW_REGION, artifacts });
   const located = locateDiagnostics(yaml, [...codeProblems, ...rendered.diagnostics]);
   const diagnostics = [...analyzed.diagnostics, ...located];

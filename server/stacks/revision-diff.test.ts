@@ -9,8 +9,8 @@ const rev = (number: number, yaml = STARTER_YAML, code: RevisionCode = { [STARTE
 const changed = (lines: string[]) => lines.filter((l) => l.startsWith("+") || l.startsWith("-"));
 
 describe("diffRevisions", () => {
-  it("shows a memory change in the YAML, in the template and as a per-function and total cost increase", () => {
-    const d = diffRevisions(rev(1), rev(2, STARTER_YAML.replace("memory: 256", "memory: 2048")), OPTIONS);
+  it("shows a memory change in the YAML, in the template and as a per-function and total cost increase", async () => {
+    const d = await diffRevisions(rev(1), rev(2, STARTER_YAML.replace("memory: 256", "memory: 2048")), OPTIONS);
     expect(d.yaml).toMatchObject({ ok: true, added: 1, removed: 1 });
     if (!d.yaml.ok || !d.template.ok || !d.cost.ok) throw new Error("diff failed");
     expect(changed(d.yaml.hunks.flatMap((h) => h.lines))).toEqual(["-      memory: 256", "+      memory: 2048"]);
@@ -23,30 +23,30 @@ describe("diffRevisions", () => {
     expect(formatMonthlyDelta(d.cost.diff.delta)).toMatch(/^\+\$\d+\.\d\d\/month$/);
   });
 
-  it("shows a handler change as a code diff and as the S3 key it changes in the template", () => {
-    const d = diffRevisions(rev(1), rev(2, STARTER_YAML, { [STARTER_HANDLER_PATH]: STARTER_HANDLER.replace("world", "there"), "src/util.ts": "export {}" }), OPTIONS);
+  it("shows a handler change as a code diff and as the S3 key it changes in the template", async () => {
+    const d = await diffRevisions(rev(1), rev(2, STARTER_YAML, { [STARTER_HANDLER_PATH]: STARTER_HANDLER.replace("world", "there"), "src/util.ts": "export {}" }), OPTIONS);
     expect(d.code.map((f) => [f.path, f.change])).toEqual([
       ["src/hello.ts", "changed"],
       ["src/util.ts", "added"],
     ]);
     if (!d.template.ok) throw new Error(d.template.problem);
     expect(changed(d.template.hunks.flatMap((h) => h.lines))).toEqual([
-      expect.stringMatching(/^- +"S3Key": "orders\/hello\/[0-9a-f]{64}\.zip"$/),
-      expect.stringMatching(/^\+ +"S3Key": "orders\/hello\/[0-9a-f]{64}\.zip"$/),
+      expect.stringMatching(/^- +"S3Key": "functions\/[0-9a-f]{64}\.zip"$/),
+      expect.stringMatching(/^\+ +"S3Key": "functions\/[0-9a-f]{64}\.zip"$/),
     ]);
     expect(d.cost.ok && d.cost.diff.delta).toBe(0);
   });
 
-  it("prices a removed resource as a decrease", () => {
+  it("prices a removed resource as a decrease", async () => {
     const queue = `${STARTER_YAML}cloudformationResources:\n  jobs:\n    Type: AWS::SQS::Queue\n`;
-    const d = diffRevisions(rev(1, queue), rev(2), OPTIONS);
+    const d = await diffRevisions(rev(1, queue), rev(2), OPTIONS);
     if (!d.cost.ok) throw new Error(d.cost.problem);
     expect(d.cost.diff.resources.find((r) => r.resource === "jobs")).toMatchObject({ change: "removed", after: 0 });
     expect(d.cost.diff.delta).toBeLessThan(0);
   });
 
-  it("reports a revision that does not render instead of a template diff", () => {
-    const d = diffRevisions(rev(1), rev(2, "resources: {}\n"), OPTIONS);
+  it("reports a revision that does not render instead of a template diff", async () => {
+    const d = await diffRevisions(rev(1), rev(2, "resources: {}\n"), OPTIONS);
     expect(d.template).toEqual({ ok: false, problem: expect.stringMatching(/^revision 2 does not render: .*at least one/) });
     expect(d.yaml.ok).toBe(true);
   });

@@ -1,15 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { structuredPatch } from "diff";
 import { z } from "zod";
 import type { Db } from "@/server/db/types";
 import { runCompute } from "@/server/compute/pool";
-import { artifactKey, artifactsBucketName } from "@/cli/artifacts";
-import { normalizeCodePath } from "@/server/package/code-files";
-import { renderStack, serializeTemplate, type ArtifactLocation } from "@/server/render";
+import { locateCode } from "@/server/package/code-locations";
+import { renderStack, serializeTemplate } from "@/server/render";
 import { formatDiagnostic, hasErrors, parseStack, type StackDefinition } from "@/lib/stack";
 import { diffCosts, estimateStackCost, isPricedRegion, PRICED_REGIONS, type CostDiff, type PricedRegion } from "@/lib/cost";
-import { entryFiles } from "./entry-files";
 import type { RevisionCode } from "./revisions";
 
 // The difference between any two revisions of a stack: the YAML, the handler code, the rendered
@@ -79,31 +76,17 @@ function diffCode(before: RevisionCode, after: RevisionCode): FileDiff[] {
   return files;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-/**
- * Code locations as the CLI names them (bucket per region, key by the entry file's content hash), so
- * a handler change shows up in the template as the S3 key it changes; a missing handler keys as "missing".
- */
-function artifactsOf(definition: StackDefinition, code: RevisionCode, options: DiffOptions): Record<string, ArtifactLocation> {
-  const artifacts: Record<string, ArtifactLocation> = {};
-  for (const entry of entryFiles(definition)) {
-    const path = normalizeCodePath(entry.entryfilePath);
-    const source = path !== null && Object.hasOwn(code, path) ? code[path] : undefined;
-    artifacts[entry.resource] = {
-      bucket: artifactsBucketName(options.region),
-      key: artifactKey(options.stackName, entry.resource, source === undefined ? "missing" : sha256(source)),
-    };
-  }
-  return artifacts;
-}
-
 type Side = { ok: true; definition: StackDefinition; template: string } | { ok: false; problem: string; definition?: StackDefinition };
 
-function renderSide(revision: RevisionSnapshot, options: DiffOptions): Side {
+/**
+ * The template as a deploy of the revision would name its code (code-locations.ts), so a handler
+ * change shows up as the S3 key it changes; code that cannot be packaged gets the unpackaged key.
+ */
+async function renderSide(revision: RevisionSnapshot, options: DiffOptions): Promise<Side> {
   const parsed = parseStack(revision.yaml);
   if (!parsed.definition) return { ok: false, problem: `revision ${revision.number} does not parse: ${formatDiagnostic(parsed.diagnostics[0])}` };
-  const rendered = renderStack(parsed.definition, { stackName: options.stackName, stage: options.stage, region: options.region, artifacts: artifactsOf(parsed.definition, revision.code, options) });
+  const { artifacts } = await locateCode(parsed.definition, revision.code, { region: options.region, tolerateUnpackaged: true });
+  const rendered = renderStack(parsed.definition, { stackName: options.stackName, stage: options.stage, region: options.region, artifacts });
   if (hasErrors(rendered.diagnostics)) {
     const first = rendered.diagnostics.find((d) => d.severity === "error")!;
     return { ok: false, definition: parsed.definition, problem: `revision ${revision.number} does not render: ${formatDiagnostic(first)}` };
@@ -111,9 +94,8 @@ function renderSide(revision: RevisionSnapshot, options: DiffOptions): Side {
   return { ok: true, definition: parsed.definition, template: serializeTemplate(rendered.template) };
 }
 
-export function diffRevisions(from: RevisionSnapshot, to: RevisionSnapshot, options: DiffOptions): RevisionDiff {
-  const before = renderSide(from, options);
-  const after = renderSide(to, options);
+export async function diffRevisions(from: RevisionSnapshot, to: RevisionSnapshot, options: DiffOptions): Promise<RevisionDiff> {
+  const [before, after] = await Promise.all([renderSide(from, options), renderSide(to, options)]);
   const problem = [before, after].find((s): s is Extract<Side, { ok: false }> => !s.ok)?.problem;
   const estimate = (d: StackDefinition) => estimateStackCost(d, { region: options.region });
   return {

@@ -1,5 +1,5 @@
-// Fn::GetAtt attribute names per CloudFormation resource type, read from the one spec database
-// (spec-db.ts). Server-only: the database is large (kept out of the browser bundle).
+// Fn::GetAtt attribute names per CloudFormation resource type, read from the one spec
+// (spec-db.ts). Server-only: the spec is large (kept out of the browser bundle).
 import type { CfnAttributeLookup } from "@/lib/stack/cfn-attributes";
 import { resourceSpec } from "./spec-db";
 

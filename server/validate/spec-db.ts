@@ -1,9 +1,9 @@
-import { loadAwsServiceSpecSync } from "@aws-cdk/aws-service-spec";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { decodeType, specText, type CompactProperty, type CompactResource, type CompactTypeDefinition, type SpecText } from "./cfn-spec-format";
 
-// Read-only view of the CloudFormation resource spec shipped in @aws-cdk/aws-service-spec.
-// Loading the database takes ~0.7 s, so it happens once, on first use, and lookups are memoised.
-
-type SpecDatabase = ReturnType<typeof loadAwsServiceSpecSync>;
+// Read-only view of the CloudFormation resource spec: the generated cfn-spec.json (cfn-spec-format.ts),
+// read once on first use; each type is parsed when first looked up and memoised.
 
 export type SpecType =
   | { type: "string" | "number" | "integer" | "boolean" | "date-time" | "null" | "json" | "tag" }
@@ -31,26 +31,30 @@ export interface ResourceSpec extends ObjectSpec {
   stateful: boolean;
 }
 
-interface RawProperty {
-  required?: boolean;
-  type: SpecType;
-  previousTypes?: SpecType[];
-}
-
-let database: SpecDatabase | undefined;
+let spec: SpecText | undefined;
 const resourceCache = new Map<string, ResourceSpec | null>();
 const typeCache = new Map<string, ObjectSpec>();
 
-function db(): SpecDatabase {
-  database ??= loadAwsServiceSpecSync();
-  return database;
+/**
+ * Next to this module when it runs from its source or from the CLI's bundle (which ships a copy
+ * next to itself); Next's server bundles move modules, so they read it from the project's folder.
+ */
+function readSpecText(): string {
+  try {
+    return readFileSync(new URL("./cfn-spec.json", import.meta.url), "utf8");
+  } catch {
+    return readFileSync(path.join(process.cwd(), "server", "validate", "cfn-spec.json"), "utf8");
+  }
 }
 
-function toProperties(raw: Record<string, RawProperty>): Map<string, SpecProperty> {
+function specFile(): SpecText {
+  spec ??= specText(readSpecText());
+  return spec;
+}
+
+function toProperties(compact: Record<string, CompactProperty>): Map<string, SpecProperty> {
   const out = new Map<string, SpecProperty>();
-  for (const [name, p] of Object.entries(raw)) {
-    out.set(name, { required: p.required === true, types: [p.type, ...(p.previousTypes ?? [])] });
-  }
+  for (const [name, [required, ...types]] of Object.entries(compact)) out.set(name, { required: required === 1, types: types.map(decodeType) });
   return out;
 }
 
@@ -58,18 +62,15 @@ function toProperties(raw: Record<string, RawProperty>): Map<string, SpecPropert
 export function resourceSpec(cloudFormationType: string): ResourceSpec | undefined {
   const cached = resourceCache.get(cloudFormationType);
   if (cached !== undefined) return cached ?? undefined;
-  const [found] = db().lookup("resource", "cloudFormationType", "equals", cloudFormationType);
+  const text = specFile().resource(cloudFormationType);
+  const found = text === undefined ? undefined : (JSON.parse(text) as CompactResource);
   const spec: ResourceSpec | null = found
     ? {
-        name: found.cloudFormationType,
-        properties: toProperties(found.properties as Record<string, RawProperty>),
-        attributes: new Set(Object.keys(found.attributes)),
-        listAttributes: new Set(
-          Object.entries(found.attributes)
-            .filter(([, a]) => a.type.type === "array")
-            .map(([name]) => name),
-        ),
-        stateful: found.isStateful === true,
+        name: cloudFormationType,
+        properties: toProperties(found.p),
+        attributes: new Set(found.a ?? []),
+        listAttributes: new Set(found.l ?? []),
+        stateful: found.s === 1,
       }
     : null;
   resourceCache.set(cloudFormationType, spec);
@@ -80,8 +81,10 @@ export function resourceSpec(cloudFormationType: string): ResourceSpec | undefin
 export function propertyTypeSpec(ref: string): ObjectSpec {
   const cached = typeCache.get(ref);
   if (cached) return cached;
-  const def = db().get("typeDefinition", ref);
-  const spec = { name: def.name, properties: toProperties(def.properties as Record<string, RawProperty>) };
+  const text = specFile().propertyType(ref);
+  if (text === undefined) throw new Error(`the CloudFormation spec has no property type ${ref}`);
+  const def = JSON.parse(text) as CompactTypeDefinition;
+  const spec = { name: def.n, properties: toProperties(def.p) };
   typeCache.set(ref, spec);
   return spec;
 }
@@ -106,10 +109,7 @@ let typeNames: string[] | undefined;
 
 /** Every resource type the spec knows, sorted. */
 export function allResourceTypes(): readonly string[] {
-  typeNames ??= db()
-    .all("resource")
-    .map((r) => r.cloudFormationType)
-    .sort();
+  typeNames ??= specFile().resourceTypes().sort();
   return typeNames;
 }
 

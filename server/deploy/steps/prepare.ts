@@ -2,7 +2,8 @@ import "server-only";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
 import type { PackagedFunction } from "@/server/package/package-function";
-import { artifactKey, uploadIfMissing } from "@/server/package/upload";
+import { codeKey } from "@/server/package/code-locations";
+import { uploadIfMissing } from "@/server/package/upload";
 import { appendEvents } from "../events";
 import { toJson } from "../json";
 import type { DeploymentArtifacts, FunctionArtifact } from "../artifacts";
@@ -32,7 +33,7 @@ async function upload(run: RunContext, bucket: string, packages: PackagedFunctio
   const lane = async () => {
     while (next < packages.length) {
       const p = packages[next++];
-      const key = artifactKey(p.sha256);
+      const key = codeKey(p.sha256);
       const result = await uploadIfMissing(run.aws.s3, bucket, {
         key,
         body: p.zip,

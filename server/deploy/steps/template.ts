@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { renderStack, serializeTemplate, type CfTemplate, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
+import { nestedTemplatePrefix } from "@/server/package/code-locations";
 import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
 import { hasErrors } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
@@ -60,7 +61,7 @@ export async function templateSource(target: TemplateTarget, rendered: CfTemplat
   let template = rendered;
   if (needsSplitting(template)) {
     bucket ??= await target.artifactsBucket();
-    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: target.region, keyPrefix: `templates/${target.stackName}/nested/` });
+    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: target.region, keyPrefix: nestedTemplatePrefix(target.stackName) });
     if (!split.ok) throw new StepFailure(`The stack is too large for CloudFormation: ${split.reason}`);
     for (const nested of Object.values(split.uploads)) await putTemplate(target, bucket, nested.key, nested.body);
     template = split.parent;

@@ -5,11 +5,11 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderFile } from "@/cli/pipeline";
+import { renderFile } from "./pipeline";
 import { validateTemplateAgainstSpec } from "@/server/validate/spec";
-import { serializeTemplate } from "./index";
+import { serializeTemplate } from "@/server/render";
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const FIXTURES = path.join(import.meta.dirname, "..", "server", "render", "fixtures");
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".yml")).sort();
 const outDir = mkdtempSync(path.join(tmpdir(), "lambdaplane-fixtures-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

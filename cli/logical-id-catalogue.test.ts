@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderFile } from "@/cli/pipeline";
+import { renderFile } from "./pipeline";
 import { derivedLogicalIdSuffix, LOGICAL_ID_SUFFIXES, parseStack, type StackDefinition, type StackResourceType } from "@/lib/stack";
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures");
+const FIXTURES = path.join(import.meta.dirname, "..", "server", "render", "fixtures");
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".yml")).sort();
 // Ids shared by the whole stack rather than made for one resource.
 const SHARED = /^(DefaultVpc|CodeDeployApplication$|CodeDeployServiceRole$|SnsDeadLetterQueuePolicy[0-9a-f]{8}$)/;
