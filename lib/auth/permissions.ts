@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   "stage:manage": ["owner", "admin"],
   "deploy:start": ["owner", "admin", "deployer"],
   "deploy:approve": ["owner", "admin"],
+  "drift:read": ["owner", "admin", "deployer", "editor", "viewer"],
+  "drift:check": ["owner", "admin", "deployer"],
+  // Adopting live values writes a new revision of the stack: the people who edit stacks.
+  "drift:adopt": ["owner", "admin", "editor"],
   "logs:read": ["owner", "admin", "deployer", "editor", "viewer"],
   // Test invocations run the deployed code (with its side effects): the people who may deploy it.
   "function:invoke": ["owner", "admin", "deployer"],

@@ -1,0 +1,136 @@
+import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowAwsEmulator } from "@/server/aws/test-support";
+import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
+import { asUser } from "@/server/actions/test-session";
+import { createAwsConnection } from "@/server/actions/aws/create-aws-connection";
+import { createStage } from "@/server/actions/stages/create-stage";
+import { startDeployment } from "@/server/actions/deployments/start-deployment";
+import { checkDrift } from "@/server/actions/drift/check-drift";
+import { setupTestDatabase } from "@/server/db/test-database";
+import { stopDeployQueue } from "@/server/deploy/queue";
+import { SHOP_CODE } from "@/e2e/moto/shop-stack";
+import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, waitForStatus } from "@/server/deploy/test-support";
+import { startDeployWorker, type DeployWorker } from "@/server/deploy/worker";
+import type { DriftResults } from "./check-stage";
+
+// Drift checks against a REAL moto server: deploy through the pipeline, change the function with
+// the Lambda API directly (as someone in the AWS console would), check. moto has no CloudFormation
+// drift detection: the check records that and stands on the Lambda-level comparison.
+
+const database = setupTestDatabase();
+const REGION = "eu-west-1";
+let moto: MotoServer;
+let worker: DeployWorker;
+let people: Awaited<ReturnType<typeof seedOrganization>>;
+let stageId: string;
+
+const YAML = `resources:
+  worker:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: src/worker.ts
+      memory: 256
+      environment:
+        - name: MODE
+          value: normal
+        - name: QUEUE_ARN
+          value: $CfResourceParam('jobsQueue', 'Arn')
+      events:
+        - type: sqs
+          properties:
+            queueArn: $CfResourceParam('jobsQueue', 'Arn')
+cloudformationResources:
+  jobsQueue:
+    Type: AWS::SQS::Queue
+`;
+
+const lambda = () => new LambdaClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+
+function ok<T>(r: { ok: true; data: T } | { ok: false; error: string }): T {
+  if (!r.ok) expect.fail(r.error);
+  return r.data;
+}
+
+async function latestCheck() {
+  const row = await database.prisma.driftCheck.findFirstOrThrow({ where: { stageId }, orderBy: { createdAt: "desc" } });
+  return { ...row, results: row.results as unknown as DriftResults };
+}
+
+beforeAll(async () => {
+  process.env.LAMBDAPLANE_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
+  moto = await startMoto();
+  allowAwsEmulator(moto.endpoint);
+  people = await seedOrganization(database.prisma, "driftco");
+  const stack = await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } });
+  await addRevision(database.prisma, stack.id, YAML, SHOP_CODE);
+  const connection = ok(
+    await asUser(people.owner, () =>
+      createAwsConnection({ orgSlug: people.org.slug, name: "moto", defaultRegion: REGION, credentialType: "default_chain", endpoint: moto.endpoint }),
+    ),
+  );
+  stageId = ok(await asUser(people.owner, () => createStage({ orgSlug: people.org.slug, stackId: stack.id, name: "dev", awsConnectionId: connection.id }))).id;
+  worker = await startDeployWorker({ concurrency: 1, pollingIntervalSeconds: 0.5, pipeline: { pollMs: 100 }, log: () => undefined });
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await stopDeployQueue();
+  await moto?.stop();
+});
+
+describe("drift checks against moto", () => {
+  it("GIVEN a stage never deployed THEN the check is unknown and says why", async () => {
+    const r = ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    expect(r.status).toBe("unknown");
+    expect(r.error).toMatch(/no deployed stack/);
+  });
+
+  it("GIVEN a fresh deploy THEN in sync: no false drift from defaults or resolved values; CloudFormation drift is reported unsupported", async () => {
+    const { deploymentId } = ok(await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId })));
+    await waitForStatus(database.prisma, deploymentId, ["succeeded"], 150_000);
+    const r = ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    const check = await latestCheck();
+    expect(check.results.drifts).toEqual([]);
+    expect(r).toMatchObject({ status: "in_sync", driftCount: 0, error: null });
+    expect(check.startedById).toBe(people.deployer.id);
+    expect(check.results.cloudFormation).toMatchObject({ status: "not_supported", message: expect.stringContaining("not supported by the endpoint") });
+    // The queue's ARN is a GetAtt CloudFormation resolves: unknown, not compared.
+    expect(check.results.unknown.map((u) => u.property)).toEqual(["Environment.QUEUE_ARN"]);
+    const audit = await database.prisma.auditEvent.findFirst({ where: { organizationId: people.org.id, action: "drift.check" }, orderBy: { at: "desc" } });
+    expect(audit).toMatchObject({ actorId: people.deployer.id, targetId: stageId });
+  }, 240_000);
+
+  it("GIVEN memory, one variable and the code changed with the Lambda API THEN exactly those three drifts with both values", async () => {
+    const before = await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: "shop-dev-worker" }));
+    await lambda().send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: "shop-dev-worker",
+        MemorySize: 1024,
+        Environment: { Variables: { ...before.Environment?.Variables, MODE: "incident" } },
+      }),
+    );
+    await lambda().send(new UpdateFunctionCodeCommand({ FunctionName: "shop-dev-worker", ZipFile: new TextEncoder().encode("hot-fixed zip") }));
+    const after = await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: "shop-dev-worker" }));
+
+    const r = ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    expect(r).toMatchObject({ status: "drifted", driftCount: 3 });
+    const { results } = await latestCheck();
+    expect(results.drifts).toEqual([
+      { resource: "WorkerFunction", property: "MemorySize", deployed: 256, live: 1024 },
+      { resource: "WorkerFunction", property: "Environment.MODE", deployed: "normal", live: "incident" },
+      { resource: "WorkerFunction", property: "CodeSha256", deployed: before.CodeSha256, live: after.CodeSha256 },
+    ]);
+  }, 60_000);
+
+  it("refuses a viewer (403) and another organization's stage (404)", async () => {
+    const viewer = await asUser(people.viewer, () => checkDrift({ orgSlug: people.org.slug, stageId }));
+    expect(viewer).toMatchObject({ ok: false, status: 403 });
+    const other = await seedOrganization(database.prisma, "otherco");
+    const foreign = await asUser(other.owner, () => checkDrift({ orgSlug: other.org.slug, stageId }));
+    expect(foreign).toMatchObject({ ok: false, status: 404 });
+  });
+});
