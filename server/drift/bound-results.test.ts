@@ -8,7 +8,7 @@ describe("boundResults", () => {
   });
 
   it("GIVEN a hostile number of drifts with huge values THEN stores at most MAX_ITEMS, each value cut, and says so", () => {
-    const huge = "x".repeat(1_000_000);
+    const huge = "x".repeat(100_000);
     const drifts = Array.from({ length: 10_000 }, (_, i) => ({ resource: `R${i}`, property: "Environment.BIG", deployed: huge, live: null }));
     const bounded = boundResults({ drifts, unknown: [] });
     expect(bounded.drifts).toHaveLength(MAX_ITEMS);

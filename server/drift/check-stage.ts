@@ -79,7 +79,7 @@ export async function performDriftCheck(client: Db, stageId: string, env: DriftE
   const artifacts = parseArtifacts(last.artifacts);
   const template = await runCompute(
     "renderDeployed",
-    [last.revision.yaml, { stackName: renderNameOf(last.cfnStackName, stage.name, stage.stack.name), stage: stage.name, region: stage.region, artifacts: artifactLocations(artifacts) }],
+    [last.revision.yaml, { stackName: renderNameOf(last.cfnStackName, stage.name, stage.stack.name), stage: stage.name, region: stage.region, artifacts: artifactLocations(artifacts), ...(last.reconcile ? { reconcileToken: last.id } : {}) }],
     { organizationId: stage.stack.organizationId, doing: `Rendering revision ${last.revision.number} for a drift check` },
   );
   if (!template) return unknownOutcome(stageId, last.id, `Revision ${last.revision.number} no longer renders with this version of Lambdaplane: deploy the stage again to compare.`, base);

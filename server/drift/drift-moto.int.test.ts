@@ -7,6 +7,7 @@ import { createAwsConnection } from "@/server/actions/aws/create-aws-connection"
 import { createStage } from "@/server/actions/stages/create-stage";
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import { checkDrift } from "@/server/actions/drift/check-drift";
+import { reconcileDrift } from "@/server/actions/drift/reconcile-drift";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
 import { SHOP_CODE } from "@/e2e/moto/shop-stack";
@@ -125,6 +126,17 @@ describe("drift checks against moto", () => {
       { resource: "WorkerFunction", property: "CodeSha256", deployed: before.CodeSha256, live: after.CodeSha256 },
     ]);
   }, 60_000);
+
+  it("GIVEN the drifted stage WHEN reconciled THEN the pipeline deploys the same revision and the next check is in sync", async () => {
+    const started = ok(await asUser(people.deployer, () => reconcileDrift({ orgSlug: people.org.slug, stageId })));
+    expect(started.revision).toBe(1);
+    await waitForStatus(database.prisma, started.deploymentId, ["succeeded"], 150_000);
+    const r = ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    expect((await latestCheck()).results.drifts).toEqual([]);
+    expect(r.status).toBe("in_sync");
+    const audit = await database.prisma.auditEvent.findFirst({ where: { organizationId: people.org.id, action: "drift.reconcile" } });
+    expect(audit).toMatchObject({ actorId: people.deployer.id, targetId: stageId });
+  }, 240_000);
 
   it("refuses a viewer (403) and another organization's stage (404)", async () => {
     const viewer = await asUser(people.viewer, () => checkDrift({ orgSlug: people.org.slug, stageId }));

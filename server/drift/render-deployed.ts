@@ -9,6 +9,7 @@ export interface DeployedRenderInput {
   stage: string;
   region: string;
   artifacts: Record<string, ArtifactLocation>;
+  reconcileToken?: string;
 }
 
 /** The template, or null when the revision no longer renders (the check cannot compare then). */

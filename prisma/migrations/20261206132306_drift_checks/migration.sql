@@ -1,7 +1,11 @@
 -- Drift checks of a stage (issue 17) and its scheduled-check settings: interval in hours (null: off),
--- and the fingerprint of the drift last announced so a drift is announced once.
+-- and the fingerprint of the drift last announced so a drift is announced once. Deployment.reconcile
+-- marks a deploy that puts a drifted stage back.
 -- CreateEnum
 CREATE TYPE "DriftCheckStatus" AS ENUM ('in_sync', 'drifted', 'unknown');
+
+-- AlterTable
+ALTER TABLE "Deployment" ADD COLUMN     "reconcile" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Stage" ADD COLUMN     "driftCheckIntervalHours" INTEGER DEFAULT 24,
