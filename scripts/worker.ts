@@ -5,12 +5,14 @@ import { stopDeployQueue } from "@/server/deploy/queue";
 import { assertInstanceSettings } from "@/server/instance/check-settings";
 import { startDeployWorker, workerOptionsFromEnv } from "@/server/deploy/worker";
 import { startNotificationWorker } from "@/server/notifications/worker";
+import { startDriftScheduler } from "@/server/drift/schedule";
 
 const log = (message: string) => console.log(`[deploy-worker ${process.pid}] ${message}`);
 
 assertInstanceSettings();
 const worker = await startDeployWorker({ ...workerOptionsFromEnv(), log });
 const notifications = await startNotificationWorker();
+const drift = await startDriftScheduler();
 log("ready");
 
 let stopping = false;
@@ -20,6 +22,7 @@ async function shutdown(signal: string) {
   log(`${signal}: stopping`);
   await worker.stop();
   await notifications.stop();
+  await drift.stop();
   await stopDeployQueue();
   process.exit(0);
 }

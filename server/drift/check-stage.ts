@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { Db } from "@/server/db/types";
@@ -116,11 +115,4 @@ export async function performDriftCheck(client: Db, stageId: string, env: DriftE
     error: null,
     results: { ...bounded, ...base, cloudFormation: boundedCfn },
   };
-}
-
-/** Which drift a check found, independent of order: the same set twice is one drift to announce. */
-export function driftFingerprint(results: Pick<DriftResults, "drifts" | "cloudFormation">): string {
-  const cfn = results.cloudFormation?.status === "checked" ? results.cloudFormation.drifts : [];
-  const keys = [...results.drifts, ...cfn].map((d) => JSON.stringify([d.resource, d.property, d.live])).sort();
-  return createHash("sha256").update(keys.join("\n")).digest("hex");
 }

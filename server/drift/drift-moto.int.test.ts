@@ -13,7 +13,9 @@ import { stopDeployQueue } from "@/server/deploy/queue";
 import { SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, waitForStatus } from "@/server/deploy/test-support";
 import { startDeployWorker, type DeployWorker } from "@/server/deploy/worker";
+import { encryptSecret } from "@/server/crypto";
 import type { DriftResults } from "./check-stage";
+import { runDueDriftChecks } from "./schedule";
 
 // Drift checks against a REAL moto server: deploy through the pipeline, change the function with
 // the Lambda API directly (as someone in the AWS console would), check. moto has no CloudFormation
@@ -137,6 +139,46 @@ describe("drift checks against moto", () => {
     const audit = await database.prisma.auditEvent.findFirst({ where: { organizationId: people.org.id, action: "drift.reconcile" } });
     expect(audit).toMatchObject({ actorId: people.deployer.id, targetId: stageId });
   }, 240_000);
+
+  it("GIVEN scheduled checks WHEN the same drift is found twice THEN one stage.drifted per new drift; interval off or not due: no check", async () => {
+    const url = "https://hooks.example.test/drift";
+    await database.prisma.notificationTarget.create({ data: { stageId, kind: "webhook", urlEncrypted: encryptSecret(url), urlHint: url, events: ["drifted"] } });
+    const drifted = () => database.prisma.notificationDelivery.findMany({ where: { event: "drifted", target: { stageId } }, orderBy: { createdAt: "asc" } });
+    const day = 24 * 3_600_000;
+    let now = Date.now();
+    const sweep = () => runDueDriftChecks(new Date((now += day + 1)));
+
+    // Checked a moment ago (the reconcile test): not due yet.
+    expect(await runDueDriftChecks(new Date())).toEqual([]);
+    expect(await sweep()).toEqual([stageId]);
+    expect((await latestCheck()).status).toBe("in_sync");
+    expect(await drifted()).toHaveLength(0);
+
+    await lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: "shop-dev-worker", MemorySize: 512 }));
+    expect(await sweep()).toEqual([stageId]);
+    const first = await latestCheck();
+    expect(first).toMatchObject({ status: "drifted", startedById: null });
+    expect(await drifted()).toHaveLength(1);
+    expect((await drifted())[0]).toMatchObject({ deploymentId: first.id, status: "pending" });
+    expect((await drifted())[0].payload).toMatchObject({
+      event: "stage.drifted",
+      stage: "dev",
+      drift: { checkId: first.id, count: 1, drifts: [{ resource: "WorkerFunction", property: "MemorySize" }], checkedBy: null },
+    });
+
+    // The same drift again: checked, not announced again.
+    expect(await sweep()).toEqual([stageId]);
+    expect((await latestCheck()).status).toBe("drifted");
+    expect(await drifted()).toHaveLength(1);
+
+    // A different drift: announced.
+    await lambda().send(new UpdateFunctionConfigurationCommand({ FunctionName: "shop-dev-worker", Timeout: 60 }));
+    await sweep();
+    expect(await drifted()).toHaveLength(2);
+
+    await database.prisma.stage.update({ where: { id: stageId }, data: { driftCheckIntervalHours: null } });
+    expect(await sweep()).toEqual([]);
+  }, 120_000);
 
   it("refuses a viewer (403) and another organization's stage (404)", async () => {
     const viewer = await asUser(people.viewer, () => checkDrift({ orgSlug: people.org.slug, stageId }));

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { decryptSecret } from "@/server/crypto";
 import { outboundFailure, outboundRequest } from "@/server/net/outbound";
-import { slackMessage, type DeploymentNotification } from "@/lib/notifications/events";
+import { slackMessage, type Notification } from "@/lib/notifications/events";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";
 
 // One attempt at one delivery, run by the notification worker. Every attempt is logged with its
@@ -18,7 +18,7 @@ export interface DeliveryEnv {
   lastAttempt: boolean;
 }
 
-function request(kind: string, payload: DeploymentNotification, secret: string | null, now: Date): { body: string; headers: Record<string, string> } {
+function request(kind: string, payload: Notification, secret: string | null, now: Date): { body: string; headers: Record<string, string> } {
   if (kind === "slack") return { body: JSON.stringify(slackMessage(payload)), headers: { "content-type": "application/json" } };
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
@@ -50,7 +50,7 @@ export async function attemptDelivery(deliveryId: string, env: DeliveryEnv): Pro
   if (!delivery || delivery.status !== "pending") return "skipped";
   const now = env.now();
   const { target } = delivery;
-  const { body, headers } = request(target.kind, delivery.payload as unknown as DeploymentNotification, target.secretEncrypted ? decryptSecret(target.secretEncrypted) : null, now);
+  const { body, headers } = request(target.kind, delivery.payload as unknown as Notification, target.secretEncrypted ? decryptSecret(target.secretEncrypted) : null, now);
   const started = Date.now();
   const result = await post(decryptSecret(target.urlEncrypted), body, headers);
   const ok = result.error === null;

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { stageDrifts } from "@/server/drift/queries";
 import { DriftActions } from "@/components/drift/drift-actions";
+import { DriftScheduleForm } from "@/components/drift/drift-schedule-form";
 import { StageDriftCard } from "@/components/drift/stage-drift-card";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
@@ -39,6 +40,7 @@ export default async function DriftPage({ params }: Params) {
                 canCheck={can(role, "drift:check")}
                 canReconcile={can(role, "deploy:start") && s.latest?.status === "drifted" && s.deployedRevision !== null}
               />
+              {can(role, "stage:manage") ? <DriftScheduleForm orgSlug={org.slug} stageId={s.id} intervalHours={s.intervalHours} /> : null}
             </StageDriftCard>
           ))}
         </ul>
