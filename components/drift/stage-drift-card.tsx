@@ -12,7 +12,7 @@ const LABEL: Record<DriftStatus, string> = { in_sync: "in sync", drifted: "drift
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** One stage's latest drift check: status, when and by whom, each drifted property, CloudFormation's own result. */
-export function StageDriftCard({ stage, children }: { stage: StageDrift; children?: ReactNode }) {
+export function StageDriftCard({ stage, adoptHref, children }: { stage: StageDrift; adoptHref: string | null; children?: ReactNode }) {
   const check = stage.latest;
   const cfn = check?.results.cloudFormation ?? null;
   return (
@@ -36,7 +36,20 @@ export function StageDriftCard({ stage, children }: { stage: StageDrift; childre
       )}
       {check?.error ? <p className="text-sm text-red-800">{check.error}</p> : null}
       {check && check.results.drifts.length > 0 ? (
-        <DriftTable drifts={check.results.drifts} label={`Lambda drift of ${stage.name}`} />
+        adoptHref ? (
+          // A plain GET form: the adopt page shows the resulting revision diff before anything is saved.
+          <form action={adoptHref} method="get" className="flex flex-col gap-2">
+            <input type="hidden" name="check" value={check.id} />
+            <DriftTable drifts={check.results.drifts} label={`Lambda drift of ${stage.name}`} pickable />
+            <div>
+              <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                Adopt selected live values…
+              </button>
+            </div>
+          </form>
+        ) : (
+          <DriftTable drifts={check.results.drifts} label={`Lambda drift of ${stage.name}`} />
+        )
       ) : null}
       {check?.results.truncated ? <p className="text-sm text-slate-600">Showing the first {check.results.drifts.length} of {check.results.driftCount} drifts.</p> : null}
       {check && check.results.unknown.length > 0 ? (

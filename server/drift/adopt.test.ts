@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StackDefinition } from "@/lib/stack";
-import { adoptLiveValues, isAdoptable } from "./adopt";
+import { isAdoptable } from "@/lib/drift/adoptable";
+import { adoptLiveValues } from "./adopt";
 
 const definition = {
   resources: {

@@ -3,15 +3,8 @@
 // runtime, architecture, reserved concurrency and literal environment variables. Pure.
 import type { StackDefinition } from "@/lib/stack";
 import { logicalIds } from "@/server/render/naming";
+import { ENVIRONMENT_PREFIX as ENV, isAdoptable } from "@/lib/drift/adoptable";
 import type { DriftItem } from "./types";
-
-export const ADOPTABLE_PROPERTIES = ["MemorySize", "Timeout", "Runtime", "Architectures", "ReservedConcurrentExecutions"] as const;
-const ENV = "Environment.";
-
-/** Whether a drift's live value can be written into the definition. */
-export function isAdoptable(d: Pick<DriftItem, "property">): boolean {
-  return (ADOPTABLE_PROPERTIES as readonly string[]).includes(d.property) || d.property.startsWith(ENV);
-}
 
 export type AdoptResult = { ok: true; definition: StackDefinition; adopted: string[] } | { ok: false; problem: string };
 

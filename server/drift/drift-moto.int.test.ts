@@ -8,6 +8,7 @@ import { createStage } from "@/server/actions/stages/create-stage";
 import { startDeployment } from "@/server/actions/deployments/start-deployment";
 import { checkDrift } from "@/server/actions/drift/check-drift";
 import { reconcileDrift } from "@/server/actions/drift/reconcile-drift";
+import { adoptDrift } from "@/server/actions/drift/adopt-drift";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { stopDeployQueue } from "@/server/deploy/queue";
 import { SHOP_CODE } from "@/e2e/moto/shop-stack";
@@ -179,6 +180,26 @@ describe("drift checks against moto", () => {
     await database.prisma.stage.update({ where: { id: stageId }, data: { driftCheckIntervalHours: null } });
     expect(await sweep()).toEqual([]);
   }, 120_000);
+
+  it("GIVEN live memory drift WHEN adopted THEN a new revision says the live memory and its deploy leaves memory in sync", async () => {
+    const check = await latestCheck();
+    expect(check.results.drifts.map((d) => d.property)).toContain("MemorySize");
+    const input = { orgSlug: people.org.slug, checkId: check.id, picks: ["WorkerFunction MemorySize"], baseNumber: 1 };
+    expect(await asUser(people.deployer, () => adoptDrift(input))).toMatchObject({ ok: false, status: 403 });
+    expect(await asUser(people.owner, () => adoptDrift({ ...input, picks: ["WorkerFunction CodeSha256"] }))).toMatchObject({ ok: false, status: 400 });
+    const revision = ok(await asUser(people.owner, () => adoptDrift(input)));
+    expect(revision.number).toBe(2);
+    const saved = await database.prisma.stackRevision.findUniqueOrThrow({ where: { id: revision.id } });
+    expect(saved.yaml).toMatch(/memory: 512/);
+    expect(saved.message).toBe("Adopted live values of stage dev: WorkerFunction MemorySize");
+    expect(await database.prisma.auditEvent.count({ where: { organizationId: people.org.id, action: "drift.adopt" } })).toBe(1);
+
+    const { deploymentId } = ok(await asUser(people.deployer, () => startDeployment({ orgSlug: people.org.slug, stageId, revisionId: revision.id })));
+    await waitForStatus(database.prisma, deploymentId, ["succeeded", "no_changes"], 150_000);
+    expect((await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: "shop-dev-worker" }))).MemorySize).toBe(512);
+    ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    expect((await latestCheck()).results.drifts.filter((d) => d.property === "MemorySize")).toEqual([]);
+  }, 240_000);
 
   it("refuses a viewer (403) and another organization's stage (404)", async () => {
     const viewer = await asUser(people.viewer, () => checkDrift({ orgSlug: people.org.slug, stageId }));

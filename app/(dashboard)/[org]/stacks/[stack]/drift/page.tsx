@@ -32,7 +32,7 @@ export default async function DriftPage({ params }: Params) {
       ) : (
         <ul className="flex flex-col gap-3" aria-label="Stage drift">
           {stages.map((s) => (
-            <StageDriftCard key={s.id} stage={s}>
+            <StageDriftCard key={s.id} stage={s} adoptHref={can(role, "drift:adopt") ? `${base}/drift/adopt` : null}>
               <DriftActions
                 orgSlug={org.slug}
                 stageId={s.id}
