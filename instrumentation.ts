@@ -33,4 +33,6 @@ export async function register() {
   const { startNotificationWorker } = await import("@/server/notifications/worker");
   keepTrying("deploy-worker", () => startDeployWorker(workerOptionsFromEnv()));
   keepTrying("notification-worker", () => startNotificationWorker());
+  const { startDriftScheduler } = await import("@/server/drift/schedule");
+  keepTrying("drift-scheduler", () => startDriftScheduler());
 }

@@ -9,6 +9,7 @@ import { startNotificationWorker } from "@/server/notifications/worker";
 import { log as serverLog } from "@/server/ops/log";
 import { shutDownOnSignals, stopOnShutdown } from "@/server/ops/shutdown";
 import { startWorkerMetricsServer } from "@/server/ops/worker-metrics-server";
+import { startDriftScheduler } from "@/server/drift/schedule";
 
 const log = serverLog.child({ component: "worker-process" });
 
@@ -16,11 +17,13 @@ assertInstanceSettings();
 const worker = await startDeployWorker({ ...workerOptionsFromEnv(), log: (message) => log.info(message) });
 const notifications = await startNotificationWorker();
 const metrics = await startWorkerMetricsServer();
+const drift = await startDriftScheduler();
 stopOnShutdown("deploy-worker", async (graceMs) => {
   const left = await worker.stop(graceMs);
   if (left > 0) log.warn(`${left} deployment(s) still in a step after the grace period: another worker's sweep resumes them`);
 });
 stopOnShutdown("notification-worker", () => notifications.stop());
+stopOnShutdown("drift-scheduler", () => drift.stop());
 shutDownOnSignals(async () => {
   await metrics?.close();
   await stopDeployQueue();

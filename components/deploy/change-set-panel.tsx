@@ -44,7 +44,19 @@ export function ChangeSetTable({ changeSet, cost }: { changeSet: ChangeSetSummar
                   {placed ? <td className="py-1 text-right tabular-nums">{delta === undefined ? "" : formatMonthlyDelta(delta)}</td> : null}
                   <td className="py-1 pl-3 font-mono text-xs">{c.resourceType}</td>
                   <td className="py-1">{c.replacement ? REPLACEMENT_LABEL[c.replacement] : ""}</td>
-                  <td className="py-1 font-mono text-xs">{c.changed.join(", ")}</td>
+                  <td className="py-1 font-mono text-xs">
+                    {c.values ? (
+                      <ul>
+                        {c.values.map((v) => (
+                          <li key={v.path}>
+                            {v.path}: {v.before ?? "(none)"} → {v.after ?? "(none)"}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      c.changed.join(", ")
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -47,7 +47,7 @@ export function NotificationTargetForm({ orgSlug, stage }: { orgSlug: string; st
           />
         </div>
         <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="mb-1 font-medium text-slate-700">Notify when a deploy</legend>
+          <legend className="mb-1 font-medium text-slate-700">Notify when a deploy starts, succeeds or fails, or the stage drifted</legend>
           {NOTIFICATION_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2">
               <input

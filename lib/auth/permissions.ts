@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   // A plan creates a change set with the stage's AWS connection (never executed): the people who may deploy.
   "deploy:plan": ["owner", "admin", "deployer"],
   "deploy:approve": ["owner", "admin"],
+  "drift:read": ["owner", "admin", "deployer", "editor", "viewer"],
+  "drift:check": ["owner", "admin", "deployer"],
+  // Adopting live values writes a new revision of the stack: the people who edit stacks.
+  "drift:adopt": ["owner", "admin", "editor"],
   "logs:read": ["owner", "admin", "deployer", "editor", "viewer"],
   // Test invocations run the deployed code (with its side effects): the people who may deploy it.
   "function:invoke": ["owner", "admin", "deployer"],

@@ -45,3 +45,21 @@ describe("slackMessage", () => {
     expect(slackMessage(ping).text).toBe(":wave: Test notification from Lambdaplane for *shop* / *prod*: this channel will hear about its deploys.");
   });
 });
+
+describe("slackMessage for stage.drifted", () => {
+  it("names the stage, the stack, how many properties and the first ones, and links the drift view", () => {
+    const text = slackMessage({
+      event: "stage.drifted",
+      eventId: "d1",
+      deliveryId: "d1",
+      occurredAt: "2026-12-06T10:00:00.000Z",
+      organization: { slug: "acme", name: "Acme" },
+      stack: "shop",
+      stage: "prod",
+      drift: { checkId: "c1", count: 3, drifts: [{ resource: "ApiFunction", property: "MemorySize" }], checkedBy: null, url: "https://lp.example/acme/stacks/shop/drift" },
+    }).text;
+    expect(text).toBe(
+      ":warning: Stage *prod* of *shop* drifted: 3 properties changed outside Lambdaplane (ApiFunction MemorySize and 2 more). <https://lp.example/acme/stacks/shop/drift|Open drift>",
+    );
+  });
+});

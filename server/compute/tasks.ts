@@ -4,6 +4,7 @@
 import { analyzeStack } from "@/lib/stack";
 import { costDifference, deletionCostDifference } from "@/lib/deploy/cost-difference";
 import { renderRevision } from "@/server/api/render";
+import { renderDeployed } from "@/server/drift/render-deployed";
 import { prepareImport } from "@/server/stacks/import";
 import { previewStack } from "@/server/stacks/preview";
 import { diffRevisions } from "@/server/stacks/revision-diff";
@@ -22,6 +23,6 @@ export function warmWorker(): void {
   validateTemplateAgainstSpec({ Resources: { Warm: { Type: "AWS::SQS::Queue", Properties: {} } } });
 }
 
-export const tasks = { analyze, previewStack, prepareImport, renderRevision, diffRevisions, costDifference, deletionCostDifference };
+export const tasks = { analyze, previewStack, prepareImport, renderRevision, renderDeployed, diffRevisions, costDifference, deletionCostDifference };
 
 export type ComputeTasks = typeof tasks;

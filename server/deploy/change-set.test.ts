@@ -85,3 +85,27 @@ describe("isNoChangeReason", () => {
     expect(isNoChangeReason(undefined)).toBe(false);
   });
 });
+
+describe("summarizeChanges with property values (IncludePropertyValues)", () => {
+  it("keeps each property path with its value before and after, bounded per resource", () => {
+    const details = Array.from({ length: 30 }, (_, i) => ({
+      Target: { Attribute: "Properties" as const, Name: "Environment", Path: `/Properties/Environment/Variables/V${String(i).padStart(2, "0")}`, BeforeValue: "a", AfterValue: "b".repeat(i === 0 ? 1000 : 1) },
+    }));
+    const [memory] = summarizeChanges([
+      {
+        Type: "Resource",
+        ResourceChange: {
+          Action: "Modify",
+          LogicalResourceId: "WorkerFunction",
+          ResourceType: "AWS::Lambda::Function",
+          Replacement: "False",
+          Details: [{ Target: { Attribute: "Properties", Name: "MemorySize", Path: "/Properties/MemorySize", BeforeValue: "256", AfterValue: "512" } }, ...details],
+        },
+      },
+    ]);
+    expect(memory.changed).toEqual(["Environment", "MemorySize"]);
+    expect(memory.values).toHaveLength(20);
+    expect(memory.values).toContainEqual({ path: "/Properties/MemorySize", before: "256", after: "512" });
+    expect(memory.values?.find((v) => v.path.endsWith("V00"))?.after).toHaveLength(301);
+  });
+});

@@ -16,7 +16,22 @@ export interface ResourceChange {
   replacement?: Replacement;
   /** Properties (and other attributes) the modification touches, sorted. */
   changed: string[];
+  /**
+   * Property-level values, where the endpoint gives them (DescribeChangeSet IncludePropertyValues;
+   * not moto): each property path with its value before and after, at most MAX_VALUES per resource.
+   */
+  values?: PropertyValueChange[];
 }
+
+export interface PropertyValueChange {
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+export const MAX_VALUES = 20;
+const MAX_VALUE_CHARS = 300;
+const cut = (v: string | undefined) => (v === undefined ? null : v.length <= MAX_VALUE_CHARS ? v : `${v.slice(0, MAX_VALUE_CHARS)}…`);
 
 export interface ChangeSetSummary {
   changeSetName: string;
@@ -38,10 +53,15 @@ export function summarizeChanges(changes: readonly Change[]): ResourceChange[] {
     if (change.Type !== "Resource" || !rc?.LogicalResourceId) continue;
     const action = ACTIONS[rc.Action ?? ""] ?? "dynamic";
     const changed = new Set<string>();
+    const values = new Map<string, PropertyValueChange>();
     for (const d of rc.Details ?? []) {
       const t = d.Target;
       if (!t) continue;
       changed.add(t.Attribute === "Properties" && t.Name ? t.Name : (t.Name ?? t.Attribute ?? ""));
+      const path = t.Path ?? t.Name;
+      if (path && (t.BeforeValue !== undefined || t.AfterValue !== undefined) && values.size < MAX_VALUES) {
+        values.set(path, { path, before: cut(t.BeforeValue), after: cut(t.AfterValue) });
+      }
     }
     changed.delete("");
     out.push({
@@ -51,6 +71,7 @@ export function summarizeChanges(changes: readonly Change[]): ResourceChange[] {
       ...(rc.PhysicalResourceId ? { physicalId: rc.PhysicalResourceId } : {}),
       ...(action === "modify" ? { replacement: REPLACEMENTS[rc.Replacement ?? ""] ?? "no" } : {}),
       changed: [...changed].sort(),
+      ...(values.size > 0 ? { values: [...values.values()].sort((a, b) => a.path.localeCompare(b.path)) } : {}),
     });
   }
   return out.sort((a, b) => (a.logicalId < b.logicalId ? -1 : a.logicalId > b.logicalId ? 1 : 0));

@@ -42,7 +42,7 @@ export async function describeChangeSet(
   let token: string | undefined;
   try {
     do {
-      const page = await cf.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token }));
+      const page = await cf.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, IncludePropertyValues: true }));
       first ??= page;
       changes.push(...(page.Changes ?? []));
       token = page.NextToken;

@@ -11,7 +11,7 @@ import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
-import { artifactKey } from "@/server/package/upload";
+import { codeLocations } from "@/server/package/code-locations";
 import { renderStack, type ArtifactLocation } from "@/server/render";
 import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary, type ResourceChange } from "./change-set";
 import { deleteChangeSet, describeChangeSet, describeStack } from "./cloudformation";
@@ -74,8 +74,7 @@ async function artifactLocations(clients: AwsClients, draft: PlanDraft, region: 
   if (packages.length === 0) return { bucket: null, artifacts: {} };
   // Only the bucket's name is needed: CloudFormation reads code objects when it executes, which a plan never does.
   const bucket = await aws(() => ensureArtifactsBucket(clients.cloudFormation, { region, pollMs: env.pollMs, sleep: env.sleep }), "cloudformation", "finding the artifacts bucket", endpoint);
-  const artifacts: Record<string, ArtifactLocation> = Object.fromEntries(packages.map((p) => [p.name, { bucket, key: artifactKey(p.sha256) }]));
-  return { bucket, artifacts };
+  return { bucket, artifacts: codeLocations(packages, bucket) };
 }
 
 export async function planStage(client: Db, stack: { id: string; name: string; organizationId: string }, stageName: string, draft: PlanDraft, env: PlanEnv = defaultPipelineEnv): Promise<Plan> {

@@ -53,12 +53,14 @@ async function createRun(
   revisionId: string,
   operation: DeploymentOperation,
   actor: Actor,
+  reconcile = false,
 ) {
   const deployment = await tx.deployment.create({
     data: {
       stageId: stage.id,
       revisionId,
       operation,
+      reconcile,
       status: "queued",
       activeStageId: stage.id,
       startedById: actor.id,
@@ -70,7 +72,7 @@ async function createRun(
   return deployment;
 }
 
-export async function startDeployment(tx: Db, organizationId: string, input: { stageId: string; revisionId?: string }, actor: Actor) {
+export async function startDeployment(tx: Db, organizationId: string, input: { stageId: string; revisionId?: string; reconcile?: boolean }, actor: Actor) {
   const stage = await lockStage(tx, organizationId, input.stageId);
   if (!stage.awsConnectionId) throw invalid("stageId", `The stage ${stage.name} has no AWS connection: choose one in its settings.`);
   const revision = input.revisionId
@@ -78,7 +80,7 @@ export async function startDeployment(tx: Db, organizationId: string, input: { s
     : await tx.stackRevision.findFirst({ where: { stackId: stage.stackId }, orderBy: { number: "desc" } });
   if (!revision) throw invalid("revisionId", "Choose a revision of this stack.");
   await refuseIfBusy(tx, stage);
-  const deployment = await createRun(tx, stage, revision.id, "deploy", actor);
+  const deployment = await createRun(tx, stage, revision.id, "deploy", actor, input.reconcile);
   return { deploymentId: deployment.id, stage: stage.name, revision: revision.number, cloudFormationStackName: deployment.cfnStackName };
 }
 

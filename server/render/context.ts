@@ -25,6 +25,11 @@ export interface RenderOptions {
   region: string;
   /** Code location per function or edge function name (buildpack packaging only). */
   artifacts: Record<string, ArtifactLocation>;
+  /**
+   * Set by a drift reconcile (the deployment's id): written into every function's Description, so
+   * CloudFormation updates each function and writes its whole configuration and code again.
+   */
+  reconcileToken?: string;
 }
 
 /** How triggers address a function: through its alias when it has one, so traffic shifting applies. */

@@ -14,7 +14,7 @@ export const createNotificationTarget = defineAction({
     stageId: z.string().min(1),
     kind: z.enum(TARGET_KINDS, "choose Slack or webhook"),
     url: z.string().trim().min(1, "enter the webhook's URL").max(2000, "a URL is limited to 2,000 characters"),
-    events: z.array(z.enum(NOTIFICATION_EVENTS, "an event is started, succeeded or failed")).min(1, "choose at least one event"),
+    events: z.array(z.enum(NOTIFICATION_EVENTS, "an event is started, succeeded, failed or drifted")).min(1, "choose at least one event"),
   }),
   async run({ tx, org, user }, input) {
     const target = await create(tx, org.id, input, user.id);

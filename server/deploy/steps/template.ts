@@ -21,6 +21,7 @@ export function render(run: RunContext, definition: StackDefinition, artifacts: 
     stage: run.d.stage.name,
     region: run.region,
     artifacts: artifactLocations(artifacts),
+    ...(run.d.reconcile ? { reconcileToken: run.d.id } : {}),
   });
   if (hasErrors(rendered.diagnostics)) throw new StepFailure(describeDiagnostics("The stack does not render", rendered.diagnostics));
   return rendered;

@@ -128,6 +128,7 @@ export function renderFunction(ctx: RenderContext, name: string, fn: LambdaFunct
     Architectures: [props.architecture ?? DEFAULT_ARCHITECTURE],
   };
   if (props.storage !== undefined) properties.EphemeralStorage = { Size: props.storage };
+  if (ctx.options.reconcileToken !== undefined) properties.Description = `Reconciled by Lambdaplane deployment ${ctx.options.reconcileToken}`;
   const variables = environmentVariables(ctx, fn, path, diagnostics);
   if (Object.keys(variables).length > 0) properties.Environment = { Variables: variables };
   if (props.reservedConcurrency !== undefined) properties.ReservedConcurrentExecutions = props.reservedConcurrency;

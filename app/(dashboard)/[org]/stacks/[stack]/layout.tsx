@@ -30,6 +30,7 @@ export default async function StackLayout({ children, params }: Props) {
         <NavLink href={`${base}/edit`}>Editor</NavLink>
         <NavLink href={`${base}/revisions`}>Revisions</NavLink>
         <NavLink href={`${base}/deployments`}>Deployments</NavLink>
+        <NavLink href={`${base}/drift`}>Drift</NavLink>
         <NavLink href={`${base}/logs`}>Logs</NavLink>
         <NavLink href={`${base}/costs`}>Costs</NavLink>
         <NavLink href={`${base}/settings`}>Settings</NavLink>
