@@ -177,12 +177,18 @@ async function main() {
     for (const p of procs) await p.start();
     console.log(`[chaos] 2 web + 2 worker processes up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s; load ${loadavg()[0].toFixed(1)}`);
 
-    // An API call goes to whichever web process answers: one of them may be down at any moment.
-    async function api(path: string, init: RequestInit = {}): Promise<Response> {
+    // An API call goes to whichever web process answers, read whole: one of them may be down, or
+    // killed while it answers, at any moment.
+    async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: string }> {
       for (;;) {
         const web = randomInt(WEB_PORTS.length);
-        const answer = await fetch(`http://localhost:${WEB_PORTS[web]}${path}`, { ...init, headers: { ...headers, "content-type": "application/json" } }).catch(() => null);
-        if (answer && answer.status < 500) return answer;
+        try {
+          const answer = await fetch(`http://localhost:${WEB_PORTS[web]}${path}`, { ...init, headers: { ...headers, "content-type": "application/json" } });
+          const body = await answer.text();
+          if (answer.status < 500) return { status: answer.status, body };
+        } catch {
+          // Connection refused or cut mid-answer: try again below.
+        }
         await sleep(200);
       }
     }
@@ -194,8 +200,10 @@ async function main() {
       for (let n = 0; n < DEPLOYS_PER_STAGE; n++) {
         const t0 = Date.now();
         const answer = await api("/api/v1/stacks/shop/deployments", { method: "POST", body: JSON.stringify({ stage }) });
-        if (answer.status !== 202) throw new Error(`deploy of ${stage} answered ${answer.status}: ${await answer.text()}`);
-        const { deploymentId } = (await answer.json()) as { deploymentId: string };
+        // A 409 naming a deployment in flight is this request's own: its first answer was cut by a kill.
+        const inFlight = answer.status === 409 ? /deployment (\S+) \(/.exec(answer.body)?.[1] : undefined;
+        if (answer.status !== 202 && !inFlight) throw new Error(`deploy of ${stage} answered ${answer.status}: ${answer.body}`);
+        const deploymentId = inFlight ?? (JSON.parse(answer.body) as { deploymentId: string }).deploymentId;
         const record = { stage, id: deploymentId, status: undefined as string | undefined, ms: 0 };
         deployments.push(record);
         for (const web of [0, 1]) {
@@ -204,7 +212,7 @@ async function main() {
           following.push(follow(client, headers, stopFollowing.signal));
         }
         while (Date.now() - startedAt < RUN_LIMIT_MS) {
-          const { status } = (await (await api(`/api/v1/deployments/${deploymentId}`)).json()) as { status: string };
+          const { status } = JSON.parse((await api(`/api/v1/deployments/${deploymentId}`)).body) as { status: string };
           if ((TERMINAL_STATUSES as readonly string[]).includes(status)) {
             record.status = status;
             break;
@@ -215,6 +223,8 @@ async function main() {
       }
     }
 
+    // A few seconds after the previous victim is back, a random process is killed and started again:
+    // at most one of the four is down at a time, so deployments keep moving between kills.
     let chaosOn = true;
     const recoveries: number[] = [];
     const kills: string[] = [];
@@ -257,6 +267,10 @@ async function main() {
         const got = new Set(c.ids);
         gaps += stored.filter((id) => !got.has(id)).length;
       }
+    }
+    for (const d of deployments.filter((x) => x.status !== "succeeded")) {
+      const row = await prisma.deployment.findUnique({ where: { id: d.id }, select: { status: true, error: true } });
+      console.log(`[chaos] ${d.stage} ${d.id}: ${row?.status} ${row?.error ?? ""}`);
     }
     const statuses = deployments.reduce<Record<string, number>>((acc, d) => ((acc[d.status ?? "unfinished"] = (acc[d.status ?? "unfinished"] ?? 0) + 1), acc), {});
     const sorted = [...recoveries].sort((a, b) => a - b);
