@@ -9,7 +9,6 @@
 // no in-progress phase to kill in) in front of a real moto for S3 and the artifacts stack.
 // Loopback only; bounded: the run stops after RUN_LIMIT_MS whatever happened.
 // Run: npx next build && npm run bench:chaos   (DATABASE_URL's server, else the embedded one)
-import { spawn, type ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import { randomInt } from "node:crypto";
 import { PrismaClient } from "@/server/db/generated/client";
@@ -21,6 +20,7 @@ import { startCloudFormationDouble, type ScriptedEvent } from "@/e2e/moto/cloudf
 import { startMoto } from "@/e2e/moto/moto-server";
 import { SHOP_CODE, shopYaml } from "@/e2e/moto/shop-stack";
 import { TERMINAL_STATUSES } from "@/lib/deploy/status";
+import { startWorkerProcess, type WorkerProcess } from "@/server/deploy/test-worker-process";
 import { scratchDatabase } from "./scratch-database";
 
 const STAGES = 10;
@@ -49,28 +49,17 @@ interface Proc {
   pid(): number | undefined;
 }
 
-/** `npm run worker` in a process group of its own; ready once it says so. */
-function workerProc(name: string, env: NodeJS.ProcessEnv): Proc {
-  let child: ChildProcess | undefined;
+/** `npm run worker` in a process group of its own (as the worker-process integration tests start it). */
+function workerProc(name: string, databaseUrl: string, env: Record<string, string>): Proc {
+  let worker: WorkerProcess | undefined;
   return {
     name,
-    pid: () => child?.pid,
+    pid: () => worker?.child.pid,
     async start() {
-      child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], { detached: true, stdio: ["ignore", "pipe", "pipe"], env });
-      let output = "";
-      const ready = new Promise<void>((resolve, reject) => {
-        const keep = (chunk: Buffer) => {
-          output = (output + chunk.toString()).slice(-20_000);
-          if (output.includes("] ready")) resolve();
-        };
-        child!.stdout!.on("data", keep);
-        child!.stderr!.on("data", keep);
-        child!.once("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)));
-      });
-      await Promise.race([ready, sleep(60_000).then(() => Promise.reject(new Error(`${name} not ready in 60 s:\n${output}`)))]);
+      worker = await startWorkerProcess(databaseUrl, env, 120_000);
     },
     async kill() {
-      const pgid = child!.pid!;
+      const pgid = worker!.child.pid!;
       process.kill(-pgid, "SIGKILL");
       while (isGroupAlive(pgid)) await sleep(20);
     },
@@ -164,15 +153,7 @@ async function main() {
     procs.push(
       webProc("web-0", WEB_PORTS[0], { databaseUrl: database.url, env: { ...settings, LAMBDAPLANE_WORKER: "off" }, headers }),
       webProc("web-1", WEB_PORTS[1], { databaseUrl: database.url, env: { ...settings, LAMBDAPLANE_WORKER: "off" }, headers }),
-      ...[0, 1].map((i) =>
-        workerProc(`worker-${i}`, {
-          ...process.env,
-          ...settings,
-          DATABASE_URL: database.url,
-          LAMBDAPLANE_ENCRYPTION_KEY: E2E.secrets.encryptionKey,
-          NEXTAUTH_SECRET: E2E.secrets.nextAuth,
-        }),
-      ),
+      ...[0, 1].map((i) => workerProc(`worker-${i}`, database.url, { ...settings, LAMBDAPLANE_ENCRYPTION_KEY: E2E.secrets.encryptionKey, NEXTAUTH_SECRET: E2E.secrets.nextAuth })),
     );
     for (const p of procs) await p.start();
     console.log(`[chaos] 2 web + 2 worker processes up after ${((Date.now() - startedAt) / 1000).toFixed(1)} s; load ${loadavg()[0].toFixed(1)}`);

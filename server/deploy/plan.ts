@@ -12,7 +12,7 @@ import type { Db } from "@/server/db/types";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { packageStack } from "@/server/package/package-stack";
 import { codeLocations } from "@/server/package/code-locations";
-import { renderStack, type ArtifactLocation } from "@/server/render";
+import { renderStack } from "@/server/render";
 import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary, type ResourceChange } from "./change-set";
 import { deleteChangeSet, describeChangeSet, describeStack } from "./cloudformation";
 import { tryLockStageForPlan } from "./lock";

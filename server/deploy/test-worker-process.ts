@@ -11,7 +11,8 @@ export interface WorkerProcess {
   output: () => string;
 }
 
-export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
+/** `readyTimeoutMs`: how long it may take to say it is ready (a loaded machine, e.g. the chaos bench, needs more). */
+export function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}, readyTimeoutMs = 30_000): Promise<WorkerProcess> {
   const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
     cwd: REPO_ROOT,
     detached: true,
@@ -29,7 +30,7 @@ export function startWorkerProcess(databaseUrl: string, env: Record<string, stri
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the worker did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the worker did not start:\n${output}`)), readyTimeoutMs);
     const onExit = (code: number | null) => reject(new Error(`the worker exited (${code}):\n${output}`));
     child.once("exit", onExit);
     const onData = () => {
