@@ -20,13 +20,19 @@ if ((${#fixtures[@]} == 0)); then
   exit 1
 fi
 
+# The built CLI (`npm run build:cli`, run by npm install's prepare step) as users run it; from source
+# with tsx only where it was not built.
+cli=(node dist/cli/lambdaplane.mjs)
+[ -f dist/cli/lambdaplane.mjs ] || cli=(npx tsx cli/index.ts)
+export CLI="${cli[*]}"
+
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 render_one() {
   local out="$1" fixture="$2" name
   name="$(basename "$fixture" .yml)"
-  if ! npx tsx cli/index.ts render "$fixture" >"$out/$name.json" 2>"$out/$name.stderr"; then
+  if ! $CLI render "$fixture" >"$out/$name.json" 2>"$out/$name.stderr"; then
     echo "cfn-lint-fixtures: render failed: $fixture" >&2
     cat "$out/$name.stderr" >&2
     return 1
@@ -44,7 +50,7 @@ big="$out/big"
 mkdir -p "$big/src"
 npx tsx -e 'import("./bench/stacks.ts").then((m) => process.stdout.write(m.definitionYaml(150)))' >"$big/big.yml"
 echo 'export default async () => ({ statusCode: 200 });' >"$big/src/handler.ts"
-if ! npx tsx cli/index.ts render "$big/big.yml" --out-dir "$big/nested" >"$out/big-parent.json"; then
+if ! "${cli[@]}" render "$big/big.yml" --out-dir "$big/nested" >"$out/big-parent.json"; then
   echo "cfn-lint-fixtures: FAILED (the 150-function stack did not render and split)" >&2
   exit 1
 fi
