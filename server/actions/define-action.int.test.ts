@@ -8,6 +8,7 @@ import { saveSsoConnection } from "@/server/actions/sso/save-sso-connection";
 import { renameStack } from "@/server/actions/stacks/rename-stack";
 import { db } from "@/server/db/client";
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, defineAction } from "./define-action";
+import { createLogger, log } from "@/server/ops/log";
 
 // The action wrapper's modes against real PostgreSQL. The headline case is issue 13's: SSO saves
 // against an issuer that accepts the TCP connection and never answers must not hold pooled
@@ -236,12 +237,15 @@ describe("modes", () => {
         return { data: null, audit: null };
       },
     });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // The entries go through a logger of the same making whose lines the test keeps.
+    const lines: string[] = [];
+    const capture = createLogger({ write: (line) => lines.push(line) });
+    const logged = vi.spyOn(log, "error").mockImplementation((msg, fields) => capture.error(msg, fields));
     try {
       const r = await asUser(acmeOwner, () => leaky({ orgSlug: acme.slug, name: "sso-client-secret-value" }));
       expect(r).toMatchObject({ ok: false, status: 500 });
-      const text = logged.mock.calls.flat().map(String).join("\n");
-      expect(text).toContain("[action test.leaky]");
+      const text = lines.join("\n");
+      expect(text).toContain('"msg":"action test.leaky failed"');
       expect(text).not.toContain("sso-client-secret-value");
     } finally {
       logged.mockRestore();
