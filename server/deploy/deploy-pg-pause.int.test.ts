@@ -14,6 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/server/db/embedd
 import { applyMigrations } from "@/server/db/migrate";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import type { AwsClients } from "@/server/aws/clients";
+import { log } from "@/server/ops/log";
 import { runDeployment } from "./pipeline";
 import { stopDeployQueue } from "./queue";
 import { defaultPipelineEnv, type PipelineEnv } from "./run-context";
@@ -105,13 +106,13 @@ describe("PostgreSQL paused mid-deploy", () => {
       },
     };
 
-    const warnings = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warnings = vi.spyOn(log, "warn").mockImplementation(() => undefined);
     let warned: string[] = [];
     try {
       await expect(runDeployment(deploymentId, env)).resolves.toBe("done");
       await resumed;
     } finally {
-      warned = warnings.mock.calls.map((c) => String(c[0]));
+      warned = warnings.mock.calls.map(([msg, fields]) => `${msg} ${JSON.stringify(fields ?? {})}`);
       warnings.mockRestore();
       resume();
     }
@@ -121,6 +122,6 @@ describe("PostgreSQL paused mid-deploy", () => {
     await observer.end();
     expect(rows[0]).toEqual({ status: "succeeded", error: null });
     // The pause really failed some of the pipeline's writes (which were retried), not only delayed its reads.
-    expect(warned.filter((m) => m.includes("transient database error P2028")).length).toBeGreaterThan(0);
+    expect(warned.filter((m) => m.includes("transient database error") && m.includes('"code":"P2028"')).length).toBeGreaterThan(0);
   }, 120_000);
 });
