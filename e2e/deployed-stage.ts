@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
-import { CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { CreateLogGroupCommand, CreateLogStreamCommand, CloudWatchLogsClient, PutLogEventsCommand, ResourceAlreadyExistsException } from "@aws-sdk/client-cloudwatch-logs";
 import { CreateBucketCommand, PutObjectCommand, S3Client, type BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { zipSync, strToU8 } from "fflate";
 import { parse as parseYaml } from "yaml";
@@ -124,6 +124,10 @@ export async function putLogLines(messages: string[], at = Date.now()): Promise<
 export async function putLogEvents(target: DeployedStack, events: { timestamp: number; message: string }[]): Promise<void> {
   const { logs } = aws();
   const logStreamName = `2026/12/01/[$LATEST]e2e${Math.random().toString(16).slice(2)}`;
+  // Lambda makes the group on a function's first log line when the stack did not (moto's stack may not).
+  await logs.send(new CreateLogGroupCommand({ logGroupName: target.logGroup })).catch((e: unknown) => {
+    if (!(e instanceof ResourceAlreadyExistsException)) throw e;
+  });
   await logs.send(new CreateLogStreamCommand({ logGroupName: target.logGroup, logStreamName }));
   await logs.send(new PutLogEventsCommand({ logGroupName: target.logGroup, logStreamName, logEvents: events }));
 }

@@ -99,7 +99,14 @@ test("every page loads without a CSP violation or console error, with the securi
   const deploymentId = await withE2eDatabase(async (prisma) =>
     (await prisma.deployment.findFirstOrThrow({ where: { stage: { name: DEPLOYED.stage, stack: { name: DEPLOYED.stack } } } })).id,
   );
-  const params: Record<string, string> = { org: E2E.acme.orgSlug, stack: DEPLOYED.stack, deploymentId, token: new URL(inviteLink).pathname.split("/").pop()! };
+  const params: Record<string, string> = {
+    org: E2E.acme.orgSlug,
+    stack: DEPLOYED.stack,
+    deploymentId,
+    stage: DEPLOYED.stage,
+    fn: "hello",
+    token: new URL(inviteLink).pathname.split("/").pop()!,
+  };
   const routes = pageRoutes();
   const urls = routes.map((r) => r.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? failNoFixture(name, r)));
   expect(routes).toContain("/[org]/stacks/[stack]/deployments/[deploymentId]");
