@@ -90,7 +90,10 @@ async function deployToMoto(definition: StackDefinition, target: DeployedStack):
 export async function setUpDeployedStage(target: DeployedStack = DEPLOYED): Promise<void> {
   await withE2eDatabase(async (prisma) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: E2E.acme.orgSlug } });
-    if (await prisma.stack.findFirst({ where: { organizationId: org.id, name: target.stack } })) return;
+    const existing = await prisma.stack.findFirst({ where: { organizationId: org.id, name: target.stack }, include: { stages: { where: { name: target.stage } } } });
+    if (existing && existing.stages.length > 0) return;
+    // Another spec's stack of the same name would leave this one without its stage and fail far away.
+    if (existing) throw new Error(`e2e: the stack ${target.stack} exists without the stage ${target.stage}; give this deployed stack a name of its own`);
     const yaml = target.yaml ?? YAML;
     const revision = { number: 1, yaml, definition: parseYaml(yaml), code: { [STARTER_HANDLER_PATH]: STARTER_HANDLER }, message: "Deployed for the logs e2e" };
     await deployToMoto(parseYaml(revision.yaml) as StackDefinition, target);

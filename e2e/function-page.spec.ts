@@ -10,13 +10,13 @@ import { putLogEvents, setUpDeployedStage, type DeployedStack } from "./deployed
 // log group has REPORT lines. moto has no ListProvisionedConcurrencyConfigs: that section says so.
 
 const SECRET = "sk_e2e_do_not_show";
-const CHECKOUT: DeployedStack = {
-  stack: "checkout",
+const PAYMENTS: DeployedStack = {
+  stack: "payments",
   stage: "dev",
   region: "eu-west-1",
-  functionName: "checkout-dev-hello",
-  logGroup: "/aws/lambda/checkout-dev-hello",
-  bucket: "lp-e2e-checkout-artifacts",
+  functionName: "payments-dev-hello",
+  logGroup: "/aws/lambda/payments-dev-hello",
+  bucket: "lp-e2e-payments-artifacts",
   yaml: `resources:
   hello:
     type: function
@@ -41,14 +41,14 @@ cloudformationResources:
     Type: AWS::SQS::Queue
 `,
 };
-const stackPath = `/acme/stacks/${CHECKOUT.stack}`;
+const stackPath = `/acme/stacks/${PAYMENTS.stack}`;
 const RID = (n: number) => `7a1b2c3d-0000-4000-8000-00000000000${n}`;
 const report = (n: number, extra = "") => `REPORT RequestId: ${RID(n)}\tDuration: 4${n}.25 ms\tBilled Duration: 4${n + 1} ms\tMemory Size: 384 MB\tMax Memory Used: 71 MB\t${extra}`;
 
 test.beforeAll(async () => {
-  await setUpDeployedStage(CHECKOUT);
+  await setUpDeployedStage(PAYMENTS);
   const now = Date.now();
-  await putLogEvents(CHECKOUT, [
+  await putLogEvents(PAYMENTS, [
     { timestamp: now - 120_000, message: report(1, "Init Duration: 180.50 ms\t") },
     { timestamp: now - 60_000, message: `2026-12-01T08:00:00.000Z\t${RID(2)}\tERROR\tInvoke Error {"errorType":"Error","errorMessage":"boom"}` },
     { timestamp: now - 59_000, message: report(2) },
