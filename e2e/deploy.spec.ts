@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { E2E, USERS } from "./env";
 import { dropDeploymentStreamConnections, seedRevision, storedDeploymentEvents } from "./db-fixtures";
 import { signInWithOrgSso } from "./helpers";
+import { addConnection, addStage, changeSetTable, deployFromPanel, deploymentStatus, stageCard } from "./deploy-flow";
 import { startCloudFormationDouble, type CloudFormationDouble } from "./moto/cloudformation-double";
 import { SHOP_CODE, shopYaml } from "./moto/shop-stack";
 
@@ -24,44 +25,10 @@ let double: CloudFormationDouble;
 const cloudFormation = () =>
   new CloudFormationClient({ region: REGION, endpoint: motoEndpoint(), credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
 
-/** Adds the connection unless an earlier test did (each test can also run on its own). */
-async function addConnection(page: Page, name: string, endpoint: string) {
-  await page.goto("/acme/settings/aws");
-  if ((await page.getByTestId(`connection-${name}`).count()) > 0) return;
-  const form = page.getByRole("form", { name: "New AWS connection" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Default region").fill(REGION);
-  await form.getByLabel("Credentials").selectOption("default_chain");
-  await form.getByLabel("Endpoint override (optional)").fill(endpoint);
-  await form.getByRole("button", { name: "Add connection" }).click();
-  await expect(page.getByTestId(`connection-${name}`)).toBeVisible();
-}
-
-async function addStage(page: Page, name: string, connection: string, options: { protected?: boolean } = {}) {
-  await page.goto(`${SHOP}/deployments`);
-  const form = page.getByRole("form", { name: "New stage" });
-  await form.getByLabel("Stage name").fill(name);
-  await form.getByLabel("AWS connection").selectOption({ label: `${connection} (${REGION})` });
-  await expect(form.getByLabel("Region")).toHaveValue(REGION);
-  if (options.protected) await form.getByLabel(/^Protected/).check();
-  await form.getByRole("button", { name: "Add stage" }).click();
-  await expect(stageCard(page, name)).toBeVisible();
-}
-
-const stageCard = (page: Page, name: string) => page.getByRole("list", { name: "Stages" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
-
-/** Deploys the stack's latest revision to the stage from the Deploy panel; resolves on the deployment page. */
-async function deploy(page: Page, stage: string) {
-  await page.goto(`${SHOP}/deployments`);
-  const panel = page.getByRole("region", { name: /^Deploy revision/ });
-  await panel.getByLabel("Stage").selectOption({ label: stage });
-  await panel.getByRole("button", { name: "Deploy" }).click();
-  await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
-}
-
-const status = (page: Page) => page.getByRole("status", { name: "Deployment status" });
+const addMotoConnection = (page: Page, name: string, endpoint: string) => addConnection(page, name, endpoint, REGION);
+const addShopStage = (page: Page, name: string, connection: string, options: { protected?: boolean } = {}) => addStage(page, SHOP, name, connection, REGION, options);
+const deploy = (page: Page, stage: string) => deployFromPanel(page, SHOP, stage);
 const resources = (page: Page) => page.getByRole("table", { name: "Resources of the stack as CloudFormation reports them" });
-const changeSet = (page: Page) => page.getByRole("table", { name: "Change set" });
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -83,7 +50,7 @@ test.beforeEach(async ({ page }) => {
 
 test("a stage deploys to moto, a second deploy has no changes, a memory change is a Modify, and deleting the stage removes the stack", async ({ page }) => {
   test.setTimeout(180_000);
-  await addConnection(page, "moto-deploy", motoEndpoint());
+  await addMotoConnection(page, "moto-deploy", motoEndpoint());
 
   // Bad input is named on the field, and nothing is created.
   await page.goto(`${SHOP}/deployments`);
@@ -93,19 +60,19 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(form.getByRole("alert")).toHaveText("Name must start with a lower-case letter and use only lower-case letters, digits and hyphens.");
   await expect(page.getByRole("list", { name: "Stages" })).toHaveCount(0);
 
-  await addStage(page, "dev", "moto-deploy");
+  await addShopStage(page, "dev", "moto-deploy");
   await expect(stageCard(page, "dev")).toContainText("shop-dev (not deployed)");
   await expectNoSeriousA11yViolations(page);
 
   // First deploy: the live timeline to success, and the change set with the cost difference of the whole stack against nothing.
   await deploy(page, "dev");
-  await expect(status(page)).toHaveText("succeeded", { timeout: 90_000 });
+  await expect(deploymentStatus(page)).toHaveText("succeeded", { timeout: 90_000 });
   await expect(page.getByRole("progressbar", { name: "Deployment progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(resources(page).getByRole("row", { name: /shop-dev AWS::CloudFormation::Stack CREATE_COMPLETE/ })).toBeVisible();
   await expect(page.getByText("Monthly cost differences of revision 1 against nothing deployed yet (us-east-1,")).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Add CronEvent0Rule AWS::Events::Rule/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
+  await expect(changeSetTable(page).getByRole("row", { name: /^Add WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSetTable(page).getByRole("row", { name: /^Add CronEvent0Rule AWS::Events::Rule/ })).toBeVisible();
+  await expect(changeSetTable(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // DescribeStacks on moto shows the stack and its resources.
@@ -117,7 +84,7 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
 
   // The same revision again: no changes.
   await deploy(page, "dev");
-  await expect(status(page)).toHaveText("no changes", { timeout: 60_000 });
+  await expect(deploymentStatus(page)).toHaveText("no changes", { timeout: 60_000 });
 
   // A memory change: a Modify of that function in the change set, and its cost difference.
   // Revision 2 is stored directly: saving revisions is the editor's (its own e2e covers it), not this spec's.
@@ -127,10 +94,10 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await expect(costPreview.getByRole("row", { name: /^worker changed .* \+\$\d+\.\d\d\/month$/ })).toBeVisible();
   await expect(costPreview.getByRole("row", { name: /^cron/ })).toHaveCount(0);
   await deploy(page, "dev");
-  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
-  await expect(changeSet(page).getByRole("row", { name: /^Modify WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
-  await expect(changeSet(page).getByRole("row", { name: /CronFunction/ })).toHaveCount(0);
+  await expect(deploymentStatus(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(changeSetTable(page).getByRole("row", { name: /^Modify WorkerFunction \+\$\d+\.\d\d\/month AWS::Lambda::Function/ })).toBeVisible();
+  await expect(changeSetTable(page).getByRole("row", { name: /^Total \+\$\d+\.\d\d\/month$/ })).toBeVisible();
+  await expect(changeSetTable(page).getByRole("row", { name: /CronFunction/ })).toHaveCount(0);
 
   // The stage's history: who, when, which revision, status, duration; newest first.
   await page.goto(`${SHOP}/deployments`);
@@ -165,7 +132,7 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
   await dialog.getByRole("button", { name: "Delete stack" }).click();
   await page.waitForURL(/\/deployments\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: "Deleting shop-dev" })).toBeVisible();
-  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(deploymentStatus(page)).toHaveText("succeeded", { timeout: 60_000 });
   // A deletion has no change set: its cost difference is the negative of what revision 2 costs.
   const deletionCost = page.getByRole("table", { name: /^Monthly cost differences of deleting the stack against revision 2, deployed now \(us-east-1,/ });
   await expect(deletionCost.getByRole("row", { name: /^worker Removed -\$\d+\.\d\d\/month function$/ })).toBeVisible();
@@ -183,15 +150,15 @@ test("a stage deploys to moto, a second deploy has no changes, a memory change i
 
 test("a protected stage waits with its change set until an owner approves", async ({ page }) => {
   test.setTimeout(120_000);
-  await addConnection(page, "moto-deploy", motoEndpoint());
-  await addStage(page, "prod", "moto-deploy", { protected: true });
+  await addMotoConnection(page, "moto-deploy", motoEndpoint());
+  await addShopStage(page, "prod", "moto-deploy", { protected: true });
   await expect(stageCard(page, "prod")).toContainText("protected");
   await deploy(page, "prod (protected)");
-  await expect(status(page)).toHaveText("awaiting approval", { timeout: 60_000 });
-  await expect(changeSet(page).getByRole("row", { name: /^Add WorkerFunction/ })).toBeVisible();
+  await expect(deploymentStatus(page)).toHaveText("awaiting approval", { timeout: 60_000 });
+  await expect(changeSetTable(page).getByRole("row", { name: /^Add WorkerFunction/ })).toBeVisible();
   await expect(page.getByText("The stage is protected: the change set below runs once an admin or owner approves it.")).toBeVisible();
   await page.getByRole("button", { name: "Approve and deploy" }).click();
-  await expect(status(page)).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(deploymentStatus(page)).toHaveText("succeeded", { timeout: 60_000 });
   await expect(page.getByRole("list", { name: "Pipeline events" })).toContainText(`Approved by ${USERS.acmeOwner}`);
 });
 
@@ -214,14 +181,14 @@ test("a failed first deploy names the failing resource and its reason, then show
       { afterMs: 300, status: "ROLLBACK_COMPLETE" },
     ],
   });
-  await addConnection(page, "double", double.endpoint);
-  await addStage(page, "fail", "double");
+  await addMotoConnection(page, "double", double.endpoint);
+  await addShopStage(page, "fail", "double");
   await deploy(page, "fail");
 
   const failure = page.getByRole("alert").filter({ hasText: "failed:" });
   await expect(failure).toContainText(`WorkerFunction (AWS::Lambda::Function) failed: ${reason}`, { timeout: 60_000 });
   await expect(failure).toContainText("CloudFormation is rolling the stack back…");
-  await expect(status(page)).toHaveText("rolled back", { timeout: 60_000 });
+  await expect(deploymentStatus(page)).toHaveText("rolled back", { timeout: 60_000 });
   await expect(failure).toContainText("CloudFormation rolled the stack back.");
   await expect(resources(page).getByRole("row", { name: /^shop-fail AWS::CloudFormation::Stack ROLLBACK_COMPLETE/ })).toBeVisible();
   await expect(resources(page).getByRole("row", { name: /^WorkerRole AWS::IAM::Role DELETE_COMPLETE/ })).toBeVisible();
@@ -247,8 +214,8 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
       { afterMs: 300, status: "UPDATE_ROLLBACK_COMPLETE" },
     ],
   });
-  await addConnection(page, "double", double.endpoint);
-  await addStage(page, "live", "double");
+  await addMotoConnection(page, "double", double.endpoint);
+  await addShopStage(page, "live", "double");
   await deploy(page, "live");
   const deploymentId = page.url().split("/").pop()!;
   await expect(resources(page).getByRole("row", { name: /^WorkerFunction / })).toBeVisible({ timeout: 60_000 });
@@ -264,8 +231,8 @@ test("an update in flight is cancelled; a tab opened mid-deploy and a dropped st
 
   await page.getByRole("button", { name: "Cancel deployment" }).click();
   await expect(page.getByRole("button", { name: "Cancelling…" })).toBeDisabled();
-  await expect(status(page)).toHaveText("cancelled", { timeout: 60_000 });
-  await expect(status(late)).toHaveText("cancelled", { timeout: 30_000 });
+  await expect(deploymentStatus(page)).toHaveText("cancelled", { timeout: 60_000 });
+  await expect(deploymentStatus(late)).toHaveText("cancelled", { timeout: 30_000 });
   await expect(resources(page).getByRole("row", { name: /^shop-live AWS::CloudFormation::Stack UPDATE_ROLLBACK_COMPLETE / })).toBeVisible();
 
   const stored = await storedDeploymentEvents(deploymentId);
@@ -288,6 +255,6 @@ test("a viewer sees the stages and their history but cannot deploy or change a s
   await expect(page.getByRole("form", { name: "New stage" })).toHaveCount(0);
   await expect(stageCard(page, "prod").getByRole("button")).toHaveCount(0);
   await page.getByRole("table", { name: "Deployment history of prod" }).getByRole("link").click();
-  await expect(status(page)).toHaveText("succeeded");
+  await expect(deploymentStatus(page)).toHaveText("succeeded");
   await context.close();
 });
