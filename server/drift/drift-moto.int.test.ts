@@ -1,4 +1,12 @@
-import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand } from "@aws-sdk/client-lambda";
+import {
+  AddPermissionCommand,
+  GetFunctionConfigurationCommand,
+  GetPolicyCommand,
+  LambdaClient,
+  RemovePermissionCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+} from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allowAwsEmulator } from "@/server/aws/test-support";
 import { startMoto, type MotoServer } from "@/e2e/moto/moto-server";
@@ -47,6 +55,9 @@ const YAML = `resources:
         - type: sqs
           properties:
             queueArn: $CfResourceParam('jobsQueue', 'Arn')
+        - type: schedule
+          properties:
+            scheduleRate: rate(2 hours)
 cloudformationResources:
   jobsQueue:
     Type: AWS::SQS::Queue
@@ -102,8 +113,8 @@ describe("drift checks against moto", () => {
     expect(r).toMatchObject({ status: "in_sync", driftCount: 0, error: null });
     expect(check.startedById).toBe(people.deployer.id);
     expect(check.results.cloudFormation).toMatchObject({ status: "not_supported", message: expect.stringContaining("not supported by the endpoint") });
-    // The queue's ARN is a GetAtt CloudFormation resolves: unknown, not compared.
-    expect(check.results.unknown.map((u) => u.property)).toEqual(["Environment.QUEUE_ARN"]);
+    // The queue's and the schedule rule's ARNs are GetAtts CloudFormation resolves: unknown, not compared.
+    expect(check.results.unknown.map((u) => `${u.resource} ${u.property}`)).toEqual(["WorkerFunction Environment.QUEUE_ARN", "WorkerEvent1Permission SourceArn"]);
     const audit = await database.prisma.auditEvent.findFirst({ where: { organizationId: people.org.id, action: "drift.check" }, orderBy: { at: "desc" } });
     expect(audit).toMatchObject({ actorId: people.deployer.id, targetId: stageId });
   }, 240_000);
@@ -200,6 +211,19 @@ describe("drift checks against moto", () => {
     ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
     expect((await latestCheck()).results.drifts.filter((d) => d.property === "MemorySize")).toEqual([]);
   }, 240_000);
+
+  it("GIVEN the schedule's invoke grant removed and another account granted with the Lambda API THEN both are drift", async () => {
+    const policy = JSON.parse((await lambda().send(new GetPolicyCommand({ FunctionName: "shop-dev-worker" }))).Policy ?? "{}") as { Statement: { Sid: string }[] };
+    expect(policy.Statement).toHaveLength(1);
+    await lambda().send(new RemovePermissionCommand({ FunctionName: "shop-dev-worker", StatementId: policy.Statement[0].Sid }));
+    await lambda().send(new AddPermissionCommand({ FunctionName: "shop-dev-worker", StatementId: "open-door", Action: "lambda:InvokeFunction", Principal: "999999999999" }));
+    const r = ok(await asUser(people.deployer, () => checkDrift({ orgSlug: people.org.slug, stageId })));
+    expect(r.status).toBe("drifted");
+    expect((await latestCheck()).results.drifts).toEqual([
+      { resource: "WorkerEvent1Permission", property: "(resource)", deployed: "lambda:InvokeFunction by events.amazonaws.com", live: null },
+      { resource: "WorkerFunction", property: "Policy.open-door", deployed: null, live: "lambda:InvokeFunction by 999999999999" },
+    ]);
+  }, 60_000);
 
   it("refuses a viewer (403) and another organization's stage (404)", async () => {
     const viewer = await asUser(people.viewer, () => checkDrift({ orgSlug: people.org.slug, stageId }));

@@ -2,6 +2,7 @@ import "server-only";
 import {
   GetEventSourceMappingCommand,
   GetFunctionCommand,
+  GetPolicyCommand,
   ListAliasesCommand,
   type AliasConfiguration,
   type LambdaClient,
@@ -9,8 +10,9 @@ import {
 import { ListStackResourcesCommand, type CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { awsErrorCode } from "@/server/aws/errors";
 import type { CfTemplate } from "@/server/render/cfn";
-import { COMPARED_TYPES, functionOf, resourcesOfType, type LiveState } from "./compare-template";
+import { COMPARED_TYPES, functionOf, permissionsByTarget, resourcesOfType, type LiveState } from "./compare-template";
 import type { LiveFunction } from "./compare-function";
+import type { PolicyStatement } from "./compare-permissions";
 
 // What runs: the stack's physical ids (ListStackResources) and, for each Lambda resource the
 // template rendered, the live configuration. "Deleted outside" is a value (null), not an error.
@@ -72,8 +74,22 @@ async function aliasesOf(lambda: LambdaClient, functionName: string): Promise<Al
   });
 }
 
+/** The statements of a function's (or alias ARN's) resource policy; [] without one, null when the function is gone. */
+async function policyOf(lambda: LambdaClient, functionName: string): Promise<PolicyStatement[] | null> {
+  try {
+    const res = await lambda.send(new GetPolicyCommand({ FunctionName: functionName }));
+    const policy: unknown = JSON.parse(res.Policy ?? "{}");
+    const statements = policy && typeof policy === "object" ? (policy as { Statement?: unknown }).Statement : undefined;
+    return Array.isArray(statements) ? (statements as PolicyStatement[]) : [];
+  } catch (error) {
+    // Lambda answers ResourceNotFoundException both for "no policy" and "no function": ask which.
+    if (awsErrorCode(error) !== "ResourceNotFoundException") throw error;
+    return (await readFunction(lambda, functionName)) ? [] : null;
+  }
+}
+
 export async function readLive(lambda: LambdaClient, template: CfTemplate, physicalIds: Readonly<Record<string, string>>): Promise<LiveState> {
-  const live: LiveState = { functions: {}, mappings: {}, aliases: {} };
+  const live: LiveState = { functions: {}, mappings: {}, aliases: {}, policies: {} };
   const tasks: (() => Promise<void>)[] = [];
   for (const [id] of resourcesOfType(template, COMPARED_TYPES.function)) {
     const name = physicalIds[id];
@@ -94,6 +110,10 @@ export async function readLive(lambda: LambdaClient, template: CfTemplate, physi
       const aliases = (await aliasesOf(lambda, fnName)) ?? [];
       for (const [id, aliasName] of wanted) live.aliases[id] = aliases.find((a) => a.Name === aliasName) ?? null;
     });
+  }
+  for (const target of permissionsByTarget(template).keys()) {
+    const name = physicalIds[target];
+    if (name) tasks.push(async () => void (live.policies[target] = await policyOf(lambda, name)));
   }
   await inLanes(tasks);
   return live;
