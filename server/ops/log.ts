@@ -1,12 +1,12 @@
-import { writeSync } from "node:fs";
+import pino, { type DestinationStream, type Logger as PinoLogger } from "pino";
 import { errorForLog, redactSecrets } from "@/server/redact/error-for-log";
 import { currentRequestScope } from "./request-scope";
 
-// The server's one logger: a JSON line per entry (level, time, pid, msg, the request's id and
-// organization when there is one, and the entry's fields), the shape pino writes with a level
-// label; pino is not installed here, so swapping to it is this one file. Secrets never reach a
-// line: fields named like credentials are replaced, strings go through redactSecrets, errors
-// through errorForLog (first line only: Prisma quotes a call's arguments after it).
+// The server's one logger: pino, a JSON line per entry (level label, time, pid, msg, the request's
+// id and organization when there is one, and the entry's fields). Secrets never reach a line:
+// fields named like credentials are replaced, strings go through redactSecrets, errors through
+// errorForLog (first line only: Prisma quotes a call's arguments after it). The call shape is
+// (msg, fields), the order every call site reads best in; pino's own is (fields, msg).
 
 export const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 export type Level = keyof typeof LEVELS;
@@ -45,17 +45,9 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: Level;
+  /** Where lines go (tests capture them); standard output, synchronously, by default. */
   write?: (line: string) => void;
   bindings?: Fields;
-}
-
-function writeStdout(line: string): void {
-  try {
-    // Synchronous, so the lines before a process.exit() are not lost.
-    writeSync(1, line);
-  } catch {
-    process.stdout.write(line);
-  }
 }
 
 function levelFromEnv(): Level {
@@ -63,23 +55,8 @@ function levelFromEnv(): Level {
   return raw && raw in LEVELS ? (raw as Level) : "info";
 }
 
-export function createLogger(options: LoggerOptions = {}): Logger {
-  const min = LEVELS[options.level ?? levelFromEnv()];
-  const write = options.write ?? writeStdout;
-  const bindings = options.bindings ?? {};
-  const at = (level: Level) => (msg: string, fields: Fields = {}) => {
-    if (LEVELS[level] < min) return;
-    const scope = currentRequestScope();
-    const entry = {
-      level,
-      time: new Date().toISOString(),
-      pid: process.pid,
-      ...(scope ? { requestId: scope.requestId, ...(scope.org ? { org: scope.org } : {}) } : {}),
-      ...(redactForLog({ ...bindings, ...fields }) as Fields),
-      msg: redactForLog(msg),
-    };
-    write(`${JSON.stringify(entry)}\n`);
-  };
+function wrap(logger: PinoLogger): Logger {
+  const at = (level: Level) => (msg: string, fields: Fields = {}) => logger[level](redactForLog(fields) as Fields, redactForLog(msg) as string);
   return {
     trace: at("trace"),
     debug: at("debug"),
@@ -87,8 +64,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     warn: at("warn"),
     error: at("error"),
     fatal: at("fatal"),
-    child: (more) => createLogger({ ...options, bindings: { ...bindings, ...more } }),
+    child: (more) => wrap(logger.child(redactForLog(more) as Fields)),
   };
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  // Synchronous standard output, so the lines before a process.exit() are not lost.
+  const destination: DestinationStream = options.write ? { write: options.write } : pino.destination({ fd: 1, sync: true });
+  const logger = pino(
+    {
+      level: options.level ?? levelFromEnv(),
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const scope = currentRequestScope();
+        return scope ? { requestId: scope.requestId, ...(scope.org ? { org: scope.org } : {}) } : {};
+      },
+    },
+    destination,
+  );
+  return wrap(options.bindings ? logger.child(redactForLog(options.bindings) as Fields) : logger);
 }
 
 export const log: Logger = createLogger();

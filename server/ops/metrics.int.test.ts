@@ -67,6 +67,10 @@ describe("the metrics endpoint's token", () => {
     const res = await scrape(`Bearer ${TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    // prom-client's process figures come with the application's.
+    const text = await res.text();
+    expect(text).toMatch(/^lambdaplane_process_resident_memory_bytes \d+$/m);
+    expect(text).toMatch(/^lambdaplane_nodejs_eventloop_lag_seconds [\d.e+-]+$/m);
   });
 });
 

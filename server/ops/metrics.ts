@@ -1,12 +1,26 @@
 import "server-only";
-import { Counter, defaultRegistry, Gauge, Histogram } from "./metrics-registry";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { openStreamCounts } from "./open-streams";
 import { readQueueStats } from "./queue-stats";
 import { log } from "./log";
 
-// The application's metrics, served at /api/metrics. Each process has its own registry (its own
-// deployments, requests and streams): Prometheus scrapes every web and worker process. Label
-// values come from fixed sets only (statuses, methods, limit names), never ids or user input.
+// The application's metrics (prom-client), served at /api/metrics. Each process has its own
+// registry (its own deployments, requests and streams): Prometheus scrapes every web and worker
+// process. Label values come from fixed sets only (statuses, methods, limit names), never ids or
+// user input, or the number of series grows without bound.
+
+// One registry per process, on globalThis: Next loads instrumentation (which runs the deploy
+// workers) and route handlers as separate module instances, and both must count into one place.
+const shared = globalThis as unknown as { lambdaplaneMetricsRegistry?: Registry };
+
+function defaultRegistry(): Registry {
+  if (!shared.lambdaplaneMetricsRegistry) {
+    shared.lambdaplaneMetricsRegistry = new Registry();
+    // The process's own figures: CPU, resident memory, heap, event-loop lag, open handles.
+    collectDefaultMetrics({ register: shared.lambdaplaneMetricsRegistry, prefix: "lambdaplane_" });
+  }
+  return shared.lambdaplaneMetricsRegistry;
+}
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -15,9 +29,17 @@ function metric<M>(name: string, create: () => M): M {
   return (defaultRegistry().getSingleMetric(name) as M | undefined) ?? create();
 }
 
+const registers = () => [defaultRegistry()];
+
 const deploymentsFinished = metric(
   "lambdaplane_deployments_finished_total",
-  () => new Counter({ name: "lambdaplane_deployments_finished_total", help: "Deployments this process's pipeline ran to an end, by operation and final status.", labelNames: ["operation", "status"] }),
+  () =>
+    new Counter({
+      name: "lambdaplane_deployments_finished_total",
+      help: "Deployments this process's pipeline ran to an end, by operation and final status.",
+      labelNames: ["operation", "status"],
+      registers: registers(),
+    }),
 );
 
 const deploymentDuration = metric(
@@ -28,6 +50,7 @@ const deploymentDuration = metric(
       help: "Time from a deployment's request to its end, by operation and final status.",
       labelNames: ["operation", "status"],
       buckets: [5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600],
+      registers: registers(),
     }),
 );
 
@@ -39,12 +62,13 @@ const httpDuration = metric(
       help: "Time to answer API requests (to the response's headers, for streams), by route family, method and status.",
       labelNames: ["route", "method", "status"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: registers(),
     }),
 );
 
 const rateLimitRefusals = metric(
   "lambdaplane_rate_limit_refusals_total",
-  () => new Counter({ name: "lambdaplane_rate_limit_refusals_total", help: "Requests refused by a rate limit, by limit.", labelNames: ["limit"] }),
+  () => new Counter({ name: "lambdaplane_rate_limit_refusals_total", help: "Requests refused by a rate limit, by limit.", labelNames: ["limit"], registers: registers() }),
 );
 
 const notificationDeliveries = metric(
@@ -54,6 +78,7 @@ const notificationDeliveries = metric(
       name: "lambdaplane_notification_deliveries_total",
       help: "Notification delivery attempts, by target kind and result (delivered; retrying: failed, will be tried again; failed: the last attempt failed).",
       labelNames: ["kind", "result"],
+      registers: registers(),
     }),
 );
 
@@ -64,8 +89,11 @@ metric(
       name: "lambdaplane_sse_connections",
       help: "Server-Sent Event streams this process holds open, by stream.",
       labelNames: ["stream"],
-      collect: (g) => {
-        for (const [stream, n] of Object.entries(openStreamCounts())) g.set({ stream }, n);
+      registers: registers(),
+      // At each scrape: only the streams open now (reset drops those that closed).
+      collect() {
+        this.reset();
+        for (const [stream, n] of Object.entries(openStreamCounts())) this.set({ stream }, n);
       },
     }),
 );
@@ -77,7 +105,8 @@ function queueStats() {
   return queueRead.stats;
 }
 
-async function collectQueue(set: (queue: string, s: Awaited<ReturnType<typeof readQueueStats>>[number]) => void) {
+async function collectQueue(gauge: Gauge, set: (queue: string, s: Awaited<ReturnType<typeof readQueueStats>>[number]) => void) {
+  gauge.reset();
   try {
     for (const s of await queueStats()) set(s.queue, s);
   } catch (error) {
@@ -93,11 +122,13 @@ metric(
       name: "lambdaplane_queue_jobs",
       help: "Jobs in the queue (whole database, not this process), by queue and state (waiting: not yet taken; active: being worked on).",
       labelNames: ["queue", "state"],
-      collect: (g) =>
-        collectQueue((queue, s) => {
-          g.set({ queue, state: "waiting" }, s.waiting);
-          g.set({ queue, state: "active" }, s.active);
-        }),
+      registers: registers(),
+      collect() {
+        return collectQueue(this, (queue, s) => {
+          this.set({ queue, state: "waiting" }, s.waiting);
+          this.set({ queue, state: "active" }, s.active);
+        });
+      },
     }),
 );
 
@@ -108,7 +139,10 @@ metric(
       name: "lambdaplane_queue_oldest_job_age_seconds",
       help: "How long the oldest job that could run has waited (whole database), by queue; 0 when none waits.",
       labelNames: ["queue"],
-      collect: (g) => collectQueue((queue, s) => g.set({ queue }, s.oldestWaitingSeconds)),
+      registers: registers(),
+      collect() {
+        return collectQueue(this, (queue, s) => this.set({ queue }, s.oldestWaitingSeconds));
+      },
     }),
 );
 
