@@ -6,7 +6,7 @@ import { USERS } from "./env";
 import { seedNewStack } from "./db-fixtures";
 import { motoEndpoint } from "./deployed-stage";
 import { addConnection, addStage, deployFromPanel, deploymentStatus } from "./deploy-flow";
-import { signInWithOrgSso } from "./helpers";
+import { pastTheRightEdge, signInWithOrgSso } from "./helpers";
 import { SHOP_CODE } from "./moto/shop-stack";
 
 // Drift end to end (issue 17) on moto: deploy through the pipeline, change the function with the
@@ -79,6 +79,10 @@ test("changes made with the Lambda API show as exactly those drifts; Reconcile p
   await expect(driftRows(page).filter({ hasText: "CodeSha256" })).toContainText(`WorkerFunctionCodeSha256${before.CodeSha256}${after.CodeSha256}`);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  // On a phone the drift table, code hashes included, stays inside the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => pastTheRightEdge(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Reconcile: the deployed revision again, through the pipeline; the next check is in sync.
   await card(page).getByRole("button", { name: "Reconcile" }).click();

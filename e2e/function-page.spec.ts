@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./test";
 import { USERS } from "./env";
-import { signInWithOrgSso } from "./helpers";
+import { pastTheRightEdge, signInWithOrgSso } from "./helpers";
 import { STARTER_HANDLER_PATH } from "@/server/stacks/starter";
 import { putLogEvents, setUpDeployedStage, type DeployedStack } from "./deployed-stage";
 
@@ -112,4 +112,8 @@ test("a viewer sees the environment variables' names, never their values", async
   await expect(page.getByText("Values are shown to the roles that may deploy")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(SECRET);
   await expect(page.getByRole("navigation", { name: "This function elsewhere" }).getByRole("link", { name: "Test invoke" })).toHaveCount(0);
+
+  // On a phone every section stays inside the page (wide tables scroll in their own box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => pastTheRightEdge(page)).toEqual([]);
 });

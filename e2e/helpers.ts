@@ -51,3 +51,21 @@ export async function callServerActionDirectly(page: Page, exportedName: string,
     { id, input },
   );
 }
+
+/**
+ * The elements that stick out past the page's right edge and so widen it, named by tag, text and
+ * width; content inside a scrolling or clipping box does not count. Polled: the page settles after
+ * streaming (loading.tsx hands over to the content), and a failure says what is too wide.
+ */
+export function pastTheRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth;
+    const clipped = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
+      return false;
+    };
+    return [...document.body.querySelectorAll("*")]
+      .filter((e) => e.getBoundingClientRect().right > edge + 0.5 && !clipped(e))
+      .map((e) => `<${e.tagName.toLowerCase()}> "${(e.textContent ?? "").trim().slice(0, 40)}" right at ${Math.round(e.getBoundingClientRect().right)} of ${edge}`);
+  });
+}

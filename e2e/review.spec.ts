@@ -1,26 +1,7 @@
 // Defects found by walking the product as a new user, each pinned where the browser shows it.
-import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
-import { signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
-
-/**
- * The elements that stick out past the page's right edge and so widen it, named by tag, text and
- * width; content inside a scrolling or clipping box does not count. Polled: the page settles after
- * streaming (loading.tsx hands over to the content), and a failure says what is too wide.
- */
-function pastTheRightEdge(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const edge = document.documentElement.clientWidth;
-    const clipped = (e: Element) => {
-      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true;
-      return false;
-    };
-    return [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > edge + 0.5 && !clipped(e))
-      .map((e) => `<${e.tagName.toLowerCase()}> "${(e.textContent ?? "").trim().slice(0, 40)}" right at ${Math.round(e.getBoundingClientRect().right)} of ${edge}`);
-  });
-}
+import { pastTheRightEdge, signInWithDefaultIdp, signInWithOrgSso } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await signInWithOrgSso(page, USERS.acmeOwner);

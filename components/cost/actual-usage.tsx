@@ -1,6 +1,7 @@
 import { DetailsToggle } from "@/components/ui/alert";
 import { formatUsd } from "@/lib/cost";
 import type { StageActualUsage } from "@/server/cost/queries";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const COUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -34,34 +35,36 @@ export function ActualUsage({ stages }: { stages: readonly StageActualUsage[] })
 
 function StageTable({ stage }: { stage: Extract<StageActualUsage, { status: "ok" }> }) {
   return (
-    <table className="w-full max-w-3xl text-sm">
-      <caption className="mb-1 text-left text-slate-600">
-        Revision {stage.revisionNumber}, {stage.from.slice(0, 10)} to {stage.to.slice(0, 16).replace("T", " ")} UTC
-      </caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">Function</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">Invocations</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">Average duration</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">Month to date</th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">Projected month</th>
-          <th scope="col" className="py-1 text-right font-medium">Estimate</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stage.functions.map((f) => (
-          <tr key={f.name} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-3 text-left font-normal">
-              <span className="font-mono">{f.name}</span> <span className="text-xs text-slate-500">{f.awsName}</span>
-            </th>
-            <td className="py-1 pr-3 text-right tabular-nums">{COUNT.format(f.actual.invocations)}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">{f.actual.averageDurationMs === undefined ? "–" : `${f.actual.averageDurationMs.toFixed(1)} ms`}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(f.actual.monthToDate)}</td>
-            <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(f.actual.projectedMonthly)}</td>
-            <td className="py-1 text-right tabular-nums">{formatUsd(f.estimatedMonthly)}</td>
+    <ScrollX>
+      <table className="w-full max-w-3xl text-sm">
+        <caption className="mb-1 text-left text-slate-600">
+          Revision {stage.revisionNumber}, {stage.from.slice(0, 10)} to {stage.to.slice(0, 16).replace("T", " ")} UTC
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">Function</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Invocations</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Average duration</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Month to date</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">Projected month</th>
+            <th scope="col" className="py-1 text-right font-medium">Estimate</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stage.functions.map((f) => (
+            <tr key={f.name} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                <span className="font-mono">{f.name}</span> <span className="text-xs text-slate-500">{f.awsName}</span>
+              </th>
+              <td className="py-1 pr-3 text-right tabular-nums">{COUNT.format(f.actual.invocations)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{f.actual.averageDurationMs === undefined ? "–" : `${f.actual.averageDurationMs.toFixed(1)} ms`}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(f.actual.monthToDate)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{formatUsd(f.actual.projectedMonthly)}</td>
+              <td className="py-1 text-right tabular-nums">{formatUsd(f.estimatedMonthly)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollX>
   );
 }

@@ -20,6 +20,7 @@ import { formatUsd, usesCopiedPrice, type CostEstimate, type StackUsage } from "
 import type { StackDefinition } from "@/lib/stack";
 import { CostChart } from "./cost-chart";
 import { tryEstimate } from "./estimate";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export interface CostPanelProps {
   definition: StackDefinition | null;
@@ -81,45 +82,47 @@ function EstimateView({ estimate }: { estimate: CostEstimate }) {
 
 function ResourceTable({ estimate }: { estimate: CostEstimate }) {
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">Monthly cost per resource</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">Resource</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Service</th>
-          <th scope="col" className="py-1 text-right font-medium">Monthly</th>
-        </tr>
-      </thead>
-      <tbody>
-        {estimate.resources.map((r) => (
-          <tr key={`${r.kind}:${r.resource}`} className="border-b border-slate-100 align-top">
-            <th scope="row" className="py-1 pr-3 text-left font-normal">
-              <details>
-                <summary className="cursor-pointer font-mono">
-                  {r.resource}
-                  {r.assumptions.some((a) => a.basis === "default") ? <span title="uses assumed usage"> *</span> : null}
-                  {r.lineItems.some(usesCopiedPrice) ? <span title="uses a price copied from another region"> †</span> : null}
-                </summary>
-                <ul className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
-                  {r.lineItems.map((item, i) => (
-                    <li key={`${i}:${item.description}`}>
-                      {item.description}: {formatUsd(item.monthly)}
-                      {usesCopiedPrice(item) ? " (price copied from another region)" : ""}
-                    </li>
-                  ))}
-                  {r.assumptions.map((a) => (
-                    <li key={a.field} className="italic">
-                      Assumption: {a.note}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </th>
-            <td className="py-1 pr-3 text-slate-600">{r.service}</td>
-            <td className="py-1 text-right tabular-nums">{formatUsd(r.monthly)}</td>
+    <ScrollX>
+      <table className="w-full text-sm">
+        <caption className="sr-only">Monthly cost per resource</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-slate-600">
+            <th scope="col" className="py-1 pr-3 font-medium">Resource</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Service</th>
+            <th scope="col" className="py-1 text-right font-medium">Monthly</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {estimate.resources.map((r) => (
+            <tr key={`${r.kind}:${r.resource}`} className="border-b border-slate-100 align-top">
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                <details>
+                  <summary className="cursor-pointer font-mono">
+                    {r.resource}
+                    {r.assumptions.some((a) => a.basis === "default") ? <span title="uses assumed usage"> *</span> : null}
+                    {r.lineItems.some(usesCopiedPrice) ? <span title="uses a price copied from another region"> †</span> : null}
+                  </summary>
+                  <ul className="mt-1 flex flex-col gap-0.5 text-xs text-slate-600">
+                    {r.lineItems.map((item, i) => (
+                      <li key={`${i}:${item.description}`}>
+                        {item.description}: {formatUsd(item.monthly)}
+                        {usesCopiedPrice(item) ? " (price copied from another region)" : ""}
+                      </li>
+                    ))}
+                    {r.assumptions.map((a) => (
+                      <li key={a.field} className="italic">
+                        Assumption: {a.note}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </th>
+              <td className="py-1 pr-3 text-slate-600">{r.service}</td>
+              <td className="py-1 text-right tabular-nums">{formatUsd(r.monthly)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollX>
   );
 }

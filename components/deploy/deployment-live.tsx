@@ -10,6 +10,7 @@ import { ChangeSetTable } from "./change-set-panel";
 import { DeploymentCostTable } from "./deployment-cost";
 import { DeploymentControls } from "./deployment-controls";
 import { StatusBadge, statusLabel } from "./status-badge";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 /** The deployment row as the stream's "deployment" messages carry it (dates as ISO strings). */
 export interface LiveState {
@@ -189,29 +190,31 @@ export function DeploymentLive({
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">CloudFormation has not reported on any resource yet.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Resources of the stack as CloudFormation reports them</caption>
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th scope="col" className="py-1 font-medium">Resource</th>
-                <th scope="col" className="py-1 font-medium">Type</th>
-                <th scope="col" className="py-1 font-medium">Status</th>
-                <th scope="col" className="py-1 font-medium">Duration</th>
-                <th scope="col" className="py-1 font-medium">Reason</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.logicalId} className={/FAILED/.test(r.status) ? "bg-red-50" : undefined}>
-                  <th scope="row" className="py-1 font-mono text-xs font-normal">{r.logicalId}</th>
-                  <td className="py-1 font-mono text-xs">{r.resourceType}</td>
-                  <td className="py-1 font-mono text-xs">{r.status}</td>
-                  <td className="py-1 tabular-nums">{formatDuration(rowDuration(r, now))}</td>
-                  <td className="py-1 text-xs">{r.reason}</td>
+          <ScrollX>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Resources of the stack as CloudFormation reports them</caption>
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">Resource</th>
+                  <th scope="col" className="py-1 font-medium">Type</th>
+                  <th scope="col" className="py-1 font-medium">Status</th>
+                  <th scope="col" className="py-1 font-medium">Duration</th>
+                  <th scope="col" className="py-1 font-medium">Reason</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((r) => (
+                  <tr key={r.logicalId} className={/FAILED/.test(r.status) ? "bg-red-50" : undefined}>
+                    <th scope="row" className="py-1 font-mono text-xs font-normal">{r.logicalId}</th>
+                    <td className="py-1 font-mono text-xs">{r.resourceType}</td>
+                    <td className="py-1 font-mono text-xs">{r.status}</td>
+                    <td className="py-1 tabular-nums">{formatDuration(rowDuration(r, now))}</td>
+                    <td className="py-1 text-xs">{r.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
         )}
       </section>
 

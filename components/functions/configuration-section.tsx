@@ -1,6 +1,7 @@
 import type { FunctionConfiguration } from "@/lib/functions/types";
 import { formatBytes } from "@/lib/functions/format";
 import { Facts } from "./live-section";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const mono = (s: string | null) => (s ? <span className="font-mono">{s}</span> : null);
 
@@ -52,22 +53,24 @@ export function EnvironmentTable({ c, canSeeValues }: { c: FunctionConfiguration
   return (
     <div className="flex flex-col gap-1">
       {c.environmentRedacted || !canSeeValues ? <p className="text-xs text-slate-600">Values are shown to the roles that may deploy (owners, admins, deployers).</p> : null}
-      <table aria-label="Environment variables" className="text-left text-sm">
-        <thead>
-          <tr className="text-slate-600">
-            <th className="pr-4 font-medium">Name</th>
-            <th className="font-medium">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.environment.map((v) => (
-            <tr key={v.name}>
-              <td className="pr-4 font-mono">{v.name}</td>
-              <td className="break-all font-mono">{v.value ?? <span className="text-slate-500">hidden</span>}</td>
+      <ScrollX>
+        <table aria-label="Environment variables" className="text-left text-sm">
+          <thead>
+            <tr className="text-slate-600">
+              <th className="pr-4 font-medium">Name</th>
+              <th className="font-medium">Value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.environment.map((v) => (
+              <tr key={v.name}>
+                <td className="pr-4 font-mono">{v.name}</td>
+                <td className="break-all font-mono">{v.value ?? <span className="text-slate-500">hidden</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { RecentInvocations } from "@/lib/functions/types";
 import { formatShare } from "@/lib/functions/format";
 import { formatValue } from "@/lib/metrics/summary";
 import { Facts } from "./live-section";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const time = (t: number) => new Date(t).toISOString().slice(11, 23);
 
@@ -25,34 +26,36 @@ export function InvocationsTable({ recent }: { recent: RecentInvocations }) {
       {recent.invocations.length === 0 ? (
         <p className="text-sm text-slate-600">No invocations in the last hour.</p>
       ) : (
-        <table aria-label="Recent invocations" className="text-left text-sm">
-          <thead>
-            <tr className="text-slate-600">
-              <th className="pr-4 font-medium">Time (UTC)</th>
-              <th className="pr-4 font-medium">Request id</th>
-              <th className="pr-4 font-medium">Duration</th>
-              <th className="pr-4 font-medium">Billed</th>
-              <th className="pr-4 font-medium">Memory used</th>
-              <th className="pr-4 font-medium">Cold start</th>
-              <th className="pr-4 font-medium">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.invocations.map((i) => (
-              <tr key={`${i.requestId}-${i.timestamp}`}>
-                <td className="pr-4 font-mono text-xs">{time(i.timestamp)}</td>
-                <td className="pr-4 font-mono text-xs">{i.requestId}</td>
-                <td className="pr-4">{formatValue(i.durationMs, "ms")}</td>
-                <td className="pr-4">{formatValue(i.billedDurationMs, "ms")}</td>
-                <td className="pr-4">
-                  {i.maxMemoryUsedMb} / {i.memorySizeMb} MB
-                </td>
-                <td className="pr-4">{i.initDurationMs === null ? "no" : `yes (init ${formatValue(i.initDurationMs, "ms")})`}</td>
-                <td className={`pr-4 ${i.failed ? "text-red-700" : ""}`}>{i.failed ? "error" : "ok"}</td>
+        <ScrollX>
+          <table aria-label="Recent invocations" className="text-left text-sm">
+            <thead>
+              <tr className="text-slate-600">
+                <th className="pr-4 font-medium">Time (UTC)</th>
+                <th className="pr-4 font-medium">Request id</th>
+                <th className="pr-4 font-medium">Duration</th>
+                <th className="pr-4 font-medium">Billed</th>
+                <th className="pr-4 font-medium">Memory used</th>
+                <th className="pr-4 font-medium">Cold start</th>
+                <th className="pr-4 font-medium">Result</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {recent.invocations.map((i) => (
+                <tr key={`${i.requestId}-${i.timestamp}`}>
+                  <td className="pr-4 font-mono text-xs">{time(i.timestamp)}</td>
+                  <td className="pr-4 font-mono text-xs">{i.requestId}</td>
+                  <td className="pr-4">{formatValue(i.durationMs, "ms")}</td>
+                  <td className="pr-4">{formatValue(i.billedDurationMs, "ms")}</td>
+                  <td className="pr-4">
+                    {i.maxMemoryUsedMb} / {i.memorySizeMb} MB
+                  </td>
+                  <td className="pr-4">{i.initDurationMs === null ? "no" : `yes (init ${formatValue(i.initDurationMs, "ms")})`}</td>
+                  <td className={`pr-4 ${i.failed ? "text-red-700" : ""}`}>{i.failed ? "error" : "ok"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
     </div>
   );

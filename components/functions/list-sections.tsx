@@ -1,6 +1,7 @@
 import type { Bounded, EventSourceMapping, FunctionAlias, FunctionVersion, ProvisionedConcurrency } from "@/lib/functions/types";
 import { formatShare } from "@/lib/functions/format";
 import { CappedNote } from "./live-section";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const th = "pr-4 font-medium";
 
@@ -24,26 +25,28 @@ export function ProvisionedList({ list }: { list: Bounded<ProvisionedConcurrency
 export function VersionsTable({ list }: { list: Bounded<FunctionVersion> }) {
   return (
     <>
-      <table aria-label="Versions" className="text-left text-sm">
-        <thead>
-          <tr className="text-slate-600">
-            <th className={th}>Version</th>
-            <th className={th}>Description</th>
-            <th className={th}>Code SHA-256</th>
-            <th className={th}>Last modified</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((v) => (
-            <tr key={v.version}>
-              <td className="pr-4 font-mono">{v.version}</td>
-              <td className="pr-4">{v.description}</td>
-              <td className="break-all pr-4 font-mono text-xs">{v.codeSha256}</td>
-              <td className="pr-4">{v.lastModified}</td>
+      <ScrollX>
+        <table aria-label="Versions" className="text-left text-sm">
+          <thead>
+            <tr className="text-slate-600">
+              <th className={th}>Version</th>
+              <th className={th}>Description</th>
+              <th className={th}>Code SHA-256</th>
+              <th className={th}>Last modified</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((v) => (
+              <tr key={v.version}>
+                <td className="pr-4 font-mono">{v.version}</td>
+                <td className="pr-4">{v.description}</td>
+                <td className="break-all pr-4 font-mono text-xs">{v.codeSha256}</td>
+                <td className="pr-4">{v.lastModified}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
       <CappedNote capped={list.capped} what={`${list.items.length} versions`} />
     </>
   );
@@ -74,31 +77,33 @@ export function MappingsTable({ list }: { list: Bounded<EventSourceMapping> }) {
   if (list.items.length === 0) return <p className="text-sm text-slate-600">No event source mappings.</p>;
   return (
     <>
-      <table aria-label="Event source mappings" className="text-left text-sm">
-        <thead>
-          <tr className="text-slate-600">
-            <th className={th}>Source</th>
-            <th className={th}>State</th>
-            <th className={th}>Last result</th>
-            <th className={th}>Batch size</th>
-            <th className={th}>Last modified</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((m) => (
-            <tr key={m.uuid}>
-              <td className="break-all pr-4 font-mono text-xs">{m.eventSourceArn}</td>
-              <td className="pr-4">
-                {m.state}
-                {m.stateTransitionReason ? <span className="text-slate-600"> ({m.stateTransitionReason})</span> : null}
-              </td>
-              <td className="pr-4">{m.lastProcessingResult}</td>
-              <td className="pr-4">{m.batchSize}</td>
-              <td className="pr-4">{m.lastModified}</td>
+      <ScrollX>
+        <table aria-label="Event source mappings" className="text-left text-sm">
+          <thead>
+            <tr className="text-slate-600">
+              <th className={th}>Source</th>
+              <th className={th}>State</th>
+              <th className={th}>Last result</th>
+              <th className={th}>Batch size</th>
+              <th className={th}>Last modified</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((m) => (
+              <tr key={m.uuid}>
+                <td className="break-all pr-4 font-mono text-xs">{m.eventSourceArn}</td>
+                <td className="pr-4">
+                  {m.state}
+                  {m.stateTransitionReason ? <span className="text-slate-600"> ({m.stateTransitionReason})</span> : null}
+                </td>
+                <td className="pr-4">{m.lastProcessingResult}</td>
+                <td className="pr-4">{m.batchSize}</td>
+                <td className="pr-4">{m.lastModified}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
       <CappedNote capped={list.capped} what={`${list.items.length} mappings`} />
     </>
   );

@@ -3,6 +3,7 @@ import { redeliverNotification } from "@/server/actions/notifications/redeliver-
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
 import { failureOf, useServerAction } from "@/components/ui/use-server-action";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export interface DeliveryView {
   id: string;
@@ -33,61 +34,63 @@ export function DeliveryLog({ orgSlug, stageName, deliveries, manage }: { orgSlu
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing sent yet.</p>
       ) : (
-        <table className="w-full text-sm" aria-label={`Delivery log of ${stageName}`}>
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-2 py-1">Queued</th>
-              <th scope="col" className="px-2 py-1">Event</th>
-              <th scope="col" className="px-2 py-1">To</th>
-              <th scope="col" className="px-2 py-1">Status</th>
-              <th scope="col" className="px-2 py-1">Attempts</th>
-              {manage ? <th scope="col" className="px-2 py-1"><span className="sr-only">Actions</span></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} className="border-t border-slate-200 align-top">
-                <td className="px-2 py-1 whitespace-nowrap">{when(d.createdAt)}</td>
-                <td className="px-2 py-1">
-                  {d.event}
-                  {d.test ? <span className="ml-1 rounded bg-slate-200 px-1 text-xs">test</span> : null}
-                  {d.redeliveryOfId ? <span className="ml-1 rounded bg-slate-200 px-1 text-xs">redelivery</span> : null}
-                  {d.deploymentId ? <span className="block font-mono text-xs text-slate-500">{d.deploymentId}</span> : null}
-                </td>
-                <td className="px-2 py-1">
-                  {KIND[d.target.kind] ?? d.target.kind} <span className="font-mono text-xs">{d.target.urlHint}</span>
-                </td>
-                <td className={`px-2 py-1 ${STATUS_CLASS[d.status] ?? ""}`}>
-                  {d.status}
-                  {d.lastStatusCode !== null ? ` (HTTP ${d.lastStatusCode})` : ""}
-                </td>
-                <td className="px-2 py-1">
-                  {d.attemptLog.length === 0 ? (
-                    "none yet"
-                  ) : (
-                    <ol className="flex flex-col gap-0.5">
-                      {d.attemptLog.map((a) => (
-                        <li key={a.number}>
-                          #{a.number} {when(a.at)} · {a.statusCode ?? "no answer"} · {a.durationMs} ms
-                          {a.error ? <span className="block text-xs text-red-700">{a.error}</span> : null}
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </td>
-                {manage ? (
+        <ScrollX>
+          <table className="w-full text-sm" aria-label={`Delivery log of ${stageName}`}>
+            <thead className="bg-slate-100 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-2 py-1">Queued</th>
+                <th scope="col" className="px-2 py-1">Event</th>
+                <th scope="col" className="px-2 py-1">To</th>
+                <th scope="col" className="px-2 py-1">Status</th>
+                <th scope="col" className="px-2 py-1">Attempts</th>
+                {manage ? <th scope="col" className="px-2 py-1"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id} className="border-t border-slate-200 align-top">
+                  <td className="px-2 py-1 whitespace-nowrap">{when(d.createdAt)}</td>
                   <td className="px-2 py-1">
-                    {d.status === "pending" ? null : (
-                      <Button variant="secondary" disabled={redeliver.isPending} onClick={() => redeliver.mutate({ orgSlug, deliveryId: d.id })} aria-label={`Redeliver ${d.event} of ${when(d.createdAt)}`}>
-                        Redeliver
-                      </Button>
+                    {d.event}
+                    {d.test ? <span className="ml-1 rounded bg-slate-200 px-1 text-xs">test</span> : null}
+                    {d.redeliveryOfId ? <span className="ml-1 rounded bg-slate-200 px-1 text-xs">redelivery</span> : null}
+                    {d.deploymentId ? <span className="block font-mono text-xs text-slate-500">{d.deploymentId}</span> : null}
+                  </td>
+                  <td className="px-2 py-1">
+                    {KIND[d.target.kind] ?? d.target.kind} <span className="font-mono text-xs">{d.target.urlHint}</span>
+                  </td>
+                  <td className={`px-2 py-1 ${STATUS_CLASS[d.status] ?? ""}`}>
+                    {d.status}
+                    {d.lastStatusCode !== null ? ` (HTTP ${d.lastStatusCode})` : ""}
+                  </td>
+                  <td className="px-2 py-1">
+                    {d.attemptLog.length === 0 ? (
+                      "none yet"
+                    ) : (
+                      <ol className="flex flex-col gap-0.5">
+                        {d.attemptLog.map((a) => (
+                          <li key={a.number}>
+                            #{a.number} {when(a.at)} · {a.statusCode ?? "no answer"} · {a.durationMs} ms
+                            {a.error ? <span className="block text-xs text-red-700">{a.error}</span> : null}
+                          </li>
+                        ))}
+                      </ol>
                     )}
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  {manage ? (
+                    <td className="px-2 py-1">
+                      {d.status === "pending" ? null : (
+                        <Button variant="secondary" disabled={redeliver.isPending} onClick={() => redeliver.mutate({ orgSlug, deliveryId: d.id })} aria-label={`Redeliver ${d.event} of ${when(d.createdAt)}`}>
+                          Redeliver
+                        </Button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
     </>
   );

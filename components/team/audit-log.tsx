@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { AuditRow } from "@/server/audit/queries";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/alert";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 interface Page {
   items: AuditRow[];
@@ -78,43 +79,45 @@ export function AuditLog({ orgSlug, actions }: { orgSlug: string; actions: strin
       {query.isPending ? (
         <p role="status">Loading audit events…</p>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-busy={query.isFetching}>
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Time (UTC)</th>
-              <th scope="col" className="px-3 py-2">Actor</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Target</th>
-              <th scope="col" className="px-3 py-2">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data?.items.length === 0 ? (
+        <ScrollX>
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm" aria-busy={query.isFetching}>
+            <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-slate-600">No audit events match.</td>
+                <th scope="col" className="px-3 py-2">Time (UTC)</th>
+                <th scope="col" className="px-3 py-2">Actor</th>
+                <th scope="col" className="px-3 py-2">Action</th>
+                <th scope="col" className="px-3 py-2">Target</th>
+                <th scope="col" className="px-3 py-2">Change</th>
               </tr>
-            ) : (
-              query.data?.items.map((e) => (
-                <tr key={e.id} className="border-t border-slate-200 align-top">
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.slice(0, 19).replace("T", " ")}</td>
-                  <td className="px-3 py-2">
-                    {e.actorEmail}
-                    {e.apiTokenId ? <span className="block text-xs text-slate-500">via API token {e.apiTokenId}</span> : null}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-3 py-2 text-xs">
-                    {e.targetType}
-                    {e.targetId ? <span className="block text-slate-500">{e.targetId}</span> : null}
-                  </td>
-                  <td className="max-w-md px-3 py-2 font-mono text-xs break-all">
-                    {e.before ? <div className="text-red-700">− {summary(e.before)}</div> : null}
-                    {e.after ? <div className="text-green-700">+ {summary(e.after)}</div> : null}
-                  </td>
+            </thead>
+            <tbody>
+              {query.data?.items.length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="px-3 py-6 text-center text-slate-600">No audit events match.</td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                query.data?.items.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-200 align-top">
+                    <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.at.slice(0, 19).replace("T", " ")}</td>
+                    <td className="px-3 py-2">
+                      {e.actorEmail}
+                      {e.apiTokenId ? <span className="block text-xs text-slate-500">via API token {e.apiTokenId}</span> : null}
+                    </td>
+                    <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                    <td className="px-3 py-2 text-xs">
+                      {e.targetType}
+                      {e.targetId ? <span className="block text-slate-500">{e.targetId}</span> : null}
+                    </td>
+                    <td className="max-w-md px-3 py-2 font-mono text-xs break-all">
+                      {e.before ? <div className="text-red-700">− {summary(e.before)}</div> : null}
+                      {e.after ? <div className="text-green-700">+ {summary(e.after)}</div> : null}
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
       <nav aria-label="Audit pages" className="flex items-center gap-3 text-sm">
         <Button variant="secondary" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>

@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from "react";
 import type { Diagnostic } from "@/lib/stack";
 import type { StackPreview } from "@/server/stacks/preview";
 import { LazyCodeMirror } from "./lazy";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export interface PreviewTab {
   id: string;
@@ -52,23 +53,25 @@ function ResourceCount({ preview }: { preview: StackPreview | null }) {
       <meter min={0} max={preview.resourceLimit} value={preview.resourceCount} aria-label="Resources against the 500 limit" className="w-full">
         {share.toFixed(0)}%
       </meter>
-      <table className="text-xs">
-        <caption className="sr-only">Resources by type</caption>
-        <thead>
-          <tr>
-            <th className="text-left">Type</th>
-            <th className="text-right">Count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...byType].sort().map(([type, n]) => (
-            <tr key={type}>
-              <td className="font-mono">{type}</td>
-              <td className="text-right">{n}</td>
+      <ScrollX>
+        <table className="text-xs">
+          <caption className="sr-only">Resources by type</caption>
+          <thead>
+            <tr>
+              <th className="text-left">Type</th>
+              <th className="text-right">Count</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...byType].sort().map(([type, n]) => (
+              <tr key={type}>
+                <td className="font-mono">{type}</td>
+                <td className="text-right">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { listStacks } from "@/server/stacks/queries";
 import { CreateStackForm } from "@/components/stacks/create-stack-form";
 import { RenameStackButton } from "@/components/stacks/rename-stack-dialog";
 import { DeleteStackButton } from "@/components/stacks/delete-stack-dialog";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export const metadata: Metadata = { title: "Stacks" };
 
@@ -30,7 +31,7 @@ export default async function StacksPage({ params }: { params: Promise<{ org: st
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">No stacks yet.</p>
       ) : (
         // Scrolls on its own on a narrow screen instead of widening the whole page.
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <ScrollX className="rounded-lg border border-slate-200">
           <table className="w-full bg-white text-sm">
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
@@ -64,7 +65,7 @@ export default async function StacksPage({ params }: { params: Promise<{ org: st
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollX>
       )}
     </div>
   );
