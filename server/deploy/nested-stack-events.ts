@@ -7,11 +7,29 @@ import type { NestedStackRef, TimelineEvent } from "./stack-events";
 // nested stack only in that stack's own events, so the pipeline reads each nested stack's events
 // beside the root's, resuming every stack after its newest stored event. Pure.
 
-/** The root's nested stacks that exist (a nested stack being created has no physical id yet). */
-export function nestedStacksIn(resources: readonly StackResourceSummary[]): NestedStackRef[] {
-  return resources
-    .filter((r) => r.ResourceType === STACK_RESOURCE_TYPE && r.LogicalResourceId && r.PhysicalResourceId)
-    .map((r) => ({ logicalId: r.LogicalResourceId!, stackId: r.PhysicalResourceId! }));
+export interface RootEvent {
+  logicalId?: string | null;
+  resourceType?: string | null;
+  data?: unknown;
+}
+
+/**
+ * The root's nested stacks, from its events (a nested stack's resource events carry its stack id,
+ * all through a deletion) and from its resources as listed now (for emulators whose stacks have
+ * stack-level events only). A nested stack being created has no physical id until CloudFormation
+ * starts it: it is followed from the next read on.
+ */
+export function nestedStacksOf(rootName: string, rootEvents: readonly RootEvent[], resources: readonly StackResourceSummary[]): NestedStackRef[] {
+  const stacks = new Map<string, string>();
+  for (const e of rootEvents) {
+    const physicalId = (e.data as { physicalId?: unknown } | null)?.physicalId;
+    if (e.resourceType !== STACK_RESOURCE_TYPE || !e.logicalId || e.logicalId === rootName || typeof physicalId !== "string" || !physicalId) continue;
+    if (nestedStackOf(e.data) === null) stacks.set(e.logicalId, physicalId);
+  }
+  for (const r of resources) {
+    if (r.ResourceType === STACK_RESOURCE_TYPE && r.LogicalResourceId && r.PhysicalResourceId) stacks.set(r.LogicalResourceId, r.PhysicalResourceId);
+  }
+  return [...stacks].map(([logicalId, stackId]) => ({ logicalId, stackId }));
 }
 
 export interface StoredStackEvent {

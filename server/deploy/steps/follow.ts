@@ -10,7 +10,7 @@ import { toJson } from "../json";
 import { changeSetName, clientRequestToken } from "../names";
 import { StepFailure, type RunContext, type StepResult } from "../run-context";
 import { failureMessage, firstFailure, STACK_RESOURCE_TYPE } from "@/lib/deploy/failure";
-import { followPoint, inTimeOrder, nestedStacksIn, type FollowPoint } from "../nested-stack-events";
+import { followPoint, inTimeOrder, nestedStacksOf, type FollowPoint, type RootEvent } from "../nested-stack-events";
 import { operationOutcome, timelineEvent, type TimelineEvent } from "../stack-events";
 import { nestedStackOf } from "@/lib/deploy/nested-stack";
 import { moveTo } from "../store";
@@ -74,11 +74,16 @@ function outputsOf(run: RunContext, outputs: { OutputKey?: string; OutputValue?:
   return out;
 }
 
-/** The new events of the root's nested stacks, read after the root's so that none is missed when the root has just finished. */
-async function nestedStackEvents(run: RunContext, rootStackId: string, point: FollowPoint, since: Date): Promise<TimelineEvent[]> {
+/**
+ * The new events of the root's nested stacks, read after the root's so that none is missed when the
+ * root has just finished. The resources of a deleted root are not listed: moto answers that by
+ * creating its nested stacks again.
+ */
+async function nestedStackEvents(run: RunContext, root: { id: string; status: string | undefined; events: RootEvent[] }, point: FollowPoint, since: Date): Promise<TimelineEvent[]> {
   const cf = run.aws.cloudFormation;
+  const listed = root.status === undefined || root.status === "DELETE_COMPLETE" ? [] : await listStackResources(cf, root.id);
   const events: TimelineEvent[] = [];
-  for (const ref of nestedStacksIn(await listStackResources(cf, rootStackId))) {
+  for (const ref of nestedStacksOf(run.stackName, root.events, listed)) {
     const stop = point.nestedStops.get(ref.logicalId);
     const fresh = await nestedEventsSince(cf, ref.stackId, new Set(stop ? [stop] : []), since);
     events.push(...fresh.map((e) => timelineEvent(e, ref)));
@@ -97,12 +102,13 @@ export async function followStep(run: RunContext): Promise<StepResult> {
   const point = followPoint(stored);
   const stopAt = new Set([...(d.baselineEventId ? [d.baselineEventId] : []), ...(point.rootStop ? [point.rootStop] : [])]);
   const fresh = (await eventsSince(cf, stackId, stopAt)).map((e) => timelineEvent(e));
+  const stack = await describeStack(cf, stackId);
   const since = point.since ?? fresh[0]?.at ?? null;
-  const nested = since ? await nestedStackEvents(run, stackId, point, since) : [];
+  const rootEvents = [...stored, ...fresh].filter((e) => nestedStackOf(e.data) === null);
+  const nested = since ? await nestedStackEvents(run, { id: stackId, status: stack?.StackStatus, events: rootEvents }, point, since) : [];
   const batch = inTimeOrder([...fresh, ...nested]);
   await appendEvents(d.id, batch);
 
-  const stack = await describeStack(cf, stackId);
   const events = [...stored, ...batch].map((e) => ({
     logicalId: e.logicalId ?? null,
     resourceType: e.resourceType ?? null,
