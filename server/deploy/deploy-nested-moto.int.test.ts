@@ -14,6 +14,7 @@ import { setupTestDatabase } from "@/server/db/test-database";
 import { nestedTemplatePrefix } from "@/server/package/code-locations";
 import { nestedStackOf } from "@/lib/deploy/nested-stack";
 import { NESTED_SHOP_CODE, NESTED_SHOP_FUNCTIONS, nestedShopFunction, nestedShopYaml } from "@/e2e/moto/shop-stack";
+import type { ChangeSetSummary } from "./change-set";
 import { stopDeployQueue } from "./queue";
 import { addRevision, seedOrganization, TEST_ENCRYPTION_KEY, timeline, waitForStatus } from "./test-support";
 import { startDeployWorker, type DeployWorker } from "./worker";
@@ -31,7 +32,6 @@ let worker: DeployWorker;
 let people: Awaited<ReturnType<typeof seedOrganization>>;
 let stackId: string;
 let stageId: string;
-let artifactsBucket: string;
 
 const aws = () => awsClients({ credentialType: "default_chain", roleArn: null, externalId: null, endpoint: moto.endpoint }, REGION, { maxAttempts: 1 });
 const lambda = () => new LambdaClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
@@ -62,6 +62,13 @@ async function nestedStackHolding(fn: string, stacks: Map<string, string>): Prom
     if ((await stackResources(physical)).some((r) => r.LogicalResourceId === logicalId)) return nested;
   }
   return expect.fail(`no nested stack holds ${logicalId}`);
+}
+
+/** The nested templates uploaded for the stack, by key under its nested prefix. */
+async function nestedTemplates(artifacts: unknown): Promise<string[]> {
+  const prefix = nestedTemplatePrefix(STACK);
+  const listed = await aws().s3.send(new ListObjectsV2Command({ Bucket: (artifacts as { bucket: string }).bucket, Prefix: prefix }));
+  return (listed.Contents ?? []).map((o) => o.Key!.slice(prefix.length)).sort();
 }
 
 const memoryOf = async (fn: string) => (await lambda().send(new GetFunctionConfigurationCommand({ FunctionName: `${STACK}-${fn}` }))).MemorySize;
@@ -114,12 +121,7 @@ describe("a stack split into nested stacks, on moto", () => {
       expect(fn).toMatchObject({ MemorySize: 128, Handler: "index.default", Runtime: "nodejs24.x" });
     }
 
-    artifactsBucket = (done.artifacts as { bucket: string }).bucket;
-    const listed = await aws().s3.send(new ListObjectsV2Command({ Bucket: artifactsBucket, Prefix: nestedTemplatePrefix(STACK) }));
-    expect((listed.Contents ?? []).map((o) => o.Key!.slice(nestedTemplatePrefix(STACK).length).replace(/-[0-9a-f]{20}\.json$/, "")).sort()).toEqual([
-      "NestedStack0",
-      "NestedStack1",
-    ]);
+    expect((await nestedTemplates(done.artifacts)).map((key) => key.replace(/-[0-9a-f]{20}\.json$/, ""))).toEqual(["NestedStack0", "NestedStack1"]);
 
     const events = await stackEvents(deploymentId);
     expect(events.filter((e) => e.nestedStack === null).map((e) => `${e.logicalId}:${e.status}`)).toEqual([`${STACK}:CREATE_IN_PROGRESS`, `${STACK}:CREATE_COMPLETE`]);
@@ -136,7 +138,16 @@ describe("a stack split into nested stacks, on moto", () => {
     const other = [...firstStacks.keys()].find((n) => n !== holder)!;
     await addRevision(database.prisma, stackId, nestedShopYaml({ [fn]: 512 }), NESTED_SHOP_CODE);
     const deploymentId = await deploy();
-    await waitForStatus(database.prisma, deploymentId, ["succeeded"], 120_000);
+    const done = await waitForStatus(database.prisma, deploymentId, ["succeeded"], 120_000);
+
+    const summary = done.changeSet as unknown as ChangeSetSummary;
+    // moto also lists every queue of the root as modified (they have no properties to compare).
+    const stackChanges = summary.changes.filter((c) => c.resourceType === "AWS::CloudFormation::Stack");
+    expect(stackChanges.map((c) => `${c.action}:${c.logicalId}`)).toEqual([`modify:${holder}`]);
+    expect(summary.changes.filter((c) => c.resourceType !== "AWS::CloudFormation::Stack" && c.resourceType !== "AWS::SQS::Queue")).toEqual([]);
+    const templates = await nestedTemplates(done.artifacts);
+    expect(templates.filter((key) => key.startsWith(`${holder}-`))).toHaveLength(2);
+    expect(templates.filter((key) => key.startsWith(`${other}-`))).toHaveLength(1);
 
     expect(await memoryOf(fn)).toBe(512);
     expect(await memoryOf(nestedShopFunction(8))).toBe(128);
