@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followPoint, inTimeOrder, nestedStacksOf } from "./nested-stack-events";
+import { followPoint, inTimeOrder, nestedStacksIn, nestedStacksTouched } from "./nested-stack-events";
 import type { TimelineEvent } from "./stack-events";
 
 const STACK = "AWS::CloudFormation::Stack";
@@ -22,35 +22,35 @@ describe("followPoint", () => {
   });
 });
 
-describe("nestedStacksOf", () => {
+describe("nestedStacksTouched and nestedStacksIn", () => {
   const root = (logicalId: string, physicalId?: string, resourceType = STACK, nestedStack?: string) => ({
     logicalId,
     resourceType,
     data: { eventId: "x", ...(physicalId ? { physicalId } : {}), ...(nestedStack ? { nestedStack } : {}) },
   });
 
-  it("finds nested stacks in the root's resource events, which carry their stack ids, skipping the root itself and ones not started yet", () => {
+  it("finds the nested stacks the root's events touch, by the stack id they carry, skipping the root itself, ones not started yet and nested stacks' own events", () => {
     const events = [
       root("app-dev", "arn:root"),
       root("NestedStack0"),
+      root("NestedStack1"),
       root("NestedStack0", "arn:n0"),
       root("Queue", "https://sqs/q", "AWS::SQS::Queue"),
-      root("app-dev-NestedStack0-X", "arn:n0", STACK, "NestedStack0"),
+      root("app-dev-NestedStack2-X", "arn:n2", STACK, "NestedStack2"),
     ];
-    expect(nestedStacksOf("app-dev", events, [])).toEqual([{ logicalId: "NestedStack0", stackId: "arn:n0" }]);
+    expect(nestedStacksTouched("app-dev", events)).toEqual([{ logicalId: "NestedStack0", stackId: "arn:n0" }]);
   });
 
-  it("adds the nested stacks the root lists, the listing winning for a stack both name", () => {
-    const listed = [
-      { LogicalResourceId: "NestedStack0", PhysicalResourceId: "app-dev-NestedStack0-NEW", ResourceType: STACK, ResourceStatus: "CREATE_COMPLETE" as const, LastUpdatedTimestamp: at(0) },
-      { LogicalResourceId: "NestedStack1", PhysicalResourceId: "app-dev-NestedStack1-Y", ResourceType: STACK, ResourceStatus: "CREATE_COMPLETE" as const, LastUpdatedTimestamp: at(0) },
-      { LogicalResourceId: "NestedStack2", ResourceType: STACK, ResourceStatus: "CREATE_IN_PROGRESS" as const, LastUpdatedTimestamp: at(0) },
-      { LogicalResourceId: "Queue", PhysicalResourceId: "q", ResourceType: "AWS::SQS::Queue", ResourceStatus: "CREATE_COMPLETE" as const, LastUpdatedTimestamp: at(0) },
-    ];
-    expect(nestedStacksOf("app-dev", [root("NestedStack0", "arn:old")], listed)).toEqual([
-      { logicalId: "NestedStack0", stackId: "app-dev-NestedStack0-NEW" },
-      { logicalId: "NestedStack1", stackId: "app-dev-NestedStack1-Y" },
-    ]);
+  it("lists the nested stacks among the root's resources that have a stack id", () => {
+    const resource = (LogicalResourceId: string, ResourceType: string, PhysicalResourceId?: string) => ({
+      LogicalResourceId,
+      ResourceType,
+      PhysicalResourceId,
+      ResourceStatus: "CREATE_COMPLETE" as const,
+      LastUpdatedTimestamp: at(0),
+    });
+    const listed = [resource("NestedStack0", STACK, "app-dev-NestedStack0-Y"), resource("NestedStack1", STACK), resource("Queue", "AWS::SQS::Queue", "q")];
+    expect(nestedStacksIn(listed)).toEqual([{ logicalId: "NestedStack0", stackId: "app-dev-NestedStack0-Y" }]);
   });
 });
 

@@ -14,22 +14,26 @@ export interface RootEvent {
 }
 
 /**
- * The root's nested stacks, from its events (a nested stack's resource events carry its stack id,
- * all through a deletion) and from its resources as listed now (for emulators whose stacks have
- * stack-level events only). A nested stack being created has no physical id until CloudFormation
- * starts it: it is followed from the next read on.
+ * The nested stacks this operation touched so far, from the root's events of it: a nested stack's
+ * resource events in the root carry its stack id, through a deletion too, and come before any event
+ * of its own. A nested stack being created has no stack id until CloudFormation starts it; it is
+ * followed from the next read on.
  */
-export function nestedStacksOf(rootName: string, rootEvents: readonly RootEvent[], resources: readonly StackResourceSummary[]): NestedStackRef[] {
+export function nestedStacksTouched(rootName: string, rootEvents: readonly RootEvent[]): NestedStackRef[] {
   const stacks = new Map<string, string>();
   for (const e of rootEvents) {
     const physicalId = (e.data as { physicalId?: unknown } | null)?.physicalId;
-    if (e.resourceType !== STACK_RESOURCE_TYPE || !e.logicalId || e.logicalId === rootName || typeof physicalId !== "string" || !physicalId) continue;
-    if (nestedStackOf(e.data) === null) stacks.set(e.logicalId, physicalId);
-  }
-  for (const r of resources) {
-    if (r.ResourceType === STACK_RESOURCE_TYPE && r.LogicalResourceId && r.PhysicalResourceId) stacks.set(r.LogicalResourceId, r.PhysicalResourceId);
+    if (e.resourceType !== STACK_RESOURCE_TYPE || !e.logicalId || e.logicalId === rootName || nestedStackOf(e.data) !== null) continue;
+    if (typeof physicalId === "string" && physicalId !== "") stacks.set(e.logicalId, physicalId);
   }
   return [...stacks].map(([logicalId, stackId]) => ({ logicalId, stackId }));
+}
+
+/** The root's nested stacks as its resources list them now. */
+export function nestedStacksIn(resources: readonly StackResourceSummary[]): NestedStackRef[] {
+  return resources
+    .filter((r) => r.ResourceType === STACK_RESOURCE_TYPE && r.LogicalResourceId && r.PhysicalResourceId)
+    .map((r) => ({ logicalId: r.LogicalResourceId!, stackId: r.PhysicalResourceId! }));
 }
 
 export interface StoredStackEvent {

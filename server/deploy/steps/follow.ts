@@ -10,7 +10,7 @@ import { toJson } from "../json";
 import { changeSetName, clientRequestToken } from "../names";
 import { StepFailure, type RunContext, type StepResult } from "../run-context";
 import { failureMessage, firstFailure, STACK_RESOURCE_TYPE } from "@/lib/deploy/failure";
-import { followPoint, inTimeOrder, nestedStacksOf, type FollowPoint, type RootEvent } from "../nested-stack-events";
+import { followPoint, inTimeOrder, nestedStacksIn, nestedStacksTouched, type FollowPoint, type RootEvent } from "../nested-stack-events";
 import { operationOutcome, timelineEvent, type TimelineEvent } from "../stack-events";
 import { nestedStackOf } from "@/lib/deploy/nested-stack";
 import { moveTo } from "../store";
@@ -76,14 +76,18 @@ function outputsOf(run: RunContext, outputs: { OutputKey?: string; OutputValue?:
 
 /**
  * The new events of the root's nested stacks, read after the root's so that none is missed when the
- * root has just finished. The resources of a deleted root are not listed: moto answers that by
- * creating its nested stacks again.
+ * root has just finished. Only the nested stacks the root's events show this operation touching are
+ * read; before it shows any (and on moto, whose stacks have stack-level events only) all that the
+ * root lists. The resources of a deleted root are not listed: moto answers that by creating its
+ * nested stacks again.
  */
 async function nestedStackEvents(run: RunContext, root: { id: string; status: string | undefined; events: RootEvent[] }, point: FollowPoint, since: Date): Promise<TimelineEvent[]> {
   const cf = run.aws.cloudFormation;
-  const listed = root.status === undefined || root.status === "DELETE_COMPLETE" ? [] : await listStackResources(cf, root.id);
+  const touched = nestedStacksTouched(run.stackName, root.events);
+  const deleted = root.status === undefined || root.status === "DELETE_COMPLETE";
+  const refs = touched.length > 0 || deleted ? touched : nestedStacksIn(await listStackResources(cf, root.id));
   const events: TimelineEvent[] = [];
-  for (const ref of nestedStacksOf(run.stackName, root.events, listed)) {
+  for (const ref of refs) {
     const stop = point.nestedStops.get(ref.logicalId);
     const fresh = await nestedEventsSince(cf, ref.stackId, new Set(stop ? [stop] : []), since);
     events.push(...fresh.map((e) => timelineEvent(e, ref)));
