@@ -204,8 +204,11 @@ export function DeploymentLive({
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
-                  <tr key={r.logicalId} className={/FAILED/.test(r.status) ? "bg-red-50" : undefined}>
-                    <th scope="row" className="py-1 font-mono text-xs font-normal">{r.logicalId}</th>
+                  <tr key={r.key} className={/FAILED/.test(r.status) ? "bg-red-50" : undefined}>
+                    <th scope="row" className="py-1 font-mono text-xs font-normal">
+                      {r.logicalId}
+                      {r.nestedStack ? <span className="block font-sans text-slate-500">in nested stack {r.nestedStack}</span> : null}
+                    </th>
                     <td className="py-1 font-mono text-xs">{r.resourceType}</td>
                     <td className="py-1 font-mono text-xs">{r.status}</td>
                     <td className="py-1 tabular-nums">{formatDuration(rowDuration(r, now))}</td>

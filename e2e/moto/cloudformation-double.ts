@@ -173,6 +173,10 @@ export async function startCloudFormationDouble(options: { upstream: string; reg
       case "DescribeStackEvents":
         if (!stack) return missing(), true;
         return reply(res, action, `<StackEvents>${members(stack.events.map((e) => Object.entries(e).map(([k, v]) => el(k, v)).join("")))}</StackEvents>`), true;
+      case "ListStackResources":
+        // Scripted stacks play their events only: they have no nested stacks to follow.
+        if (!stack) return missing(), true;
+        return reply(res, action, "<StackResourceSummaries></StackResourceSummaries>"), true;
       case "CreateChangeSet": {
         stack ??= newStack(stackName!, scripts.get(stackName!)!);
         const name = params.get("ChangeSetName")!;

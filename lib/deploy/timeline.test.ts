@@ -37,6 +37,24 @@ describe("resourceRows", () => {
     expect(rowDuration(rows[2], Date.parse(at(10)))).toBe(4000);
   });
 
+  it("gives a nested stack's resources rows of their own, saying which nested stack; only the root stack's row goes first", () => {
+    const nested = (e: StreamedEvent, nestedStack: string): StreamedEvent => ({ ...e, data: { eventId: e.id, nestedStack } });
+    const rows = resourceRows([
+      ev(0, "shop-dev", "UPDATE_IN_PROGRESS", null, STACK),
+      ev(1, "NestedStack0", "UPDATE_IN_PROGRESS", null, STACK),
+      nested(ev(2, "Fn", "UPDATE_COMPLETE"), "NestedStack0"),
+      ev(2, "Fn", "UPDATE_IN_PROGRESS"),
+      nested(ev(3, "shop-dev-NestedStack0-X", "UPDATE_COMPLETE", null, STACK), "NestedStack0"),
+    ]);
+    expect(rows.map((r) => [r.key, r.logicalId, r.nestedStack, r.status])).toEqual([
+      ["shop-dev", "shop-dev", null, "UPDATE_IN_PROGRESS"],
+      ["NestedStack0", "NestedStack0", null, "UPDATE_IN_PROGRESS"],
+      ["NestedStack0/Fn", "Fn", "NestedStack0", "UPDATE_COMPLETE"],
+      ["Fn", "Fn", null, "UPDATE_IN_PROGRESS"],
+      ["NestedStack0/shop-dev-NestedStack0-X", "shop-dev-NestedStack0-X", "NestedStack0", "UPDATE_COMPLETE"],
+    ]);
+  });
+
   it("ignores pipeline events that are not CloudFormation resource events", () => {
     expect(resourceRows([{ ...ev(0, "worker", "PACKAGED"), kind: "package" }])).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The live deployment timeline as the browser folds it: events merged by id (a reconnect's replay
 // or a duplicate delivery changes nothing), one row per resource, the overall progress. Pure.
 import { firstFailure, STACK_RESOURCE_TYPE } from "./failure";
+import { nestedStackOf } from "./nested-stack";
 import { isTerminal, type DeploymentOperation, type DeploymentStatus } from "./status";
 
 /** One stored event as the SSE stream sends it (server/deploy/stream.ts). */
@@ -30,7 +31,11 @@ export function mergeEvents(known: readonly StreamedEvent[], incoming: readonly 
 }
 
 export interface ResourceRow {
+  /** Unique among the rows: a nested stack's resource may share its logical id with one elsewhere. */
+  key: string;
   logicalId: string;
+  /** The nested stack (its logical id in the root) the resource is in; null for the root's own. */
+  nestedStack: string | null;
   resourceType: string;
   status: string;
   /** The newest reason CloudFormation gave for this resource. */
@@ -43,16 +48,20 @@ export interface ResourceRow {
 
 const SETTLED = /_(COMPLETE|FAILED|SKIPPED)$/;
 
-/** A row per resource, in the order CloudFormation first touched them; the stack's own row first. */
+/** A row per resource, in the order CloudFormation first touched them; the root stack's own row first. */
 export function resourceRows(events: readonly StreamedEvent[]): ResourceRow[] {
   const rows = new Map<string, ResourceRow>();
   for (const e of events) {
     if (e.kind !== "resource" || !e.logicalId || !e.status) continue;
-    const row = rows.get(e.logicalId);
+    const nestedStack = nestedStackOf(e.data);
+    const key = nestedStack ? `${nestedStack}/${e.logicalId}` : e.logicalId;
+    const row = rows.get(key);
     const settled = SETTLED.test(e.status);
     if (!row) {
-      rows.set(e.logicalId, {
+      rows.set(key, {
+        key,
         logicalId: e.logicalId,
+        nestedStack,
         resourceType: e.resourceType ?? "",
         status: e.status,
         reason: e.reason || null,
@@ -66,7 +75,8 @@ export function resourceRows(events: readonly StreamedEvent[]): ResourceRow[] {
     row.reason = e.reason || row.reason;
     row.endedAt = settled ? e.at : null;
   }
-  return [...rows.values()].sort((a, b) => Number(b.isStack) - Number(a.isStack));
+  const rootFirst = (r: ResourceRow) => Number(r.isStack && r.nestedStack === null);
+  return [...rows.values()].sort((a, b) => rootFirst(b) - rootFirst(a));
 }
 
 /** Milliseconds from a row's first event to its last settled one, or to `now` while it is in progress. */

@@ -4,11 +4,13 @@ import {
   DescribeChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
+  ListStackResourcesCommand,
   type Change,
   type CloudFormationClient,
   type DescribeChangeSetOutput,
   type Stack,
   type StackEvent,
+  type StackResourceSummary,
 } from "@aws-sdk/client-cloudformation";
 import { awsErrorCode } from "@/server/aws/errors";
 import { eventsUntil } from "./stack-events";
@@ -74,16 +76,43 @@ export async function newestEventId(cf: CloudFormationClient, stackName: string)
   }
 }
 
-/** Events newer than any id in `stopAt`, oldest first, reading as many pages as that takes. */
-export async function eventsSince(cf: CloudFormationClient, stackId: string, stopAt: ReadonlySet<string>): Promise<StackEvent[]> {
+/** Events newer than any id in `stopAt` and not older than `notBefore`, oldest first, reading as many pages as that takes. */
+export async function eventsSince(cf: CloudFormationClient, stackId: string, stopAt: ReadonlySet<string>, notBefore?: Date): Promise<StackEvent[]> {
   const pages: StackEvent[][] = [];
   let token: string | undefined;
   do {
     const page = await cf.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token }));
-    const { events, reachedStop } = eventsUntil(page.StackEvents ?? [], stopAt);
+    const { events, reachedStop } = eventsUntil(page.StackEvents ?? [], stopAt, notBefore);
     pages.unshift(events);
     if (reachedStop) break;
     token = page.NextToken;
   } while (token);
   return pages.flat();
+}
+
+/** Every page of the stack's resources; none for a stack that does not exist (any more). */
+export async function listStackResources(cf: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
+  const resources: StackResourceSummary[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const page = await cf.send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }));
+      resources.push(...(page.StackResourceSummaries ?? []));
+      token = page.NextToken;
+    } while (token);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  return resources;
+}
+
+/** A nested stack's events as eventsSince reads them; none for a nested stack that no longer exists. */
+export async function nestedEventsSince(cf: CloudFormationClient, stackId: string, stopAt: ReadonlySet<string>, notBefore: Date): Promise<StackEvent[]> {
+  try {
+    return await eventsSince(cf, stackId, stopAt, notBefore);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
 }

@@ -29,6 +29,15 @@ describe("eventsUntil", () => {
     expect(eventsUntil(page.slice(0, 2), new Set(["e1"])).reachedStop).toBe(false);
   });
 
+  it("stops at the first event older than notBefore: a nested stack's events of earlier operations", () => {
+    expect(eventsUntil(page, new Set(), new Date(Date.UTC(2026, 0, 1, 0, 0, 3)))).toEqual({ events: [page[2], page[1], page[0]], reachedStop: true });
+  });
+
+  it("marks an event read from a nested stack with that stack, and leaves the root's unmarked", () => {
+    expect(timelineEvent(page[1], { logicalId: "NestedStack0", stackId: "arn:n0" }).data).toEqual({ eventId: "e4", nestedStack: "NestedStack0", nestedStackId: "arn:n0" });
+    expect(timelineEvent(page[1]).data).toEqual({ eventId: "e4" });
+  });
+
   it("keys timeline rows by CloudFormation's EventId, so the same event is stored once", () => {
     expect(timelineEvent(page[1])).toMatchObject({ kind: "resource", eventKey: "cfn:e4", logicalId: "F", status: "UPDATE_COMPLETE" });
     expect(timelineEvent(page[1]).eventKey).toBe(timelineEvent({ ...page[1] }).eventKey);

@@ -19,19 +19,32 @@ export const cfnEventKey = (eventId: string) => `cfn:${eventId}`;
 
 /**
  * DescribeStackEvents lists the newest first. The events up to (not including) the first one in
- * `stopAt` (the newest event already stored, or the baseline taken before the operation started),
- * oldest first; `reachedStop` says whether the page held a stop event (else fetch the next page).
+ * `stopAt` (the newest event already stored, or the baseline taken before the operation started)
+ * or the first one older than `notBefore`, oldest first; `reachedStop` says whether the page held
+ * such an event (else fetch the next page).
  */
-export function eventsUntil(newestFirst: readonly StackEvent[], stopAt: ReadonlySet<string>): { events: StackEvent[]; reachedStop: boolean } {
+export function eventsUntil(
+  newestFirst: readonly StackEvent[],
+  stopAt: ReadonlySet<string>,
+  notBefore?: Date,
+): { events: StackEvent[]; reachedStop: boolean } {
   const events: StackEvent[] = [];
   for (const e of newestFirst) {
-    if (e.EventId && stopAt.has(e.EventId)) return { events: events.reverse(), reachedStop: true };
+    const older = notBefore !== undefined && e.Timestamp !== undefined && e.Timestamp < notBefore;
+    if ((e.EventId && stopAt.has(e.EventId)) || older) return { events: events.reverse(), reachedStop: true };
     events.push(e);
   }
   return { events: events.reverse(), reachedStop: false };
 }
 
-export function timelineEvent(e: StackEvent): TimelineEvent {
+/** A nested stack of the deployed stack: its logical id in the root, and its stack id (physical id there). */
+export interface NestedStackRef {
+  logicalId: string;
+  stackId: string;
+}
+
+/** `from`: the nested stack the event was read from; the root's own events have none. */
+export function timelineEvent(e: StackEvent, from?: NestedStackRef): TimelineEvent {
   return {
     kind: "resource",
     eventKey: cfnEventKey(e.EventId ?? ""),
@@ -40,7 +53,11 @@ export function timelineEvent(e: StackEvent): TimelineEvent {
     resourceType: e.ResourceType ?? null,
     status: e.ResourceStatus ?? null,
     reason: e.ResourceStatusReason ?? null,
-    data: { eventId: e.EventId, ...(e.PhysicalResourceId ? { physicalId: e.PhysicalResourceId } : {}) },
+    data: {
+      eventId: e.EventId,
+      ...(e.PhysicalResourceId ? { physicalId: e.PhysicalResourceId } : {}),
+      ...(from ? { nestedStack: from.logicalId, nestedStackId: from.stackId } : {}),
+    },
   };
 }
 

@@ -3,19 +3,22 @@ import { CancelUpdateStackCommand, DeleteStackCommand, ExecuteChangeSetCommand }
 import { db } from "@/server/db/client";
 import { translateAwsError } from "@/server/aws/errors";
 import type { ChangeSetSummary } from "../change-set";
-import { describeChangeSet, describeStack, eventsSince } from "../cloudformation";
+import { describeChangeSet, describeStack, eventsSince, listStackResources, nestedEventsSince } from "../cloudformation";
 import { retryingDb } from "../db-retry";
 import { appendEvents, hasEvent } from "../events";
 import { toJson } from "../json";
 import { changeSetName, clientRequestToken } from "../names";
 import { StepFailure, type RunContext, type StepResult } from "../run-context";
 import { failureMessage, firstFailure, STACK_RESOURCE_TYPE } from "@/lib/deploy/failure";
-import { operationOutcome, timelineEvent } from "../stack-events";
+import { followPoint, inTimeOrder, nestedStacksIn, nestedStacksTouched, type FollowPoint, type RootEvent } from "../nested-stack-events";
+import { operationOutcome, timelineEvent, type TimelineEvent } from "../stack-events";
+import { nestedStackOf } from "@/lib/deploy/nested-stack";
 import { moveTo } from "../store";
 
 // executing: start the CloudFormation operation if that has not happened yet, pass a requested
 // cancel on, copy the stack's new events to the timeline, and end the deployment with the stack's
-// final status. Every part is idempotent: a crash anywhere just means doing it again.
+// final status. The events of nested stacks are copied too, each marked with its nested stack: only
+// they show what happens inside one. Every part is idempotent: a crash anywhere just means doing it again.
 
 const ALREADY_EXECUTED = new Set(["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"]);
 
@@ -58,7 +61,7 @@ async function storedStackEvents(run: RunContext) {
   return db().deploymentEvent.findMany({
     where: { deploymentId: run.d.id, kind: "resource" },
     orderBy: { id: "asc" },
-    select: { eventKey: true, logicalId: true, resourceType: true, status: true, reason: true },
+    select: { eventKey: true, at: true, logicalId: true, resourceType: true, status: true, reason: true, data: true },
   });
 }
 
@@ -71,6 +74,27 @@ function outputsOf(run: RunContext, outputs: { OutputKey?: string; OutputValue?:
   return out;
 }
 
+/**
+ * The new events of the root's nested stacks, read after the root's so that none is missed when the
+ * root has just finished. Only the nested stacks the root's events show this operation touching are
+ * read; before it shows any (and on moto, whose stacks have stack-level events only) all that the
+ * root lists. The resources of a deleted root are not listed: moto answers that by creating its
+ * nested stacks again.
+ */
+async function nestedStackEvents(run: RunContext, root: { id: string; status: string | undefined; events: RootEvent[] }, point: FollowPoint, since: Date): Promise<TimelineEvent[]> {
+  const cf = run.aws.cloudFormation;
+  const touched = nestedStacksTouched(run.stackName, root.events);
+  const deleted = root.status === undefined || root.status === "DELETE_COMPLETE";
+  const refs = touched.length > 0 || deleted ? touched : nestedStacksIn(await listStackResources(cf, root.id));
+  const events: TimelineEvent[] = [];
+  for (const ref of refs) {
+    const stop = point.nestedStops.get(ref.logicalId);
+    const fresh = await nestedEventsSince(cf, ref.stackId, new Set(stop ? [stop] : []), since);
+    events.push(...fresh.map((e) => timelineEvent(e, ref)));
+  }
+  return events;
+}
+
 export async function followStep(run: RunContext): Promise<StepResult> {
   const { d } = run;
   const cf = run.aws.cloudFormation;
@@ -79,13 +103,24 @@ export async function followStep(run: RunContext): Promise<StepResult> {
 
   const stackId = d.cfnStackId ?? run.stackName;
   const stored = await storedStackEvents(run);
-  const stopAt = new Set([...(d.baselineEventId ? [d.baselineEventId] : []), ...stored.slice(-1).map((e) => (e.eventKey ?? "").slice("cfn:".length))]);
-  const fresh = await eventsSince(cf, stackId, stopAt);
-  await appendEvents(d.id, fresh.map(timelineEvent));
-
+  const point = followPoint(stored);
+  const stopAt = new Set([...(d.baselineEventId ? [d.baselineEventId] : []), ...(point.rootStop ? [point.rootStop] : [])]);
+  const fresh = (await eventsSince(cf, stackId, stopAt)).map((e) => timelineEvent(e));
   const stack = await describeStack(cf, stackId);
-  const events = [...stored, ...fresh.map(timelineEvent).map((e) => ({ logicalId: e.logicalId ?? null, resourceType: e.resourceType ?? null, status: e.status ?? null, reason: e.reason ?? null }))];
-  const ownStackStatuses = events.filter((e) => e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === run.stackName).map((e) => e.status ?? "");
+  const since = point.since ?? fresh[0]?.at ?? null;
+  const rootEvents = [...stored, ...fresh].filter((e) => nestedStackOf(e.data) === null);
+  const nested = since ? await nestedStackEvents(run, { id: stackId, status: stack?.StackStatus, events: rootEvents }, point, since) : [];
+  const batch = inTimeOrder([...fresh, ...nested]);
+  await appendEvents(d.id, batch);
+
+  const events = [...stored, ...batch].map((e) => ({
+    logicalId: e.logicalId ?? null,
+    resourceType: e.resourceType ?? null,
+    status: e.status ?? null,
+    reason: e.reason ?? null,
+    nested: nestedStackOf(e.data) !== null,
+  }));
+  const ownStackStatuses = events.filter((e) => !e.nested && e.resourceType === STACK_RESOURCE_TYPE && e.logicalId === run.stackName).map((e) => e.status ?? "");
   const outcome = operationOutcome(run.operation, { stackStatus: stack?.StackStatus, ownStackStatuses, cancelRequested: d.cancelRequestedAt !== null });
   if (!outcome) return "wait";
 
