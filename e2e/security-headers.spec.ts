@@ -1,15 +1,13 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { E2E, USERS } from "./env";
-import { withE2eDatabase } from "./db-fixtures";
-import { DEPLOYED, setUpDeployedStage } from "./deployed-stage";
+import { setUpDeployedStage } from "./deployed-stage";
 import { signInWithOrgSso } from "./helpers";
+import { everyPageUrl, settle } from "./page-walk";
 
-// Every page of the app (discovered from app/**/page.tsx, so a new page cannot be forgotten),
-// signed in as an owner of an organization with a deployed stage, under `next start`: no CSP
-// violation in the browser, no console error, and the security headers on every response.
+// Every page of the app, signed in as an owner of an organization with a deployed stage, under
+// `next start`: no CSP violation in the browser, no console error, and the security headers on
+// every response.
 
 const NOT_FOUND_URL = "/no-such-page-here";
 
@@ -37,10 +35,6 @@ async function watchViolations(page: Page): Promise<{ violations: Violation[]; c
   return { violations, consoleErrors };
 }
 
-function failNoFixture(name: string, route: string): never {
-  throw new Error(`no fixture value for [${name}] in ${route}: add one so the new page is walked too`);
-}
-
 function expectSecurityHeaders(res: { headers(): Record<string, string> } | null, what: string) {
   expect(res, what).not.toBeNull();
   const h = res!.headers();
@@ -54,24 +48,6 @@ function expectSecurityHeaders(res: { headers(): Record<string, string> } | null
   expect(h["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   // NEXTAUTH_URL is http://localhost here: no HSTS (a unit test covers https).
   expect(h["strict-transport-security"], what).toBeUndefined();
-}
-
-async function settle(page: Page) {
-  for (let url = ""; url !== page.url(); ) {
-    url = page.url();
-    await page.waitForLoadState("networkidle").catch(() => {});
-    await page.waitForTimeout(300);
-  }
-}
-
-const APP = path.join(process.cwd(), "app");
-function pageRoutes(dir = APP): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.isDirectory()) return pageRoutes(path.join(dir, e.name));
-    if (e.name !== "page.tsx") return [];
-    const segments = path.relative(APP, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-    return ["/" + segments.join("/")];
-  });
 }
 
 test.beforeAll(async () => {
@@ -88,28 +64,7 @@ test("every page loads without a CSP violation or console error, with the securi
   expectSecurityHeaders(await page.goto("/signin"), "/signin");
   await signInWithOrgSso(page, USERS.acmeOwner);
 
-  // An invitation as a real link, from the members page (no SMTP here: the page shows it).
-  await page.goto(`/${E2E.acme.orgSlug}/settings/members`);
-  const form = page.getByRole("form", { name: "Invite a member" });
-  await form.getByLabel("Email").fill("csp-walk@partner.test");
-  await form.getByLabel("Invited role").selectOption("viewer");
-  await form.getByRole("button", { name: "Invite" }).click();
-  const inviteLink = await page.getByLabel("Invitation link").inputValue();
-
-  const deploymentId = await withE2eDatabase(async (prisma) =>
-    (await prisma.deployment.findFirstOrThrow({ where: { stage: { name: DEPLOYED.stage, stack: { name: DEPLOYED.stack } } } })).id,
-  );
-  const params: Record<string, string> = {
-    org: E2E.acme.orgSlug,
-    stack: DEPLOYED.stack,
-    deploymentId,
-    stage: DEPLOYED.stage,
-    fn: "hello",
-    token: new URL(inviteLink).pathname.split("/").pop()!,
-  };
-  const routes = pageRoutes();
-  const urls = routes.map((r) => r.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? failNoFixture(name, r)));
-  expect(routes).toContain("/[org]/stacks/[stack]/deployments/[deploymentId]");
+  const urls = await everyPageUrl(page, "csp-walk@partner.test");
 
   for (const url of [...urls, NOT_FOUND_URL]) {
     const res = await page.goto(url);
@@ -119,8 +74,6 @@ test("every page loads without a CSP violation or console error, with the securi
     const tags = html.match(/<script\b[^>]*>/g) ?? [];
     expect(tags.length, url).toBeGreaterThan(0);
     expect(tags.filter((t) => !/\snonce="[^"]+"/.test(t)), `${url}: script tags without the nonce`).toEqual([]);
-    // Let client components mount, chunks load, effects fetch (logs, metrics, SSE) and a
-    // streamed redirect (/[org] goes to its stacks) finish before the next navigation.
     await settle(page);
   }
 

@@ -115,8 +115,9 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
     <section aria-label="Preview" className="rounded-lg border border-slate-200 bg-white">
-      <div className="flex items-center gap-2 border-b border-slate-200 px-2">
-        <div role="tablist" aria-label="Preview panels" className="flex gap-1">
+      {/* Wraps on a phone rather than widening the page: tabs first, the status on a line of its own. */}
+      <div className="flex flex-wrap items-center gap-x-2 border-b border-slate-200 px-2">
+        <div role="tablist" aria-label="Preview panels" className="flex flex-wrap gap-1">
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -125,7 +126,7 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
               id={`${base}-${t.id}-tab`}
               aria-selected={t.id === current.id}
               aria-controls={`${base}-${t.id}-panel`}
-              className={`px-3 py-1.5 text-sm ${t.id === current.id ? "border-b-2 border-indigo-600 font-semibold" : "text-slate-600"}`}
+              className={`px-2 py-1.5 text-sm sm:px-3 ${t.id === current.id ? "border-b-2 border-indigo-600 font-semibold" : "text-slate-600"}`}
               onClick={() => setActive(t.id)}
             >
               {t.label}
