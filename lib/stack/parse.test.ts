@@ -111,7 +111,14 @@ describe("parseStack", () => {
     const { definition, diagnostics } = parseStack("resources:\n  a: [1, 2\n", { file: "x.yml" });
     expect(definition).toBeUndefined();
     expect(diagnostics[0]).toMatchObject({ severity: "error", code: "yaml", file: "x.yml", path: [] });
-    expect(diagnostics[0].line).toBeGreaterThanOrEqual(2);
+    // The unclosed bracket is on line 2; the yaml package places the error past the end (line 3).
+    expect(diagnostics[0].line).toBe(2);
+  });
+
+  it("shows an error at the end of the input on the last line with content, not past it", () => {
+    const source = "resources:\n  fn:\n    type: function\n    properties: {\n\n\n";
+    expect(parseStack(source).diagnostics[0]).toMatchObject({ code: "yaml", line: 4 });
+    expect(parseStack('resources:\n  a: "open quote').diagnostics[0]).toMatchObject({ code: "yaml", line: 2 });
   });
 
   it("rejects duplicate keys", () => {

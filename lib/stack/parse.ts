@@ -28,8 +28,17 @@ export interface ParseStackResult {
 // The yaml package's own guard while building values; readYaml has already bounded the expanded size.
 const MAX_ALIAS_COUNT = 1000;
 
-function yamlDiagnostic(err: YAMLError, lineCounter: LineCounter, file: string | undefined, severity: Diagnostic["severity"]): Diagnostic {
-  const { line, col } = lineCounter.linePos(err.pos[0]);
+/**
+ * Where to show a YAML error. The yaml package places an error found at the end of the input (an
+ * unclosed bracket or quote) after the last character, which is the empty line past the end: show it
+ * on the last line with content instead, where the problem is.
+ */
+function errorOffset(err: YAMLError, contentEnd: number): number {
+  return contentEnd > 0 && err.pos[0] >= contentEnd ? contentEnd - 1 : err.pos[0];
+}
+
+function yamlDiagnostic(err: YAMLError, lineCounter: LineCounter, contentEnd: number, file: string | undefined, severity: Diagnostic["severity"]): Diagnostic {
+  const { line, col } = lineCounter.linePos(errorOffset(err, contentEnd));
   const message =
     err.code === "TAG_RESOLVE_FAILED"
       ? `${err.message}; YAML tags (such as CloudFormation's !Ref or !GetAtt) are not supported, use the long form ({ Ref: ... }, { "Fn::GetAtt": [...] })`
@@ -54,10 +63,11 @@ export function parseStack(source: string, opts: ParseStackOptions = {}): ParseS
   if (!doc) return { diagnostics: problems.map((p) => problemDiagnostic(p, lineCounter, file)), locator };
 
   // An unresolved tag would silently turn into a plain string and change the meaning, so it is an error too.
+  const contentEnd = source.trimEnd().length;
   const yamlProblems = sortBySource([
-    ...doc.errors.map((e) => yamlDiagnostic(e, lineCounter, file, "error")),
+    ...doc.errors.map((e) => yamlDiagnostic(e, lineCounter, contentEnd, file, "error")),
     ...problems.map((p) => problemDiagnostic(p, lineCounter, file)),
-    ...doc.warnings.map((w) => yamlDiagnostic(w, lineCounter, file, w.code === "TAG_RESOLVE_FAILED" ? "error" : "warning")),
+    ...doc.warnings.map((w) => yamlDiagnostic(w, lineCounter, contentEnd, file, w.code === "TAG_RESOLVE_FAILED" ? "error" : "warning")),
   ]);
   if (yamlProblems.some((d) => d.severity === "error")) return { diagnostics: capDiagnostics(yamlProblems), locator };
 
