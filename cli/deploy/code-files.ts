@@ -3,7 +3,6 @@
 // path relative to the definition file.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { build } from "esbuild";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { entryFiles } from "@/server/stacks/entry-files";
 import { scanCache } from "./scan-cache";
@@ -15,6 +14,8 @@ async function localFiles(baseDir: string, entries: string[]): Promise<string[]>
   const scripts = entries.filter((e) => SCRIPT.test(e));
   const files = new Set(entries.filter((e) => !SCRIPT.test(e)).map((e) => path.posix.normalize(e)));
   if (scripts.length > 0) {
+    // Loaded here: a render whose scan is cached never needs esbuild.
+    const { build } = await import("esbuild");
     const result = await build({
       absWorkingDir: baseDir,
       entryPoints: scripts,

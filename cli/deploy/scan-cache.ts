@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { version as esbuildVersion } from "esbuild";
+import { esbuildVersion } from "../esbuild-version";
 
 // Bumped when the scan or what a manifest records changes.
 const FORMAT = 1;
@@ -61,7 +61,7 @@ export interface ScanCache {
 
 /** The scan of `entries` (relative to `baseDir`) cached in `cacheDir`. */
 export function scanCache(cacheDir: string, baseDir: string, entries: readonly string[]): ScanCache {
-  const key = sha256(JSON.stringify([FORMAT, esbuildVersion, baseDir, [...entries].sort()]));
+  const key = sha256(JSON.stringify([FORMAT, esbuildVersion(), baseDir, [...entries].sort()]));
   const file = path.join(cacheDir, "scans", `${key}.json`);
   const absolute = (folder: string) => path.join(baseDir, folder);
   return {
