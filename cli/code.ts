@@ -32,11 +32,12 @@ export async function locateFileCode(
 ): Promise<Pick<LocatedCode, "artifacts" | "diagnostics">> {
   const missing = await missingEntries(definition, path.dirname(definitionFile));
   if (missing.length > 0) return { artifacts: {}, diagnostics: missing };
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
   let code: Record<string, string>;
   try {
-    code = await collectCode(definitionFile, definition);
+    code = await collectCode(definitionFile, definition, { cacheDir });
   } catch (e) {
     return { artifacts: {}, diagnostics: [{ severity: "error", code: "file", message: (e as Error).message, path: [] }] };
   }
-  return locateCode(definition, code, { region: options.region, packageOne: cachedPackager(options.cacheDir ?? defaultCacheDir()) });
+  return locateCode(definition, code, { region: options.region, packageOne: cachedPackager(cacheDir) });
 }

@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { version as esbuildVersion } from "esbuild";
 import type { CodeFiles } from "@/server/package/code-files";
+import { esbuildVersion } from "./esbuild-version";
 import { packageFunction, type FunctionSource, type PackageResult } from "@/server/package/package-function";
 import type { PackageOne } from "@/server/package/package-stack";
 
@@ -37,7 +37,7 @@ function codeDigest(files: CodeFiles): string {
 }
 
 export function packageCacheKey(files: CodeFiles, source: FunctionSource): string {
-  return sha256(JSON.stringify([FORMAT, esbuildVersion, source.runtime, source.kind, source.entryfilePath, codeDigest(files)]));
+  return sha256(JSON.stringify([FORMAT, esbuildVersion(), source.runtime, source.kind, source.entryfilePath, codeDigest(files)]));
 }
 
 interface Entry {

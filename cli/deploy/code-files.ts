@@ -3,18 +3,19 @@
 // path relative to the definition file.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { build } from "esbuild";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { entryFiles } from "@/server/stacks/entry-files";
+import { scanCache } from "./scan-cache";
 
 const SCRIPT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-
 
 /** Paths relative to `baseDir` of the entries and their local imports; an import outside `baseDir` is an error. */
 async function localFiles(baseDir: string, entries: string[]): Promise<string[]> {
   const scripts = entries.filter((e) => SCRIPT.test(e));
   const files = new Set(entries.filter((e) => !SCRIPT.test(e)).map((e) => path.posix.normalize(e)));
   if (scripts.length > 0) {
+    // Loaded here: a render whose scan is cached never needs esbuild.
+    const { build } = await import("esbuild");
     const result = await build({
       absWorkingDir: baseDir,
       entryPoints: scripts,
@@ -37,16 +38,26 @@ async function localFiles(baseDir: string, entries: string[]): Promise<string[]>
   return [...files].sort();
 }
 
-export async function collectCode(definitionFile: string, definition: StackDefinition): Promise<Record<string, string>> {
-  const baseDir = path.dirname(path.resolve(definitionFile));
-  const code: Record<string, string> = {};
-  const entries = [...new Set(entryFiles(definition).map((e) => e.entryfilePath))];
-  for (const file of await localFiles(baseDir, entries)) {
+async function readCode(baseDir: string, files: readonly string[]): Promise<Map<string, Buffer>> {
+  const bytes = new Map<string, Buffer>();
+  for (const file of files) {
     try {
-      code[file] = await readFile(path.join(baseDir, file), "utf8");
+      bytes.set(file, await readFile(path.join(baseDir, file)));
     } catch (e) {
       throw new Error(`cannot read the handler file ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
     }
   }
-  return code;
+  return bytes;
+}
+
+/** With `cacheDir`, the scan of the imports is reused while none of its inputs changed (scan-cache.ts). */
+export async function collectCode(definitionFile: string, definition: StackDefinition, options: { cacheDir?: string } = {}): Promise<Record<string, string>> {
+  const baseDir = path.dirname(path.resolve(definitionFile));
+  const entries = [...new Set(entryFiles(definition).map((e) => e.entryfilePath))];
+  const cache = options.cacheDir === undefined ? undefined : scanCache(options.cacheDir, baseDir, entries);
+  const reused = await cache?.reuse();
+  if (reused) return reused;
+  const bytes = await readCode(baseDir, await localFiles(baseDir, entries));
+  await cache?.store(bytes);
+  return Object.fromEntries([...bytes].map(([file, data]) => [file, data.toString("utf8")]));
 }

@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
 import path from "node:path";
-import { build, type Loader, type Message, type Plugin } from "esbuild";
+import type { Loader, Message, Plugin } from "esbuild";
 import { resolveCodeFile, type CodeFiles } from "./code-files";
 
 // Bundles a Node.js handler from the revision's code (held in the database, not on disk) with
@@ -73,6 +73,8 @@ export type BundleResult = { ok: true; code: Buffer } | { ok: false; errors: str
 /** `entry` must be a normalized key of `files`. */
 export async function bundleNodeHandler(files: CodeFiles, entry: string, runtime: string): Promise<BundleResult> {
   if (!files.has(entry)) return { ok: false, errors: [`the entry file ${entry} is not in the stack's code`] };
+  // Loaded on first use: the CLI's renders from its package cache never bundle.
+  const { build } = await import("esbuild");
   try {
     const result = await build({
       entryPoints: [entry],

@@ -36,25 +36,27 @@ export interface SpecText {
 }
 
 const TYPES_SECTION = '\n},"types":{\n';
+const NEWLINE = 0x0a;
 
 /**
- * Entries found by searching the text for their line (`\n"<key>":`), which costs less than
- * splitting 11,000 lines into a map when a template uses a dozen types.
+ * Entries found by searching the file's bytes for their line (`\n"<key>":`), which costs less than
+ * splitting 11,000 lines into a map when a template uses a dozen types; only the lines found are
+ * decoded (decoding the whole 1.8 MB as text took several times longer than the searches).
  */
-export function specText(text: string): SpecText {
-  const typesAt = text.indexOf(TYPES_SECTION);
+export function specText(bytes: Buffer): SpecText {
+  const typesAt = bytes.indexOf(TYPES_SECTION);
   const entry = (key: string, from: number, to: number): string | undefined => {
-    const needle = `\n${JSON.stringify(key)}:`;
-    const at = text.indexOf(needle, from);
+    const needle = Buffer.from(`\n${JSON.stringify(key)}:`);
+    const at = bytes.indexOf(needle, from);
     if (at < 0 || at >= to) return undefined;
-    const end = text.indexOf("\n", at + needle.length);
-    const line = text.slice(at + needle.length, end < 0 ? undefined : end);
+    const end = bytes.indexOf(NEWLINE, at + needle.length);
+    const line = bytes.toString("utf8", at + needle.length, end < 0 ? undefined : end);
     return line.endsWith(",") ? line.slice(0, -1) : line;
   };
   return {
     resource: (type) => entry(type, 0, typesAt),
-    propertyType: (id) => entry(id, typesAt, text.length),
-    resourceTypes: () => [...text.slice(0, typesAt).matchAll(/^"([^"]+)":/gm)].map((m) => m[1]),
+    propertyType: (id) => entry(id, typesAt, bytes.length),
+    resourceTypes: () => [...bytes.toString("utf8", 0, typesAt).matchAll(/^"([^"]+)":/gm)].map((m) => m[1]),
   };
 }
 

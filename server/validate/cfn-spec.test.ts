@@ -15,7 +15,7 @@ describe("cfn-spec.json", () => {
 
   it("is one JSON object whose every entry the line search finds", () => {
     const whole = JSON.parse(committed) as { resources: Record<string, unknown>; types: Record<string, unknown> };
-    const text = specText(committed);
+    const text = specText(Buffer.from(committed));
     expect(text.resourceTypes()).toEqual(Object.keys(whole.resources));
     // Each search scans the text, so a sample: the first and last entries of both sections and every 97th.
     const sample = <T,>(entries: T[]) => entries.filter((_, i) => i === 0 || i === entries.length - 1 || i % 97 === 0);

@@ -39,16 +39,16 @@ const typeCache = new Map<string, ObjectSpec>();
  * Next to this module when it runs from its source or from the CLI's bundle (which ships a copy
  * next to itself); Next's server bundles move modules, so they read it from the project's folder.
  */
-function readSpecText(): string {
+function readSpecFile(): Buffer {
   try {
-    return readFileSync(new URL("./cfn-spec.json", import.meta.url), "utf8");
+    return readFileSync(new URL("./cfn-spec.json", import.meta.url));
   } catch {
-    return readFileSync(path.join(process.cwd(), "server", "validate", "cfn-spec.json"), "utf8");
+    return readFileSync(path.join(process.cwd(), "server", "validate", "cfn-spec.json"));
   }
 }
 
 function specFile(): SpecText {
-  spec ??= specText(readSpecText());
+  spec ??= specText(readSpecFile());
   return spec;
 }
 

@@ -57,6 +57,8 @@ interface Context {
   parameters: Set<string>;
   conditions: Set<string>;
   mappings: Set<string>;
+  /** Resources referring to themselves, found by the walk over each resource and reported with the cycles. */
+  selfReferences: Diagnostic[];
 }
 
 function error(path: TemplatePath, message: string): Diagnostic {
@@ -113,6 +115,7 @@ export function validateTemplateAgainstSpec(template: unknown): Diagnostic[] {
     parameters: new Set(),
     conditions: new Set(),
     mappings: new Set(),
+    selfReferences: [],
   };
   for (const key of Object.keys(template)) {
     if (!TEMPLATE_SECTIONS.includes(key)) {
@@ -150,8 +153,12 @@ function checkParameter(ctx: Context, name: string, parameter: unknown): void {
 
 function checkResource(ctx: Context, id: string, resource: unknown): void {
   const path = ["Resources", id];
+  const selfReference = (ref: TemplateReference) => {
+    if (ref.target === id) ctx.selfReferences.push(error(ref.path, `${subject(ctx, ref.path)}: ${ref.via} refers to '${id}' itself`));
+  };
   if (!isPlainObject(resource)) {
     ctx.diagnostics.push(error(path, `Resource '${id}' must be an object with a 'Type', not ${kindOf(resource)}`));
+    forEachReference(resource, path, selfReference);
     return;
   }
   const type = ctx.resources.get(id) ?? "";
@@ -165,7 +172,7 @@ function checkResource(ctx: Context, id: string, resource: unknown): void {
   }
   checkDependsOn(ctx, id, resource.DependsOn);
   checkConditionName(ctx, [...path, "Condition"], resource.Condition);
-  checkReferencesIn(ctx, resource, path);
+  checkReferencesIn(ctx, resource, path, selfReference);
   if (type) checkProperties(ctx, id, type, resource.Properties);
 }
 
@@ -361,19 +368,21 @@ function checkConditionDefinition(ctx: Context, name: string, condition: unknown
   checkIntrinsicNames(ctx, condition, path, true);
 }
 
-function checkReferencesIn(ctx: Context, value: unknown, path: TemplatePath): void {
-  forEachReference(value, path, (ref) => checkReference(ctx, ref));
+function checkReferencesIn(ctx: Context, value: unknown, path: TemplatePath, alsoVisit?: (ref: TemplateReference) => void): void {
+  forEachReference(value, path, (ref) => {
+    checkReference(ctx, ref);
+    alsoVisit?.(ref);
+  });
   checkIntrinsicNames(ctx, value, path, false);
 }
 
 function checkReference(ctx: Context, ref: TemplateReference): void {
-  const where = subject(ctx, ref.path);
   if (ref.attribute === undefined) {
     if (ctx.resources.has(ref.target) || ctx.parameters.has(ref.target) || PSEUDO_PARAMETERS.has(ref.target)) return;
     ctx.diagnostics.push(
       error(
         ref.path,
-        `${where}: ${ref.via} to '${ref.target}', which is not a resource, parameter or pseudo parameter` +
+        `${subject(ctx, ref.path)}: ${ref.via} to '${ref.target}', which is not a resource, parameter or pseudo parameter` +
           didYouMean(ref.target, [...ctx.resources.keys(), ...ctx.parameters]),
       ),
     );
@@ -385,7 +394,7 @@ function checkReference(ctx: Context, ref: TemplateReference): void {
     ctx.diagnostics.push(
       error(
         ref.path,
-        `${where}: ${ref.via} of '${ref.target}.${ref.attribute}', but '${ref.target}' is ${what}` +
+        `${subject(ctx, ref.path)}: ${ref.via} of '${ref.target}.${ref.attribute}', but '${ref.target}' is ${what}` +
           didYouMean(ref.target, ctx.resources.keys()),
       ),
     );
@@ -396,7 +405,7 @@ function checkReference(ctx: Context, ref: TemplateReference): void {
     ctx.diagnostics.push(
       error(
         ref.path,
-        `${where}: ${ref.via} of '${ref.target}.${ref.attribute}', but ${targetType} has no attribute ` +
+        `${subject(ctx, ref.path)}: ${ref.via} of '${ref.target}.${ref.attribute}', but ${targetType} has no attribute ` +
           `'${ref.attribute}'${didYouMean(ref.attribute, known)} (it has: ${known.join(", ") || "none"})`,
       ),
     );
@@ -405,44 +414,57 @@ function checkReference(ctx: Context, ref: TemplateReference): void {
 
 /** Unknown `Fn::` functions, and the condition / mapping names used by Fn::If, Condition, Fn::FindInMap. */
 function checkIntrinsicNames(ctx: Context, value: unknown, path: TemplatePath, inConditions: boolean): void {
+  // One path array, extended and shrunk while walking, copied only for the diagnostics.
+  intrinsicNamesIn(ctx, value, [...path], inConditions);
+}
+
+function intrinsicNamesIn(ctx: Context, value: unknown, path: TemplatePath, inConditions: boolean): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => checkIntrinsicNames(ctx, item, [...path, i], inConditions));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      intrinsicNamesIn(ctx, value[i], path, inConditions);
+      path.pop();
+    }
     return;
   }
   if (!isPlainObject(value)) return;
   const keys = Object.keys(value);
-  const [only] = keys;
-  if (keys.length === 1 && only.startsWith("Fn::") && !INTRINSIC_FUNCTIONS.has(only)) {
+  if (keys.length === 1) checkIntrinsic(ctx, value, keys[0], path, inConditions);
+  for (const key of keys) {
+    path.push(key);
+    intrinsicNamesIn(ctx, value[key], path, inConditions);
+    path.pop();
+  }
+}
+
+/** The checks of checkIntrinsicNames on one single-key object `value` at `path` (the walk's own array: copied when kept). */
+function checkIntrinsic(ctx: Context, value: Record<string, unknown>, only: string, path: TemplatePath, inConditions: boolean): void {
+  if (only.startsWith("Fn::") && !INTRINSIC_FUNCTIONS.has(only)) {
     ctx.diagnostics.push(
-      error(path, `${subject(ctx, path)} uses unknown intrinsic function '${only}'${didYouMean(only, INTRINSIC_FUNCTIONS)}`),
+      error([...path], `${subject(ctx, path)} uses unknown intrinsic function '${only}'${didYouMean(only, INTRINSIC_FUNCTIONS)}`),
     );
   }
-  if (keys.length === 1 && only === "Fn::If") {
+  if (only === "Fn::If") {
     const args = value[only];
     if (!Array.isArray(args) || args.length !== 3) {
-      ctx.diagnostics.push(error(path, `${subject(ctx, path)}: Fn::If takes [condition, value if true, value if false]`));
+      ctx.diagnostics.push(error([...path], `${subject(ctx, path)}: Fn::If takes [condition, value if true, value if false]`));
     } else {
       checkConditionName(ctx, [...path, "Fn::If", 0], args[0]);
     }
   }
-  if (keys.length === 1 && only === "Condition" && inConditions) checkConditionName(ctx, path, value.Condition);
-  if (keys.length === 1 && only === "Fn::FindInMap") {
+  if (only === "Condition" && inConditions) checkConditionName(ctx, [...path], value.Condition);
+  if (only === "Fn::FindInMap") {
     const args = value[only];
     const map = Array.isArray(args) ? args[0] : undefined;
     if (typeof map === "string" && !ctx.mappings.has(map)) {
-      ctx.diagnostics.push(error(path, `${subject(ctx, path)}: Fn::FindInMap of '${map}', which is not declared in 'Mappings'`));
+      ctx.diagnostics.push(error([...path], `${subject(ctx, path)}: Fn::FindInMap of '${map}', which is not declared in 'Mappings'`));
     }
   }
-  for (const [key, child] of Object.entries(value)) checkIntrinsicNames(ctx, child, [...path, key], inConditions);
 }
 
 /** CloudFormation rejects templates whose resources depend on each other in a circle. */
 function checkCycles(ctx: Context, resources: Record<string, unknown>): void {
-  for (const [id, resource] of Object.entries(resources)) {
-    forEachReference(resource, ["Resources", id], (ref) => {
-      if (ref.target === id) ctx.diagnostics.push(error(ref.path, `${subject(ctx, ref.path)}: ${ref.via} refers to '${id}' itself`));
-    });
-  }
+  ctx.diagnostics.push(...ctx.selfReferences);
   for (const cycle of findCycles(resourceGraph(resources))) {
     ctx.diagnostics.push(error(["Resources", cycle[0]], `Circular dependency between resources: ${[...cycle, cycle[0]].join(" -> ")}`));
   }
