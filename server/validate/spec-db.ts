@@ -1,15 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeType, specText, type CompactProperty, type CompactResource, type CompactTypeDefinition, type SpecText } from "./cfn-spec-format";
+import { decodeType, specText, type CompactProperty, type CompactResource, type CompactTypeDefinition, type SpecText, type SpecType } from "./cfn-spec-format";
 
 // Read-only view of the CloudFormation resource spec: the generated cfn-spec.json (cfn-spec-format.ts),
 // read once on first use; each type is parsed when first looked up and memoised.
 
-export type SpecType =
-  | { type: "string" | "number" | "integer" | "boolean" | "date-time" | "null" | "json" | "tag" }
-  | { type: "ref"; reference: { $ref: string } }
-  | { type: "array" | "map"; element: SpecType }
-  | { type: "union"; types: SpecType[] };
+export type { SpecType } from "./cfn-spec-format";
 
 export interface SpecProperty {
   required: boolean;
