@@ -49,7 +49,11 @@ export async function previewStack(yaml: string, code: RevisionCode, stackName: 
   const reported = new Set(missing.map((d) => d.path[1]));
   const codeProblems = [...missing, ...packaged.diagnostics.filter((d) => !reported.has(d.path[1]))];
   const rendered = renderStack(analyzed.definition, { stackName, stage: PREVIEW_STAGE, region: PREVIEW_REGION, artifacts });
-  const located = locateDiagnostics(yaml, [...codeProblems, ...rendered.diagnostics]);
+  // The renderer checks again what validation already reported (a dangling reference, a bad ARN):
+  // one problem is one diagnostic, in validation's words, so the counts people see agree.
+  const reportedPaths = new Set(analyzed.diagnostics.filter((d) => d.severity === "error").map((d) => d.path.join("\0")));
+  const renderProblems = rendered.diagnostics.filter((d) => !reportedPaths.has(d.path.join("\0")));
+  const located = locateDiagnostics(yaml, [...codeProblems, ...renderProblems]);
   const diagnostics = [...analyzed.diagnostics, ...located];
   const resourceCount = measureTemplate(rendered.template as unknown as Record<string, unknown>).resources;
   return { template: rendered.template, diagnostics: capDiagnostics(diagnostics), resourceCount, resourceLimit };

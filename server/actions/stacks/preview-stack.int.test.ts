@@ -53,6 +53,15 @@ describe("previewStack", () => {
     ]);
   });
 
+  it("reports a dangling reference once, in validation's words, not again from the renderer", async () => {
+    const yaml = STARTER_YAML.replace("memory: 256", "memory: 256\n      environment:\n        - name: QUEUE\n          value: $ResourceParam('nosuch', 'arn')");
+    const r = await preview(yaml);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.data.diagnostics.filter((d) => d.severity === "error")).toEqual([
+      expect.objectContaining({ path: ["resources", "hello", "properties", "environment", 0, "value"], message: "$ResourceParam: no resource named 'nosuch'" }),
+    ]);
+  });
+
   it("is not found for another organization's member or stack", async () => {
     expect(await preview(STARTER_YAML, {}, stranger)).toMatchObject({ ok: false, status: 404 });
     const r = await asUser(viewer, () => previewStack({ orgSlug: "acme", stackId: "nope", yaml: STARTER_YAML, code: {} }));
