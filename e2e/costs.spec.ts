@@ -159,9 +159,12 @@ test("in the editor, raising memory from 512 to 1024 MB shows what the unsaved c
   await memory.fill(String(COST_STACK.memoryBefore));
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+  // Nothing unsaved: the tab says so rather than showing a difference of nothing.
+  await page.getByRole("tab", { name: "Cost", exact: true }).click();
+  await expect(page.getByText("No unsaved changes: the estimate below is revision 2's.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Unsaved changes/ })).toHaveCount(0);
 
   await memory.fill(String(COST_STACK.memoryAfter));
-  await page.getByRole("tab", { name: "Cost", exact: true }).click();
   // A new stack has no saved assumptions and no stage: us-east-1 prices, 1M requests of 100 ms.
   const expected = formatMonthlyDelta(memoryRaiseDelta(1_000_000, 100));
   expect(expected).toMatch(/^\+\$0\.8\d\/month$/);

@@ -365,7 +365,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
           {
             id: "cost",
             label: "Cost",
-            content: <CostTab definition={doc.yamlPending ? null : doc.definition} saved={state.saved.definition} savedNumber={state.baseNumber} settings={cost} />,
+            content: <CostTab definition={doc.yamlPending ? null : doc.definition} saved={state.saved.definition} savedNumber={state.baseNumber} unsaved={dirty} settings={cost} />,
           },
         ]}
       />
