@@ -37,10 +37,12 @@ test("double-clicking Add connection adds it once and reports no error", async (
 test("an invitation to an address over 254 characters is refused on the field; a long valid one does not widen the page", async ({ page }) => {
   await page.goto("/acme/settings/members");
   const form = page.getByRole("form", { name: "Invite a member" });
-  await form.getByLabel("Email").fill(`${"a".repeat(300)}@acme.test`);
+  const tooLong = `${"a".repeat(300)}@acme.test`;
+  await form.getByLabel("Email").fill(tooLong);
   await form.getByRole("button", { name: "Invite" }).click();
   await expect(form.getByRole("alert")).toHaveText("An email address has at most 254 characters.");
-  await expect(page.getByRole("list", { name: "Pending invitations" })).toHaveCount(0);
+  // Not invited (other specs' invitations of Acme may be pending: only this address matters).
+  await expect(page.getByTestId(`invitation-${tooLong}`)).toHaveCount(0);
 
   const long = `${"l".repeat(64)}@${"d".repeat(60)}.${"e".repeat(60)}.${"f".repeat(60)}.test`;
   await form.getByLabel("Email").fill(long);
