@@ -9,7 +9,7 @@ import {
   type SpecType,
 } from "./spec-db";
 import { didYouMean } from "./suggest";
-import { findCycles, resourceGraph } from "./template-graph";
+import { dependsOnList, findCycles, graphOf } from "./template-graph";
 import {
   INTRINSIC_FUNCTIONS,
   PSEUDO_PARAMETERS,
@@ -59,6 +59,8 @@ interface Context {
   mappings: Set<string>;
   /** Resources referring to themselves, found by the walk over each resource and reported with the cycles. */
   selfReferences: Diagnostic[];
+  /** Logical id -> what it names (DependsOn, reference targets), gathered by the same walk, for the cycle check. */
+  targets: Map<string, string[]>;
 }
 
 function error(path: TemplatePath, message: string): Diagnostic {
@@ -116,6 +118,7 @@ export function validateTemplateAgainstSpec(template: unknown): Diagnostic[] {
     conditions: new Set(),
     mappings: new Set(),
     selfReferences: [],
+    targets: new Map(),
   };
   for (const key of Object.keys(template)) {
     if (!TEMPLATE_SECTIONS.includes(key)) {
@@ -153,7 +156,10 @@ function checkParameter(ctx: Context, name: string, parameter: unknown): void {
 
 function checkResource(ctx: Context, id: string, resource: unknown): void {
   const path = ["Resources", id];
+  const targets = dependsOnList(resource);
+  ctx.targets.set(id, targets);
   const selfReference = (ref: TemplateReference) => {
+    targets.push(ref.target);
     if (ref.target === id) ctx.selfReferences.push(error(ref.path, `${subject(ctx, ref.path)}: ${ref.via} refers to '${id}' itself`));
   };
   if (!isPlainObject(resource)) {
@@ -195,7 +201,7 @@ function checkProperties(ctx: Context, id: string, type: string, properties: unk
     ctx.diagnostics.push(unknownTypeDiagnostic(id, type));
     return;
   }
-  ctx.diagnostics.push(...checkObject(ctx, values, spec, path));
+  checkObject(ctx, values, spec, [...path], ctx.diagnostics);
 }
 
 function unknownTypeDiagnostic(id: string, type: string): Diagnostic {
@@ -210,75 +216,89 @@ function unknownTypeDiagnostic(id: string, type: string): Diagnostic {
   );
 }
 
-function checkObject(ctx: Context, value: Record<string, unknown>, spec: ObjectSpec, path: TemplatePath): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  const isTopLevel = path.length === 3;
-  const label = (name: string) => (isTopLevel ? name : propertyLabel([...path.slice(3), name]));
-  const owner = subject(ctx, path.slice(0, 2));
-  for (const [name, child] of Object.entries(value)) {
+// The value checks below write into `out` and share one `path` array, extended and shrunk while
+// walking: a rendered template has thousands of properties and almost never a problem, so a path is
+// copied, and a message built, only for a diagnostic.
+
+function checkObject(ctx: Context, value: Record<string, unknown>, spec: ObjectSpec, path: TemplatePath, out: Diagnostic[]): void {
+  const depth = path.length;
+  const label = () => propertyLabel(path.slice(3));
+  for (const name of Object.keys(value)) {
     const property = spec.properties.get(name);
-    if (!property) {
-      found.push(
-        error(
-          [...path, name],
-          `${owner} has unknown property '${label(name)}'${didYouMean(name, spec.properties.keys())}`,
-        ),
-      );
-      continue;
+    path.push(name);
+    if (property) checkValue(ctx, value[name], property.types, path, out);
+    else {
+      out.push(error([...path], `${subject(ctx, path.slice(0, 2))} has unknown property '${label()}'${didYouMean(name, spec.properties.keys())}`));
     }
-    found.push(...checkValue(ctx, child, property.types, [...path, name]));
+    path.length = depth;
   }
   for (const [name, property] of spec.properties) {
     if (property.required && !(name in value)) {
-      found.push(error(path, `${owner} is missing required property '${label(name)}'`));
+      path.push(name);
+      const missing = label();
+      path.length = depth;
+      out.push(error([...path], `${subject(ctx, path.slice(0, 2))} is missing required property '${missing}'`));
     }
   }
-  return found;
 }
 
 /** Checks `value` against any of `types`; passes if one fits, else reports the closest fit. */
-function checkValue(ctx: Context, value: unknown, types: readonly SpecType[], path: TemplatePath): Diagnostic[] {
+function checkValue(ctx: Context, value: unknown, types: readonly SpecType[], path: TemplatePath, out: Diagnostic[]): void {
+  if (types.length === 1) return checkType(ctx, value, types[0], path, out);
   let closest: Diagnostic[] | undefined;
   for (const type of types) {
-    const found = checkType(ctx, value, type, path);
-    if (found.length === 0) return found;
+    const found: Diagnostic[] = [];
+    checkType(ctx, value, type, path, found);
+    if (found.length === 0) return;
     if (!closest || found.length < closest.length) closest = found;
   }
-  return closest ?? [];
+  if (closest) out.push(...closest);
 }
 
-function shapeError(ctx: Context, value: unknown, expected: string, path: TemplatePath): Diagnostic[] {
-  return [error(path, `${subject(ctx, path)} must be ${expected}, not ${kindOf(value)}`)];
+function shapeError(ctx: Context, value: unknown, expected: string, path: TemplatePath, out: Diagnostic[]): void {
+  out.push(error([...path], `${subject(ctx, path)} must be ${expected}, not ${kindOf(value)}`));
 }
 
-function checkType(ctx: Context, value: unknown, type: SpecType, path: TemplatePath): Diagnostic[] {
-  if (value === null) return shapeError(ctx, value, "a value", path);
+function checkType(ctx: Context, value: unknown, type: SpecType, path: TemplatePath, out: Diagnostic[]): void {
+  if (value === null) return shapeError(ctx, value, "a value", path, out);
   const fn = intrinsicName(value);
-  if (fn) return checkIntrinsicValue(ctx, value as Record<string, unknown>, fn, type, path);
+  if (fn) return checkIntrinsicValue(ctx, value as Record<string, unknown>, fn, type, path, out);
+  const depth = path.length;
   switch (type.type) {
     case "json":
-      return [];
+      return;
     case "string":
     case "number":
     case "integer":
     case "boolean":
     case "date-time":
     case "null":
-      return typeof value === "object" ? shapeError(ctx, value, `a ${type.type}`, path) : [];
+      if (typeof value === "object") shapeError(ctx, value, `a ${type.type}`, path, out);
+      return;
     case "tag":
-      if (!isPlainObject(value)) return shapeError(ctx, value, "a tag object with Key and Value", path);
-      return checkObject(ctx, value, TAG_SPEC, path);
+      if (!isPlainObject(value)) return shapeError(ctx, value, "a tag object with Key and Value", path, out);
+      return checkObject(ctx, value, TAG_SPEC, path, out);
     case "ref":
-      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path);
-      return checkObject(ctx, value, propertyTypeSpec(type.reference.$ref), path);
+      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path, out);
+      return checkObject(ctx, value, propertyTypeSpec(type.reference.$ref), path, out);
     case "array":
-      if (!Array.isArray(value)) return shapeError(ctx, value, "a list", path);
-      return value.flatMap((item, i) => checkValue(ctx, item, [type.element], [...path, i]));
+      if (!Array.isArray(value)) return shapeError(ctx, value, "a list", path, out);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        checkType(ctx, value[i], type.element, path, out);
+        path.length = depth;
+      }
+      return;
     case "map":
-      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path);
-      return Object.entries(value).flatMap(([key, item]) => checkValue(ctx, item, [type.element], [...path, key]));
+      if (!isPlainObject(value)) return shapeError(ctx, value, "an object", path, out);
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        checkType(ctx, value[key], type.element, path, out);
+        path.length = depth;
+      }
+      return;
     case "union":
-      return checkValue(ctx, value, type.types, path);
+      return checkValue(ctx, value, type.types, path, out);
   }
 }
 
@@ -297,14 +317,18 @@ function checkIntrinsicValue(
   fn: string,
   type: SpecType,
   path: TemplatePath,
-): Diagnostic[] {
+  out: Diagnostic[],
+): void {
   const args = value[fn];
-  if (fn !== "Fn::If" || !Array.isArray(args) || args.length !== 3) return [];
-  return [1, 2].flatMap((i) => {
+  if (fn !== "Fn::If" || !Array.isArray(args) || args.length !== 3) return;
+  const depth = path.length;
+  for (const i of [1, 2]) {
     const branch = args[i];
-    if (isPlainObject(branch) && branch.Ref === "AWS::NoValue") return [];
-    return checkType(ctx, branch, type, [...path, "Fn::If", i]);
-  });
+    if (isPlainObject(branch) && branch.Ref === "AWS::NoValue") continue;
+    path.push("Fn::If", i);
+    checkType(ctx, branch, type, path, out);
+    path.length = depth;
+  }
 }
 
 function checkDependsOn(ctx: Context, id: string, dependsOn: unknown): void {
@@ -465,7 +489,7 @@ function checkIntrinsic(ctx: Context, value: Record<string, unknown>, only: stri
 /** CloudFormation rejects templates whose resources depend on each other in a circle. */
 function checkCycles(ctx: Context, resources: Record<string, unknown>): void {
   ctx.diagnostics.push(...ctx.selfReferences);
-  for (const cycle of findCycles(resourceGraph(resources))) {
+  for (const cycle of findCycles(graphOf(resources, ctx.targets))) {
     ctx.diagnostics.push(error(["Resources", cycle[0]], `Circular dependency between resources: ${[...cycle, cycle[0]].join(" -> ")}`));
   }
 }

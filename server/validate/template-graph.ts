@@ -19,21 +19,27 @@ export function dependsOnList(resource: unknown): string[] {
 }
 
 export function resourceGraph(resources: Readonly<Record<string, unknown>>): ResourceGraph {
+  const targets = new Map<string, string[]>();
+  for (const id of Object.keys(resources)) {
+    const found = dependsOnList(resources[id]);
+    forEachReferenceTarget(resources[id], (target) => found.push(target));
+    targets.set(id, found);
+  }
+  return graphOf(resources, targets);
+}
+
+/**
+ * The graph from what each resource names (DependsOn and reference targets, in any order, repeats
+ * and non-resources included), for walks that have found the references already.
+ */
+export function graphOf(resources: Readonly<Record<string, unknown>>, targets: ReadonlyMap<string, readonly string[]>): ResourceGraph {
   const ids = Object.keys(resources).sort();
   const dependencies = new Map<string, string[]>();
   const dependents = new Map<string, string[]>(ids.map((id) => [id, []]));
-  const found: string[] = [];
-  const collect = (target: string) => {
-    found.push(target);
-  };
   for (const id of ids) {
-    const resource = resources[id];
-    found.length = 0;
-    found.push(...dependsOnList(resource));
-    forEachReferenceTarget(resource, collect);
     // A resource refers to a handful of others: a list beats a Set here.
     const deps: string[] = [];
-    for (const target of found) {
+    for (const target of targets.get(id) ?? []) {
       if (target !== id && !deps.includes(target) && Object.hasOwn(resources, target)) deps.push(target);
     }
     deps.sort();

@@ -59,10 +59,13 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isPlainObject(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const [key] = keys;
-  return key === "Ref" || key.startsWith("Fn::") ? key : undefined;
+  // Counting keys without Object.keys: this runs on every object of every template walk.
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined || !Object.hasOwn(value, key)) return undefined;
+    only = key;
+  }
+  return only !== undefined && (only === "Ref" || only.startsWith("Fn::")) ? only : undefined;
 }
 
 type SubPart = { text: string } | { name: string };
