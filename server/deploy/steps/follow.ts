@@ -79,10 +79,13 @@ function outputsOf(run: RunContext, outputs: { OutputKey?: string; OutputValue?:
  * root has just finished. Only the nested stacks the root's events show this operation touching are
  * read; before it shows any (and on moto, whose stacks have stack-level events only) all that the
  * root lists. The resources of a deleted root are not listed: moto answers that by creating its
- * nested stacks again.
+ * nested stacks again. A change set that changes no nested stack needs none of this: nothing is
+ * listed at each poll of an ordinary deploy.
  */
 async function nestedStackEvents(run: RunContext, root: { id: string; status: string | undefined; events: RootEvent[] }, point: FollowPoint, since: Date): Promise<TimelineEvent[]> {
   const cf = run.aws.cloudFormation;
+  const changes = (run.d.changeSet as ChangeSetSummary | null)?.changes;
+  if (run.operation !== "destroy" && changes && !changes.some((c) => c.resourceType === STACK_RESOURCE_TYPE)) return [];
   const touched = nestedStacksTouched(run.stackName, root.events);
   const deleted = root.status === undefined || root.status === "DELETE_COMPLETE";
   const refs = touched.length > 0 || deleted ? touched : nestedStacksIn(await listStackResources(cf, root.id));
