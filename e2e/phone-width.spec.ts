@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { USERS } from "./env";
+import { E2E, USERS } from "./env";
 import { setUpDeployedStage } from "./deployed-stage";
 import { pastTheRightEdge, signInWithOrgSso } from "./helpers";
 import { everyPageUrl, settle } from "./page-walk";
@@ -24,4 +24,17 @@ test("no page is wider than a 390 px phone", async ({ page }) => {
     tooWide.push(...(await pastTheRightEdge(page)).slice(0, 3).map((e) => `${url}: ${e}`));
   }
   expect(tooWide).toEqual([]);
+});
+
+test("a table's scroll box is a tab stop while it scrolls, and not when the table fits", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await page.goto(`/${E2E.acme.orgSlug}/settings/audit`);
+  const box = page.locator("div:has(> table)").first();
+  await expect(box).toBeVisible();
+  await expect(box).not.toHaveAttribute("tabindex");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(box).toHaveAttribute("tabindex", "0");
+  await box.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
