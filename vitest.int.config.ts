@@ -20,6 +20,9 @@ export default defineConfig({
     // parallel test run can pass that on a small stack. Tests of the limit itself set their own.
     env: { LAMBDAPLANE_COMPUTE_TIME_LIMIT_SECONDS: "120" },
     globalSetup: ["server/db/test-global-setup.ts"],
+    // Two files at a time even on two cores (vitest's default there is one): most of an integration
+    // test's time is spent waiting on PostgreSQL, moto or a worker process, not on the CPU.
+    maxWorkers: 2,
     // Creating and migrating a database takes about a second; more on a loaded CI machine.
     hookTimeout: 60_000,
     testTimeout: 30_000,
