@@ -274,3 +274,32 @@ export function placeNodes(nodes: readonly GraphNode[], positions: CanvasPositio
   });
   return out;
 }
+
+/** A group's outline on the canvas: around its members where they are now, with room for a header above. */
+export interface GroupFrame {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const FRAME_PADDING = 12;
+export const FRAME_HEADER = 30;
+
+export function groupFrames(groups: readonly NodeGroup[], nodes: readonly GraphNode[], at: ReadonlyMap<string, CanvasPoint>): GroupFrame[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return groups.flatMap((g) => {
+    const members = g.members.flatMap((id) => {
+      const n = byId.get(id);
+      const p = at.get(id);
+      return n && p ? [{ ...p, bottom: p.y + nodeHeight(n) }] : [];
+    });
+    if (!members.length) return [];
+    const left = Math.min(...members.map((m) => m.x)) - FRAME_PADDING;
+    const top = Math.min(...members.map((m) => m.y)) - FRAME_PADDING - FRAME_HEADER;
+    const right = Math.max(...members.map((m) => m.x)) + NODE_WIDTH + FRAME_PADDING;
+    const bottom = Math.max(...members.map((m) => m.bottom)) + FRAME_PADDING;
+    return [{ id: g.id, x: left, y: top, width: right - left, height: bottom - top }];
+  });
+}

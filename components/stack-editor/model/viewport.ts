@@ -1,0 +1,33 @@
+// Where the canvas opens: the whole graph when it fits at a zoom where names can be read, else its
+// top-left corner at that zoom (the minimap and search reach the rest). Pure.
+
+/** 12 px names drawn at 9 px: the smallest zoom the canvas opens or pans to. */
+export const READABLE_ZOOM = 0.75;
+const MAX_ZOOM = 1.2;
+const PADDING = 16;
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export function readableFit(bounds: Bounds, view: { width: number; height: number }): Viewport {
+  const fit = Math.min(MAX_ZOOM, (view.width - 2 * PADDING) / Math.max(1, bounds.width), (view.height - 2 * PADDING) / Math.max(1, bounds.height));
+  if (fit < READABLE_ZOOM) return { x: PADDING - bounds.x * READABLE_ZOOM, y: PADDING - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
+  return { x: view.width / 2 - (bounds.x + bounds.width / 2) * fit, y: view.height / 2 - (bounds.y + bounds.height / 2) * fit, zoom: fit };
+}
+
+/** Whether a box (in graph coordinates) is wholly on screen at `viewport`. */
+export function inView(box: Bounds, viewport: Viewport, view: { width: number; height: number }): boolean {
+  const left = box.x * viewport.zoom + viewport.x;
+  const top = box.y * viewport.zoom + viewport.y;
+  return left >= 0 && top >= 0 && left + box.width * viewport.zoom <= view.width && top + box.height * viewport.zoom <= view.height;
+}
