@@ -34,11 +34,11 @@ describe("foldGroups", () => {
     expect(groupNodes(nodes.slice(0, 8), edges)).toEqual([]);
   });
 
-  it("GIVEN the API's group open THEN its routes are lines on the functions and the edges from the hub carry no label", () => {
+  it("GIVEN the API's group open THEN its routes are lines on the functions and the edges from the hub are marked as shown by the group", () => {
     const g = graph();
     const view = foldGroups(g, groupNodes(g.nodes, g.edges), new Set());
     expect(view.nodes.find((n) => n.id === "f1")!.notes).toEqual(["GET /f1", "POST /f1"]);
-    expect(view.edges.filter((e) => e.source === "api").map((e) => e.label)).toEqual(["", "", "", "", ""]);
+    expect(view.edges.filter((e) => e.source === "api").map((e) => e.framed)).toEqual([true, true, true, true, true]);
     expect(view.edges.filter((e) => e.target === "dead").map((e) => e.label)).toEqual(["onFailure", "onFailure"]);
   });
 

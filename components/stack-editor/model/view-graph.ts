@@ -1,6 +1,6 @@
 // The graph as the canvas shows it: the members of a collapsed group folded into its hub (their edges
-// drawn from or to the hub, one per end and kind); in an open group, the hub's triggers are labelled on
-// the functions they trigger, not on edges that cross the group; edges between the same two nodes
+// drawn from or to the hub, one per end and kind); in an open group, the hub's triggers are lines on
+// the functions they trigger, not edges fanning across the group; edges between the same two nodes
 // fanned apart. Pure.
 import type { GraphEdge, GraphNode } from "./graph";
 import type { NodeGroup } from "./layout";
@@ -8,6 +8,8 @@ import type { NodeGroup } from "./layout";
 export interface ViewEdge extends GraphEdge {
   /** How many edges of the definition this one stands for: more than one when a collapsed group folded them. */
   folded: number;
+  /** A trigger from an open group's hub to a member: the group's outline and the member's line show it. */
+  framed: boolean;
 }
 
 export interface ViewGraph {
@@ -37,11 +39,11 @@ export function foldGroups(graph: { nodes: readonly GraphNode[]; edges: readonly
     const target = into.get(e.target) ?? e.target;
     if (e.kind === "trigger" && hubOf.get(e.target) === e.source) {
       notes.set(e.target, [...(notes.get(e.target) ?? []), e.label]);
-      edges.push({ ...e, label: "", folded: 1 });
+      edges.push({ ...e, folded: 1, framed: true });
       continue;
     }
     if (source === e.source && target === e.target) {
-      edges.push({ ...e, folded: 1 });
+      edges.push({ ...e, folded: 1, framed: false });
       continue;
     }
     if (source === target) continue;
@@ -52,7 +54,7 @@ export function foldGroups(graph: { nodes: readonly GraphNode[]; edges: readonly
       seen.label = `${seen.folded} ${e.kind} edges`;
       continue;
     }
-    const edge = { ...e, id: `folded:${key}`, source, target, folded: 1 };
+    const edge = { ...e, id: `folded:${key}`, source, target, folded: 1, framed: false };
     folded.set(key, edge);
     edges.push(edge);
   }

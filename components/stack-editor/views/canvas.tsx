@@ -84,19 +84,26 @@ function boundsOf(boxes: readonly Bounds[]): Bounds {
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
-/** Fits the view when resources are added or removed, so a new node is never off screen (at a zoom where names can be read). */
-function FitOnChange({ count, bounds }: { count: number; bounds: Bounds }) {
+/**
+ * Fits the view when resources are added or removed, so a new node is never off screen (at a zoom
+ * where names can be read), and when an edit moves nodes in a graph that fits whole: a big one keeps
+ * where the person is looking.
+ */
+function FitOnChange({ count, layout, bounds }: { count: number; layout: string; bounds: Bounds }) {
   const { setViewport } = useReactFlow();
   const measured = useNodesInitialized();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const latest = useRef(bounds);
+  const latest = useRef({ bounds, count: -1 });
   useEffect(() => {
-    latest.current = bounds;
-  });
-  useEffect(() => {
-    if (measured && width && height) void setViewport(readableFit(latest.current, { width, height }));
-  }, [count, measured, width, height, setViewport]);
+    if (!measured || !width || !height) return;
+    const fit = readableFit(bounds, { width, height });
+    const added = latest.current.count !== count;
+    latest.current = { bounds, count };
+    if (added || fit.zoom > READABLE_ZOOM) void setViewport(fit);
+    // Bounds change on every drag step: follow layout changes only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [count, layout, measured, width, height, setViewport]);
   return null;
 }
 
@@ -163,7 +170,12 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
 
   const at = (id: string) => dragging[id] ?? placed.get(id)!;
   const frames = groupFrames(view.groups, view.nodes, new Map(view.nodes.map((n) => [n.id, at(n.id)])));
-  const toggleGroup = (id: string) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((g) => g !== id)) : new Set([...c, id])));
+  const toggleGroup = (id: string) => {
+    const closing = !shownCollapsed.has(id);
+    // A selected node inside would keep its group open.
+    if (closing && selected !== null && groups.some((g) => g.id === id && g.members.indexOf(selected) > 0)) onSelect(null);
+    setCollapsed((c) => (closing ? new Set([...c, id]) : new Set([...c].filter((g) => g !== id))));
+  };
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
 
   const frameNodes: Node<GroupFrameData>[] = frames.map((f) => {
@@ -207,6 +219,8 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
     selected: selectedEdges.has(e.id),
     // An edge folded from several (a collapsed group's) stands for more than one thing to remove.
     deletable: e.folded === 1,
+    // A hub's edges to every member of its open group would cover the group; its outline says it.
+    hidden: e.framed,
     ariaLabel: `${e.kind} ${e.label} from ${e.source} to ${e.target}`,
   }));
 
@@ -275,6 +289,8 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
           setSelectedEdges(new Set());
           onSelect(n.id);
         }}
+        // A clicked edge takes the focus, so Delete (which acts only on the canvas) removes it.
+        onEdgeClick={(e) => (e.currentTarget as SVGGElement).focus()}
         onPaneClick={() => {
           setSelectedEdges(new Set());
           onSelect(null);
@@ -290,7 +306,7 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
-        <FitOnChange count={nodes.length} bounds={boundsOf(boxes.length ? boxes : [{ x: 0, y: 0, width: 1, height: 1 }])} />
+        <FitOnChange count={nodes.length} layout={viewStructure} bounds={boundsOf(boxes.length ? boxes : [{ x: 0, y: 0, width: 1, height: 1 }])} />
         <FollowSelection box={chosenBox} token={revealToken} />
         <Background />
         <Controls showInteractive={false} />
@@ -301,7 +317,7 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
           nodeColor={(n) => (n.type === "frame" ? "transparent" : n.selected ? "#4f46e5" : "#94a3b8")}
           nodeStrokeColor={(n) => (n.type === "frame" ? "#94a3b8" : "transparent")}
         />
-        <Panel position="top-left">
+        <Panel position="top-right">
           <CanvasSearch
             names={graph.nodes.map((n) => n.id)}
             onFound={(name) => {
