@@ -188,10 +188,10 @@ test("a node shows keyboard focus and Enter selects it", async ({ page }) => {
   await seed("canvas-keys", SMALL, ["src/orders.ts", "src/audit.ts", "src/ingest.ts"]);
   const canvas = await openEditor(page, "canvas-keys");
   await canvas.getByRole("searchbox", { name: "Find a resource" }).click();
-  // Tab from the search box until a node has focus.
+  // Back from the search box (drawn after the graph) until a node has focus.
   let focused = "";
   for (let i = 0; i < 40 && !focused; i++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press("Shift+Tab");
     focused = await page.evaluate(() => (document.activeElement?.classList.contains("react-flow__node") ? document.activeElement.getAttribute("data-id")! : ""));
   }
   expect(focused).not.toBe("");
