@@ -45,8 +45,8 @@ const EDGE_STYLE: Record<GraphEdge["kind"], React.CSSProperties> = {
 
 type ResourceNodeData = { node: GraphNode; error: boolean; hidden: number };
 
-// xyflow turns the node wrapper's own focus outline off: the card shows keyboard focus instead.
-const FOCUS = "[.react-flow__node:focus-visible_&]:outline-3 [.react-flow__node:focus-visible_&]:outline-offset-2 [.react-flow__node:focus-visible_&]:outline-amber-500";
+// xyflow turns the node wrapper's own focus outline off: the card (inside the wrapper, a Tailwind group) shows keyboard focus instead.
+const FOCUS = "group-focus-visible:outline-3 group-focus-visible:outline-offset-2 group-focus-visible:outline-amber-500";
 
 function ResourceNode({ data, selected }: NodeProps<Node<ResourceNodeData>>) {
   const { node, error, hidden } = data;
@@ -107,18 +107,32 @@ function FitOnChange({ count, layout, bounds }: { count: number; layout: string;
   return null;
 }
 
-/** Pans to the selected node when it is (partly) off screen: chosen in the Resources list or found by search. */
-function FollowSelection({ box, token }: { box: Bounds | null; token: number }) {
+/**
+ * Pans to a newly selected node when it is (partly) off screen: chosen in the Resources list or found
+ * by search (each search hit is a new `token`). A node that only moves is not followed.
+ */
+function FollowSelection({ id, box, token }: { id: string | null; box: Bounds | null; token: number }) {
   const { getViewport, setCenter } = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const { x, y, width: w, height: h } = box ?? { x: NaN, y: NaN, width: 0, height: 0 };
+  const followed = useRef("");
+  const latest = useRef(box);
   useEffect(() => {
-    if (Number.isNaN(x) || !width) return;
-    const viewport = getViewport();
-    if (inView({ x, y, width: w, height: h }, viewport, { width, height })) return;
-    void setCenter(x + w / 2, y + h / 2, { zoom: Math.max(viewport.zoom, READABLE_ZOOM), duration: 200 });
-  }, [x, y, w, h, token, width, height, getViewport, setCenter]);
+    latest.current = box;
+  });
+  useEffect(() => {
+    const key = `${id}|${token}`;
+    if (id === null || !width || followed.current === key) return;
+    // After this commit's refit (FitOnChange) has moved the view.
+    const frame = requestAnimationFrame(() => {
+      followed.current = key;
+      const target = latest.current;
+      const viewport = getViewport();
+      if (!target || inView(target, viewport, { width, height })) return;
+      void setCenter(target.x + target.width / 2, target.y + target.height / 2, { zoom: Math.max(viewport.zoom, READABLE_ZOOM), duration: 200 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [id, token, width, height, getViewport, setCenter]);
   return null;
 }
 
@@ -203,6 +217,7 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
     position: at(n.id),
     data: { node: n, error: failing.has(n.id), hidden: view.hidden.get(n.id) ?? 0 },
     selected: n.id === selected,
+    className: "group",
     measured: sizes[n.id],
     ariaLabel: `${kindLabel(n.kind)} ${n.id}`,
   }));
@@ -278,6 +293,7 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
     <div ref={region} className="h-full w-full" aria-label="Stack canvas" role="region">
       <ReactFlow
         onBeforeDelete={deleteFromCanvasOnly}
+        deleteKeyCode={["Backspace", "Delete"]}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -307,7 +323,7 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange count={nodes.length} layout={viewStructure} bounds={boundsOf(boxes.length ? boxes : [{ x: 0, y: 0, width: 1, height: 1 }])} />
-        <FollowSelection box={chosenBox} token={revealToken} />
+        <FollowSelection id={chosen} box={chosenBox} token={revealToken} />
         <Background />
         <Controls showInteractive={false} />
         <MiniMap
