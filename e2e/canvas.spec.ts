@@ -206,7 +206,8 @@ test("a 100-function stack opens with names readable, groups that collapse, a mi
   await page.setViewportSize({ width: 1280, height: 900 });
   await seed("canvas-hundred", definitionYaml(100), ["src/handler.ts"]);
   const canvas = await openEditor(page, "canvas-hundred");
-  const region = (await canvas.boundingBox())!;
+  // Measured each time: choosing in the Resources list may scroll the page.
+  const onCanvas = async (id: string) => inside((await node(canvas, id).boundingBox())!, (await canvas.boundingBox())!);
 
   // Names drawn at 9 px or more, and many of them on screen (not a one-pixel column).
   const shown = await canvas.locator(".react-flow__node-resource .font-mono").evaluateAll((names) => {
@@ -230,11 +231,11 @@ test("a 100-function stack opens with names readable, groups that collapse, a mi
   await canvas.getByRole("searchbox", { name: "Find a resource" }).fill("fn87");
   await canvas.getByRole("searchbox", { name: "Find a resource" }).press("Enter");
   await expect(inspector(page).getByRole("heading", { name: /^fn87/ })).toBeVisible();
-  await expect.poll(async () => inside((await node(canvas, "fn87").boundingBox())!, region)).toBe(true);
+  await expect.poll(() => onCanvas("fn87")).toBe(true);
 
   // The Resources list: another far one.
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^queue3 / }).click();
-  await expect.poll(async () => inside((await node(canvas, "queue3").boundingBox())!, region)).toBe(true);
+  await expect.poll(() => onCanvas("queue3")).toBe(true);
 
   // Collapse the API's group: one node stands for the 201, and it opens again.
   await canvas.getByRole("button", { name: /HTTP API api: 201 resources, collapse group/ }).click();

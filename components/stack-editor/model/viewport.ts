@@ -1,9 +1,11 @@
-// Where the canvas opens: the whole graph when it fits at a zoom where names can be read, else its
-// top-left corner at that zoom (the minimap and search reach the rest). Pure.
+// Where the canvas opens: the whole graph when it fits at half size or more, else its top-left corner
+// at a zoom where names can be read (the minimap and search reach the rest). Pure.
 
 /** 12 px names drawn at 9 px: the smallest zoom the canvas opens or pans to. */
 export const READABLE_ZOOM = 0.75;
 const MAX_ZOOM = 1.2;
+/** A graph that fits at this zoom or more is shown whole (a few nodes, zoomed in on with a click). */
+const WHOLE_ZOOM = 0.5;
 const PADDING = 16;
 
 export interface Bounds {
@@ -19,10 +21,11 @@ export interface Viewport {
   zoom: number;
 }
 
-export function readableFit(bounds: Bounds, view: { width: number; height: number }): Viewport {
+/** The view to open at, and whether it shows the whole graph. */
+export function readableFit(bounds: Bounds, view: { width: number; height: number }): Viewport & { whole: boolean } {
   const fit = Math.min(MAX_ZOOM, (view.width - 2 * PADDING) / Math.max(1, bounds.width), (view.height - 2 * PADDING) / Math.max(1, bounds.height));
-  if (fit < READABLE_ZOOM) return { x: PADDING - bounds.x * READABLE_ZOOM, y: PADDING - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
-  return { x: view.width / 2 - (bounds.x + bounds.width / 2) * fit, y: view.height / 2 - (bounds.y + bounds.height / 2) * fit, zoom: fit };
+  if (fit < WHOLE_ZOOM) return { x: PADDING - bounds.x * READABLE_ZOOM, y: PADDING - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM, whole: false };
+  return { x: view.width / 2 - (bounds.x + bounds.width / 2) * fit, y: view.height / 2 - (bounds.y + bounds.height / 2) * fit, zoom: fit, whole: true };
 }
 
 /** Whether a box (in graph coordinates) is wholly on screen at `viewport`. */

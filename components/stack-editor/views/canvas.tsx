@@ -85,9 +85,9 @@ function boundsOf(boxes: readonly Bounds[]): Bounds {
 }
 
 /**
- * Fits the view when resources are added or removed, so a new node is never off screen (at a zoom
- * where names can be read), and when an edit moves nodes in a graph that fits whole: a big one keeps
- * where the person is looking.
+ * Fits the view when resources are added or removed, so a new node is never off screen (a big graph
+ * opens on its corner at a zoom where names can be read), and when an edit moves nodes in a graph
+ * shown whole: a big one keeps where the person is looking.
  */
 function FitOnChange({ count, layout, bounds }: { count: number; layout: string; bounds: Bounds }) {
   const { setViewport } = useReactFlow();
@@ -100,7 +100,7 @@ function FitOnChange({ count, layout, bounds }: { count: number; layout: string;
     const fit = readableFit(bounds, { width, height });
     const added = latest.current.count !== count;
     latest.current = { bounds, count };
-    if (added || fit.zoom > READABLE_ZOOM) void setViewport(fit);
+    if (added || fit.whole) void setViewport(fit);
     // Bounds change on every drag step: follow layout changes only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count, layout, measured, width, height, setViewport]);
