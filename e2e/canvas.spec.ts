@@ -94,9 +94,10 @@ type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
-test("two routes of one API to one function lie apart, their labels apart and not under a node", async ({ page }) => {
+test("two routes of one API to one function lie apart, their labels apart and not under a node", async ({ page }, testInfo) => {
   await seed("canvas-routes", SMALL, ["src/orders.ts", "src/audit.ts", "src/ingest.ts"]);
   const canvas = await openEditor(page, "canvas-routes");
+  await canvas.screenshot({ path: testInfo.outputPath("routes.png") });
   const labels = ["GET /orders", "POST /orders"].map((text) => canvas.locator("[data-edge-label]", { hasText: text }));
   const [a, b] = [(await labels[0].boundingBox())!, (await labels[1].boundingBox())!];
   expect(overlap(a, b)).toBe(false);
