@@ -7,6 +7,8 @@ const MAX_ZOOM = 1.2;
 /** A graph that fits at this zoom or more is shown whole (a few nodes, zoomed in on with a click). */
 const WHOLE_ZOOM = 0.5;
 const PADDING = 16;
+/** Room at the top for the search box drawn over the canvas. */
+const TOP = 48;
 
 export interface Bounds {
   x: number;
@@ -23,9 +25,10 @@ export interface Viewport {
 
 /** The view to open at, and whether it shows the whole graph. */
 export function readableFit(bounds: Bounds, view: { width: number; height: number }): Viewport & { whole: boolean } {
-  const fit = Math.min(MAX_ZOOM, (view.width - 2 * PADDING) / Math.max(1, bounds.width), (view.height - 2 * PADDING) / Math.max(1, bounds.height));
-  if (fit < WHOLE_ZOOM) return { x: PADDING - bounds.x * READABLE_ZOOM, y: PADDING - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM, whole: false };
-  return { x: view.width / 2 - (bounds.x + bounds.width / 2) * fit, y: view.height / 2 - (bounds.y + bounds.height / 2) * fit, zoom: fit, whole: true };
+  const fit = Math.min(MAX_ZOOM, (view.width - 2 * PADDING) / Math.max(1, bounds.width), (view.height - TOP - PADDING) / Math.max(1, bounds.height));
+  if (fit < WHOLE_ZOOM) return { x: PADDING - bounds.x * READABLE_ZOOM, y: TOP - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM, whole: false };
+  const middle = TOP + (view.height - TOP - PADDING) / 2;
+  return { x: view.width / 2 - (bounds.x + bounds.width / 2) * fit, y: middle - (bounds.y + bounds.height / 2) * fit, zoom: fit, whole: true };
 }
 
 /** Whether a box (in graph coordinates) is wholly on screen at `viewport`. */
