@@ -141,7 +141,7 @@ export function connect(definition: StackDefinition, sourceId: string, targetId:
   const chosen = choiceId === undefined ? (r.choices.length === 1 ? r.choices[0] : undefined) : r.choices.find((c) => c.id === choiceId);
   if (chosen) return { ok: true, definition: chosen.definition, selectPath: chosen.selectPath };
   if (choiceId !== undefined) return { ok: false, reason: `${sourceId} -> ${targetId} has no choice "${choiceId}"` };
-  return { ok: false, reason: `${sourceId} -> ${targetId} can be: ${r.choices.map((c) => c.label).join("; ")}. Draw it on the canvas to choose.` };
+  return { ok: false, reason: `${sourceId} -> ${targetId} can be: ${r.choices.map((c) => c.label).join("; ")}. Draw it on the canvas to choose, or set it in ${sourceId}'s settings.` };
 }
 
 export function refPath(ref: EdgeRef): Path {
