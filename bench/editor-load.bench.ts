@@ -23,7 +23,7 @@ async function seedStack(name: string, functions: number) {
 /** Navigation start -> the editor's mount mark, and -> every canvas node drawn and the Save control enabled-able. */
 async function timeEditor(page: Page, stack: string, nodes: number) {
   await page.goto(`/${E2E.acme.orgSlug}/stacks/${stack}/edit`);
-  await page.waitForFunction((n) => document.querySelectorAll(".react-flow__node").length === n && document.documentElement.dataset.editorReady === "true", nodes, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll(".react-flow__node-resource").length === n && document.documentElement.dataset.editorReady === "true", nodes, { timeout: 60_000 });
   // A first interaction answers: selecting a resource shows its form.
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^api / }).click();
   await expect(page.getByRole("region", { name: "Settings of api" })).toBeVisible();

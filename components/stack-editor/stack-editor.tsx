@@ -374,8 +374,8 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     </div>
   );
 
-  function doConnect(source: string, target: string) {
-    const r = connect(doc.definition, source, target);
+  function doConnect(source: string, target: string, choice?: string) {
+    const r = connect(doc.definition, source, target, choice);
     if (!r.ok) return setCanvasProblem(r.reason);
     setCanvasProblem(null);
     edit((d) => withDefinition(d, r.definition), undefined, target);

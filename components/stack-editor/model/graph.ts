@@ -1,5 +1,6 @@
 // Definition -> canvas graph: a node per resource (and per queue, topic or stream declared in
-// cloudformationResources), an edge per trigger, authorizer, destination, access grant and edge
+// cloudformationResources), an edge per trigger, authorizer, destination (a function's onSuccess and
+// onFailure, a stream trigger's onFailure, an SNS trigger's onDeliveryFailure), access grant and edge
 // association. Each edge says how to remove it from the definition. Pure.
 import { parseDirective, type StackDefinition, type StackResourceType, type FunctionEvent } from "@/lib/stack";
 
@@ -24,6 +25,8 @@ export type EdgeRef =
   | { kind: "event"; fn: string; index: number }
   | { kind: "authorizer"; fn: string; index: number }
   | { kind: "destination"; fn: string; which: "onSuccess" | "onFailure" }
+  /** Where a stream trigger (onFailure) or an SNS trigger (onDeliveryFailure) sends what it could not deliver. */
+  | { kind: "failure"; fn: string; index: number; field: "onFailure" | "onDeliveryFailure" }
   | { kind: "allowAccessTo" | "connectTo"; fn: string; index: number }
   | { kind: "edge"; bucket: string; trigger: string };
 
@@ -74,6 +77,15 @@ function eventSource(event: FunctionEvent): unknown {
   }
 }
 
+/** The queue or topic a trigger sends failed records (or undelivered messages) to. */
+function failureTarget(event: FunctionEvent): { field: "onFailure" | "onDeliveryFailure"; value: unknown } | undefined {
+  if ((event.type === "kinesis-stream" || event.type === "dynamo-db-stream") && event.properties.onFailure) {
+    return { field: "onFailure", value: event.properties.onFailure.arn };
+  }
+  if (event.type === "sns" && event.properties.onDeliveryFailure) return { field: "onDeliveryFailure", value: event.properties.onDeliveryFailure.sqsQueueArn };
+  return undefined;
+}
+
 export function describeEvent(event: FunctionEvent): string {
   const p = event.properties as Record<string, unknown>;
   switch (event.type) {
@@ -114,6 +126,9 @@ export function buildGraph(definition: StackDefinition): { nodes: GraphNode[]; e
         if (!add(referencedNode(eventSource(event), ids), name, "trigger", label, { kind: "event", fn: name, index })) {
           byId.get(name)!.notes.push(label);
         }
+        const failure = failureTarget(event);
+        const failureNode = failure && referencedNode(failure.value, ids);
+        if (failure && failureNode) add(name, failureNode, "destination", `${failure.field} of ${label}`, { kind: "failure", fn: name, index, field: failure.field });
         if (event.type === "http-api-gateway" && event.properties.authorizer) {
           const a = event.properties.authorizer;
           const from = a.type === "lambda" ? a.properties.functionName : a.properties.userPoolName;

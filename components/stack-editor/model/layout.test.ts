@@ -5,7 +5,7 @@ import { benchDefinition } from "@/bench/stacks";
 import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
 import { parseStack } from "@/lib/stack";
 import { buildGraph, type GraphNode } from "./graph";
-import { layoutGraph, NODE_WIDTH, nodeHeight, placeNodes } from "./layout";
+import { groupFrames, groupNodes, layoutGraph, NODE_WIDTH, nodeHeight, placeNodes } from "./layout";
 
 // api triggers f0..f3 (one column of four), f0 sends failures to bus (a third column).
 const fn = (name: string, extra = "") => `  ${name}:
@@ -115,5 +115,25 @@ describe("placeNodes", () => {
     // All but one node placed over the columns: the worst case for the sweep.
     const crowded: CanvasPositions = Object.fromEntries(many.slice(1).map((n, i) => [n.id, { x: (i % 3) * 150, y: i * 20 }]));
     expect(overlaps(many, crowded, placeNodes(many, crowded, auto))).toEqual([]);
+  });
+});
+
+describe("layoutGraph on a big stack", () => {
+  it("GIVEN the 100-function bench stack grouped THEN it is cut into bands about as wide as tall, nothing overlaps, and each function sits beside its queue", () => {
+    const g = buildGraph(benchDefinition(100));
+    const groups = groupNodes(g.nodes, g.edges);
+    const at = layoutGraph(g.nodes, g.edges, groups);
+    const [frame] = groupFrames(groups, g.nodes, at);
+    expect(frame.width / frame.height).toBeGreaterThan(1);
+    expect(frame.width / frame.height).toBeLessThan(3);
+    expect(new Set(g.nodes.map((n) => at.get(n.id)!.x)).size).toBeGreaterThan(6);
+    expect(overlaps(g.nodes, {}, at)).toEqual([]);
+    for (const i of [0, 37, 99]) expect(at.get(`queue${i}`)!.y).toBe(at.get(`fn${i}`)!.y);
+  });
+
+  it("GIVEN eight nodes or fewer THEN nothing is grouped", () => {
+    const { nodes, edges } = buildGraph(parseStack(YAML).definition!);
+    expect(nodes.length).toBe(6);
+    expect(groupNodes(nodes, edges)).toEqual([]);
   });
 });

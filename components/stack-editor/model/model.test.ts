@@ -57,7 +57,7 @@ describe("connecting on the canvas", () => {
     expect(events).toEqual([
       { type: "http-api-gateway", properties: { httpApiGatewayName: "httpApi", method: "GET", path: "/function" } },
       { type: "sqs", properties: { queueArn: "$CfResourceParam('queue', 'Arn')" } },
-      { type: "event-bus", properties: { eventBusName: "eventBus", eventPattern: { source: ["function"] } } },
+      { type: "event-bus", properties: { eventBusName: "eventBus", eventPattern: { source: [{ prefix: "" }] } } },
     ]);
     expect(checkDefinition(definition)).toEqual([]);
     const { edges } = buildGraph(definition);

@@ -6,7 +6,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
 import { parseStack, type StackDefinition } from "@/lib/stack";
+import { connectChoices, refPath, removeEdge } from "./connect";
 import { docFromYaml, withDefinition, type EditorDoc } from "./doc";
+import { buildGraph } from "./graph";
 import { removeResource } from "./palette";
 import { getIn, setInPruned, startsWith, type Path } from "./paths";
 import { renameProblem, renameResource } from "./rename";
@@ -72,7 +74,7 @@ interface State {
   comments: Map<string, Path>;
 }
 
-type Edit = { kind: "memory" | "env" | "addTrigger" | "removeTrigger" | "removeResource" | "rename"; pick: number; value: number; text: string };
+type Edit = { kind: "memory" | "env" | "addTrigger" | "removeTrigger" | "removeResource" | "rename" | "connect" | "removeEdge"; pick: number; value: number; text: string };
 
 const functionsOf = (d: StackDefinition) => Object.keys(d.resources).filter((n) => d.resources[n].type === "function");
 const nth = <T,>(items: T[], i: number): T | undefined => (items.length ? items[i % items.length] : undefined);
@@ -149,6 +151,28 @@ function apply(state: State, edit: Edit): boolean {
       for (const [id, at] of state.comments) if (startsWith(at, [section, from])) state.comments.set(id, [section, to, ...at.slice(2)]);
       break;
     }
+    case "connect": {
+      // An edge drawn on the canvas between two nodes, with one of the meanings it offers.
+      const { nodes } = buildGraph(def);
+      const [from, to] = [nth(nodes, edit.pick), nth(nodes, edit.value)];
+      const r = from && to ? connectChoices(def, from.id, to.id) : undefined;
+      const choice = r?.ok ? nth(r.choices, edit.value) : undefined;
+      if (!choice) return false;
+      // A destination drawn again replaces the old value, and the comment on it.
+      if (typeof getIn(def, choice.selectPath) === "string") forget(state.comments, choice.selectPath);
+      next = choice.definition;
+      break;
+    }
+    case "removeEdge": {
+      const edge = nth(buildGraph(def).edges, edit.pick);
+      if (!edge) return false;
+      const at = refPath(edge.ref);
+      next = removeEdge(def, edge.ref);
+      forget(state.comments, removedRoot(next, at));
+      const index = at[at.length - 1];
+      if (typeof index === "number") shiftAfterRemoval(state.comments, at.slice(0, -1), index);
+      break;
+    }
   }
   state.doc = withDefinition(state.doc, next);
   return true;
@@ -156,7 +180,7 @@ function apply(state: State, edit: Edit): boolean {
 
 const edits: fc.Arbitrary<Edit[]> = fc.array(
   fc.record({
-    kind: fc.constantFrom("memory", "env", "addTrigger", "removeTrigger", "removeResource", "rename"),
+    kind: fc.constantFrom("memory", "env", "addTrigger", "removeTrigger", "removeResource", "rename", "connect", "removeEdge"),
     pick: fc.nat(50),
     value: fc.nat(10_000),
     // Environment values with YAML's special characters, so the edited scalar's quoting is tested too.
