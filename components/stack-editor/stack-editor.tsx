@@ -371,7 +371,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
         ]}
       />
 
-      {conflict ? <ConflictDialog conflict={conflict} mine={doc.yaml} mergeProblem={mergeProblem} onChoose={resolve} onClose={() => setConflict(null)} /> : null}
+      {conflict ? <ConflictDialog conflict={conflict} base={{ number: state.baseNumber, yaml: state.saved.yaml }} mine={doc.yaml} mergeProblem={mergeProblem} onChoose={resolve} onClose={() => setConflict(null)} /> : null}
     </div>
   );
 
