@@ -56,7 +56,9 @@ async function openEditor(page: Page, stack: string) {
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const choose = (page: Page, resource: string) =>
   page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: new RegExp(`^${resource} `) }).click();
-const section = (page: Page, title: string) => inspector(page).getByRole("button", { name: title, exact: true });
+/** An inspector section (a details element) by its title. */
+const section = (page: Page, title: string) => inspector(page).locator("details").filter({ has: page.locator("summary").getByRole("heading", { name: title, exact: true }) });
+const toggle = (page: Page, title: string) => section(page, title).locator("summary").click();
 
 async function save(page: Page, number: number) {
   await page.getByRole("button", { name: "Save" }).click();
@@ -180,13 +182,13 @@ test("inspector sections collapse, and a diagnostic's jump opens the collapsed s
   await expect(memory).toHaveAttribute("aria-invalid", "true");
 
   const scaling = section(page, "Memory, time and concurrency");
-  await expect(scaling).toHaveAttribute("aria-expanded", "true");
-  await scaling.click();
-  await expect(scaling).toHaveAttribute("aria-expanded", "false");
+  await expect(scaling).toHaveJSProperty("open", true);
+  await toggle(page, "Memory, time and concurrency");
+  await expect(scaling).toHaveJSProperty("open", false);
   await expect(memory).toBeHidden();
   // Collapsing every section leaves a short column: the headings only.
   for (const title of ["Code and runtime", "Triggers", "Destinations", "Environment", "Access and network", "Logging", "Versions and traffic shifting", "Tags", "Overrides"]) {
-    await section(page, title).click();
+    await toggle(page, title);
   }
   const height = await inspector(page).getByRole("region", { name: "Settings of relay" }).evaluate((el) => el.getBoundingClientRect().height);
   expect(height).toBeLessThan(700);
@@ -195,11 +197,26 @@ test("inspector sections collapse, and a diagnostic's jump opens the collapsed s
   const preview = page.getByRole("region", { name: "Preview" });
   await preview.getByRole("tab", { name: /Diagnostics/ }).click();
   await preview.getByRole("button", { name: /memory/ }).first().click();
-  await expect(scaling).toHaveAttribute("aria-expanded", "true");
+  await expect(scaling).toHaveJSProperty("open", true);
   await expect(memory).toBeVisible();
   await expect(memory).toBeFocused();
   // The other sections stay as they were left.
-  await expect(section(page, "Tags")).toHaveAttribute("aria-expanded", "false");
+  await expect(section(page, "Tags")).toHaveJSProperty("open", false);
+});
+
+test("a viewer, whose forms are disabled, still collapses and opens sections", async ({ page }) => {
+  const stack = "forms-viewer";
+  await seed(stack, BUS_YAML, { "src/relay.ts": HANDLER });
+  await signInWithOrgSso(page, USERS.acmeViewer);
+  await openEditor(page, stack);
+  await choose(page, "relay");
+  const memory = inspector(page).getByLabel("Memory (MB)");
+  await expect(memory).toBeDisabled();
+  await toggle(page, "Memory, time and concurrency");
+  await expect(memory).toBeHidden();
+  await toggle(page, "Memory, time and concurrency");
+  await expect(memory).toBeVisible();
+  await expect(memory).toHaveValue("256");
 });
 
 test("the save-conflict dialog shows what each side changed as a diff, not the two documents", async ({ page }) => {

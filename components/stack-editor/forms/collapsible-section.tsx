@@ -1,16 +1,17 @@
 "use client";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { REVEAL_EVENT } from "./reveal-field";
 
 /**
- * A titled part of the inspector that collapses. Collapsed, its fields stay mounted but hidden, so a
- * diagnostic's jump still finds its field by id and opens the section (reveal-field.ts).
+ * A titled part of the inspector that collapses. A native disclosure (details/summary): a summary is
+ * no form control, so it still toggles for a viewer inside the disabled fieldset, and the browser's
+ * find-in-page opens it. Collapsed, the fields stay in the page, so a diagnostic's jump still finds
+ * its field by id and opens the section (reveal-field.ts).
  */
 export function CollapsibleSection({ title, children }: { title: string; children: ReactNode }) {
   const [open, setOpen] = useState(true);
-  const root = useRef<HTMLElement>(null);
-  const bodyId = useId();
+  const root = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const node = root.current;
     if (!node) return;
@@ -19,17 +20,12 @@ export function CollapsibleSection({ title, children }: { title: string; childre
     return () => node.removeEventListener(REVEAL_EVENT, reveal);
   }, []);
   return (
-    <section ref={root} data-collapsed={!open} className="flex flex-col gap-2 border-t border-slate-200 pt-2">
-      <h3 className="text-sm font-semibold">
-        <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}
-          className="flex w-full items-center gap-1 rounded text-left hover:text-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600">
-          <span aria-hidden="true" className="inline-block w-3 text-slate-500">{open ? "▾" : "▸"}</span>
-          {title}
-        </button>
-      </h3>
-      <div id={bodyId} hidden={!open} className="flex flex-col gap-3">
-        {children}
-      </div>
-    </section>
+    <details ref={root} open={open} data-collapsed={!open} onToggle={(e) => setOpen(e.currentTarget.open)} className="group border-t border-slate-200 pt-2">
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded hover:text-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="inline-block w-3 text-slate-500 group-open:rotate-90">▸</span>
+        <h3 className="text-sm font-semibold">{title}</h3>
+      </summary>
+      <div className="mt-2 flex flex-col gap-3">{children}</div>
+    </details>
   );
 }
