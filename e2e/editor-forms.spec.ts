@@ -172,7 +172,7 @@ test("event-bus pattern version and account, overrides as JSON and a destination
 
 test("inspector sections collapse, and a diagnostic's jump opens the collapsed section and focuses its field", async ({ page }) => {
   const stack = "forms-sections";
-  await seed(stack, BUS_YAML, { "src/relay.ts": HANDLER });
+  await seed(stack, `${BUS_YAML}  store:\n    type: bucket\n`, { "src/relay.ts": HANDLER });
   await signInWithOrgSso(page, USERS.acmeOwner);
   await openEditor(page, stack);
   await choose(page, "relay");
@@ -200,8 +200,18 @@ test("inspector sections collapse, and a diagnostic's jump opens the collapsed s
   await expect(scaling).toHaveJSProperty("open", true);
   await expect(memory).toBeVisible();
   await expect(memory).toBeFocused();
-  // The other sections stay as they were left.
+  // The other sections stay as they were left, for the next resource selected too.
   await expect(section(page, "Tags")).toHaveJSProperty("open", false);
+  await choose(page, "store");
+  await expect(section(page, "Overrides")).toHaveJSProperty("open", false);
+  await expect(section(page, "Settings")).toHaveJSProperty("open", true);
+  await expect(inspector(page).getByLabel("Versioning")).toBeVisible();
+  // And over a reload (kept in this browser).
+  await page.reload();
+  await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
+  await choose(page, "relay");
+  await expect(section(page, "Tags")).toHaveJSProperty("open", false);
+  await expect(section(page, "Memory, time and concurrency")).toHaveJSProperty("open", true);
 });
 
 test("a viewer, whose forms are disabled, still collapses and opens sections", async ({ page }) => {

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { REVEAL_EVENT } from "./reveal-field";
 
@@ -9,18 +9,17 @@ import { REVEAL_EVENT } from "./reveal-field";
  * find-in-page opens it. Collapsed, the fields stay in the page, so a diagnostic's jump still finds
  * its field by id and opens the section (reveal-field.ts).
  */
-export function CollapsibleSection({ title, children }: { title: string; children: ReactNode }) {
-  const [open, setOpen] = useState(true);
+export function CollapsibleSection({ title, open, onOpenChange, children }: { title: string; open: boolean; onOpenChange: (open: boolean) => void; children: ReactNode }) {
   const root = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const node = root.current;
     if (!node) return;
-    const reveal = () => flushSync(() => setOpen(true));
+    const reveal = () => flushSync(() => onOpenChange(true));
     node.addEventListener(REVEAL_EVENT, reveal);
     return () => node.removeEventListener(REVEAL_EVENT, reveal);
-  }, []);
+  }, [onOpenChange]);
   return (
-    <details ref={root} open={open} data-collapsed={!open} onToggle={(e) => setOpen(e.currentTarget.open)} className="group border-t border-slate-200 pt-2">
+    <details ref={root} open={open} data-collapsed={!open} onToggle={(e) => e.currentTarget.open !== open && onOpenChange(e.currentTarget.open)} className="group border-t border-slate-200 pt-2">
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded hover:text-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="inline-block w-3 text-slate-500 group-open:rotate-90">▸</span>
         <h3 className="text-sm font-semibold">{title}</h3>

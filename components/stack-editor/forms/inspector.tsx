@@ -1,4 +1,5 @@
 "use client";
+import { useCallback, useEffect, useState } from "react";
 import type { Diagnostic, StackDefinition } from "@/lib/stack";
 import { Button } from "@/components/ui/button";
 import type { Path } from "../model/paths";
@@ -7,6 +8,7 @@ import { AccessEditor } from "./access-editor";
 import { EnvironmentEditor } from "./environment-editor";
 import type { ResourceOption } from "./field-control";
 import { FieldList, type FormContext } from "./field-list";
+import { loadCollapsed, saveCollapsed, withSection } from "./collapsed-sections";
 import { CollapsibleSection } from "./collapsible-section";
 import { rawSections, sectionsOf, type SectionEditor } from "./inspector-sections";
 import { RenameField } from "./rename-field";
@@ -27,6 +29,11 @@ export interface InspectorProps {
 
 /** The forms for the selected resource: every property the model supports. */
 export function Inspector({ definition, selected, diagnostics, resources, readOnly, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
+  // By title, so a section collapsed for one resource stays collapsed for the next one selected (the
+  // editor renders in the browser only, so storage is there on the first render).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => loadCollapsed(localStorage));
+  useEffect(() => saveCollapsed(localStorage, collapsed), [collapsed]);
+  const setOpen = useCallback((title: string, open: boolean) => setCollapsed((before) => withSection(before, title, open)), []);
   if (!selected) return <p className="text-sm text-slate-600">Select a resource on the canvas or in the list to edit it, or add one from the palette.</p>;
   const ctx: FormContext = { definition, diagnostics, resources, readOnly, onChange };
   const resource = Object.hasOwn(definition.resources, selected) ? definition.resources[selected] : undefined;
@@ -48,7 +55,7 @@ export function Inspector({ definition, selected, diagnostics, resources, readOn
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       <RenameField definition={definition} name={selected} onRename={onRename} />
       {(resource ? sectionsOf(resource.type) : rawSections()).map((section) => (
-        <CollapsibleSection key={section.title} title={section.title}>
+        <CollapsibleSection key={section.title} title={section.title} open={!collapsed.has(section.title)} onOpenChange={(open) => setOpen(section.title, open)}>
           {section.fields.length ? <FieldList specs={section.fields} base={section.base === "properties" ? base : base.slice(0, 2)} ctx={ctx} /> : null}
           {section.editors?.map((editor) => <Editor key={editor} editor={editor} name={selected} definition={definition} ctx={ctx} onOpenCode={onOpenCode} />)}
         </CollapsibleSection>
