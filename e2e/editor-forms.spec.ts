@@ -206,7 +206,8 @@ test("inspector sections collapse, and a diagnostic's jump opens the collapsed s
   await expect(section(page, "Overrides")).toHaveJSProperty("open", false);
   await expect(section(page, "Settings")).toHaveJSProperty("open", true);
   await expect(inspector(page).getByLabel("Versioning")).toBeVisible();
-  // And over a reload (kept in this browser).
+  // And over a reload (kept in this browser), leaving the unsaved memory behind.
+  page.once("dialog", (d) => void d.accept());
   await page.reload();
   await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
   await choose(page, "relay");
