@@ -100,7 +100,8 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
       break;
     }
     case "target":
-      control = <TargetField id={id} describedBy={describedBy} error={error} spec={spec} value={value} resources={resources} onValue={set} />;
+      // Keyed by the field, so choosing "outside the stack" for one resource does not carry over to the next one selected.
+      control = <TargetField key={id} id={id} describedBy={describedBy} error={error} spec={spec} value={value} resources={resources} onValue={set} />;
       break;
     case "resource":
     case "pick": {

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { CloudformationResourceSchema } from "@/lib/stack/schema/resources";
 import { FunctionEventSchema } from "@/lib/stack/schema/events";
 import { STACK_RESOURCE_TYPES, StackResourceSchema } from "@/lib/stack/schema/stack";
-import { rawSections, sectionsOf, type InspectorSection, type SectionEditor } from "./inspector-sections";
+import { RAW_SECTIONS, sectionsOf, type InspectorSection, type SectionEditor } from "./inspector-sections";
 import { createPackaging } from "./packaging-fields";
 import type { FieldSpec, ResourceOption } from "./spec";
 import { TRIGGERS } from "./triggers";
@@ -75,7 +75,7 @@ const forms: [string, Schema, readonly FieldSpec[], readonly (readonly string[])
   ...Object.values(TRIGGERS).map((t): [string, Schema, readonly FieldSpec[], (readonly string[])[]] =>
     t.type === "http-api-gateway" ? [`${t.type} trigger`, eventSchema(t.type).shape.properties, [...t.fields, ...authorizerFields], [["authorizer", "type"]]] : [`${t.type} trigger`, eventSchema(t.type).shape.properties, t.fields, []],
   ),
-  ["cloudformationResources entry", CloudformationResourceSchema, fieldsOfSections(rawSections()), []],
+  ["cloudformationResources entry", CloudformationResourceSchema, fieldsOfSections(RAW_SECTIONS), []],
 ];
 
 const expectedType: Partial<Record<FieldSpec["kind"], string[]>> = {

@@ -50,7 +50,8 @@ const EDGE_FUNCTION_SECTIONS: readonly InspectorSection[] = [
   overrides,
 ];
 
-const RAW_SECTIONS: readonly InspectorSection[] = [
+/** The sections of a cloudformationResources entry. */
+export const RAW_SECTIONS: readonly InspectorSection[] = [
   { title: "CloudFormation resource", base: "resource", fields: RAW_RESOURCE_FIELDS },
   { title: "Dependencies and policies", base: "resource", fields: RAW_ATTRIBUTE_FIELDS },
 ];
@@ -61,6 +62,3 @@ export function sectionsOf(type: string): readonly InspectorSection[] {
   if (type === "edge-lambda-function") return EDGE_FUNCTION_SECTIONS;
   return [{ title: "Settings", base: "properties", fields: RESOURCE_FIELDS[type] ?? [] }, overrides];
 }
-
-/** The sections of a cloudformationResources entry. */
-export const rawSections = (): readonly InspectorSection[] => RAW_SECTIONS;

@@ -10,7 +10,7 @@ import type { ResourceOption } from "./field-control";
 import { FieldList, type FormContext } from "./field-list";
 import { loadCollapsed, saveCollapsed, withSection } from "./collapsed-sections";
 import { CollapsibleSection } from "./collapsible-section";
-import { rawSections, sectionsOf, type SectionEditor } from "./inspector-sections";
+import { RAW_SECTIONS, sectionsOf, type SectionEditor } from "./inspector-sections";
 import { RenameField } from "./rename-field";
 import { TriggersEditor } from "./triggers-editor";
 
@@ -54,7 +54,7 @@ export function Inspector({ definition, selected, diagnostics, resources, readOn
       </div>
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       <RenameField definition={definition} name={selected} onRename={onRename} />
-      {(resource ? sectionsOf(resource.type) : rawSections()).map((section) => (
+      {(resource ? sectionsOf(resource.type) : RAW_SECTIONS).map((section) => (
         <CollapsibleSection key={section.title} title={section.title} open={!collapsed.has(section.title)} onOpenChange={(open) => setOpen(section.title, open)}>
           {section.fields.length ? <FieldList specs={section.fields} base={section.base === "properties" ? base : base.slice(0, 2)} ctx={ctx} /> : null}
           {section.editors?.map((editor) => <Editor key={editor} editor={editor} name={selected} definition={definition} ctx={ctx} onOpenCode={onOpenCode} />)}
