@@ -14,11 +14,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Revision A against revision B: monthly cost, YAML, handler code and the rendered template. */
+const list = (names: readonly string[]) => names.join(", ");
+
+/** Revision A against revision B: monthly cost, YAML, handler code, the rendered template and the canvas layout. */
 export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
   const pair = `revision ${diff.from} → revision ${diff.to}`;
   return (
     <div className="flex flex-col gap-5">
+      {diff.layoutOnly ? (
+        <p className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+          Only the canvas layout changed: the definition and the handler code are identical, and {list(diff.moved)} moved on the canvas.
+        </p>
+      ) : null}
       <Section id="diff-cost" title="Monthly cost">
         {diff.cost.ok ? <CostDiffView diff={diff.cost.diff} from={diff.from} to={diff.to} region={diff.region} /> : <p className="text-sm text-slate-600">{diff.cost.problem}</p>}
       </Section>
@@ -41,6 +48,9 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
       </Section>
       <Section id="diff-template" title={`CloudFormation template (stage ${diff.stage}, ${diff.region})`}>
         <TextDiffView diff={diff.template} label={`Template diff, ${pair}`} />
+      </Section>
+      <Section id="diff-layout" title="Canvas layout">
+        <p className="text-sm text-slate-600">{diff.moved.length ? `Moved on the canvas: ${list(diff.moved)}.` : "No node moved on the canvas."}</p>
       </Section>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { TextDiff } from "@/server/stacks/revision-diff";
+import type { TextDiff } from "@/lib/text-diff";
 
 const LINE_STYLE: Record<string, string> = {
   "+": "bg-emerald-50 text-emerald-900",

@@ -8,6 +8,7 @@ import { ErrorText } from "@/components/ui/alert";
 import { singleFlight, type FlightSlot } from "@/components/ui/single-flight";
 import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 import { Inspector } from "./forms/inspector";
+import { revealField } from "./forms/reveal-field";
 import type { ResourceOption } from "./forms/field-control";
 import { connect, removeEdge } from "./model/connect";
 import { docFromYaml, savedCode, savedPositions, withCode, withDefinition, withYaml, type CodeMap, type EditorDoc } from "./model/doc";
@@ -119,7 +120,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
       requestAnimationFrame(() => {
         for (let n = d.path.length; n > 0; n--) {
           const el = document.getElementById(fieldId(d.path.slice(0, n)));
-          if (el) return el.focus();
+          if (el) return revealField(el);
         }
       });
       return;
@@ -370,7 +371,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
         ]}
       />
 
-      {conflict ? <ConflictDialog conflict={conflict} mine={doc.yaml} mergeProblem={mergeProblem} onChoose={resolve} onClose={() => setConflict(null)} /> : null}
+      {conflict ? <ConflictDialog conflict={conflict} base={{ number: state.baseNumber, yaml: state.saved.yaml }} mine={doc.yaml} mergeProblem={mergeProblem} onChoose={resolve} onClose={() => setConflict(null)} /> : null}
     </div>
   );
 

@@ -44,3 +44,10 @@ export function storedCanvasPositions(json: unknown): CanvasPositions {
   const parsed = canvasPositionsSchema.safeParse(json);
   return parsed.success ? parsed.data : {};
 }
+
+/** The nodes placed differently in `after` than in `before` (moved, or placed by hand or left to the automatic layout in only one), sorted. */
+export function movedNodes(before: CanvasPositions, after: CanvasPositions): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const at = (positions: CanvasPositions, name: string) => (Object.hasOwn(positions, name) ? positions[name] : undefined);
+  return [...names].filter((name) => at(before, name)?.x !== at(after, name)?.x || at(before, name)?.y !== at(after, name)?.y).sort();
+}

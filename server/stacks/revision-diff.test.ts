@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMonthlyDelta } from "@/lib/cost";
-import { comparePair, compareQuerySchema, diffRevisions, diffText, type RevisionSnapshot } from "./revision-diff";
+import { comparePair, compareQuerySchema, diffRevisions, type RevisionSnapshot } from "./revision-diff";
 import type { RevisionCode } from "./revisions";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
 
@@ -45,16 +45,25 @@ describe("diffRevisions", () => {
     expect(d.cost.diff.delta).toBeLessThan(0);
   });
 
+  it("says a revision only moved nodes when the YAML and code are the same and positions differ", async () => {
+    const moved = await diffRevisions({ ...rev(1), canvasPositions: { hello: { x: 0, y: 0 } } }, { ...rev(2), canvasPositions: { hello: { x: 240, y: 80 }, api: { x: 0, y: 0 } } }, OPTIONS);
+    expect(moved.moved).toEqual(["api", "hello"]);
+    expect(moved.yaml).toMatchObject({ ok: true, hunks: [] });
+    expect(moved.layoutOnly).toBe(true);
+
+    const edited = await diffRevisions({ ...rev(1), canvasPositions: {} }, { ...rev(2, STARTER_YAML.replace("memory: 256", "memory: 512")), canvasPositions: { hello: { x: 1, y: 1 } } }, OPTIONS);
+    expect(edited.moved).toEqual(["hello"]);
+    expect(edited.layoutOnly).toBe(false);
+
+    const same = await diffRevisions(rev(1), rev(2), OPTIONS);
+    expect(same.moved).toEqual([]);
+    expect(same.layoutOnly).toBe(false);
+  });
+
   it("reports a revision that does not render instead of a template diff", async () => {
     const d = await diffRevisions(rev(1), rev(2, "resources: {}\n"), OPTIONS);
     expect(d.template).toEqual({ ok: false, problem: expect.stringMatching(/^revision 2 does not render: .*at least one/) });
     expect(d.yaml.ok).toBe(true);
-  });
-});
-
-describe("diffText", () => {
-  it("has no hunks for equal texts", () => {
-    expect(diffText("a\nb\n", "a\nb\n")).toEqual({ ok: true, hunks: [], added: 0, removed: 0 });
   });
 });
 

@@ -1,33 +1,25 @@
 import "server-only";
-import { structuredPatch } from "diff";
 import { z } from "zod";
 import type { Db } from "@/server/db/types";
 import { runCompute } from "@/server/compute/pool";
 import { locateCode } from "@/server/package/code-locations";
 import { renderStack, serializeTemplate } from "@/server/render";
 import { formatDiagnostic, hasErrors, parseStack, type StackDefinition } from "@/lib/stack";
+import { diffText, type TextDiff } from "@/lib/text-diff";
+import { movedNodes, storedCanvasPositions, type CanvasPositions } from "@/lib/canvas/positions";
 import { diffCosts, estimateStackCost, isPricedRegion, PRICED_REGIONS, type CostDiff, type PricedRegion } from "@/lib/cost";
 import type { RevisionCode } from "./revisions";
 
 // The difference between any two revisions of a stack: the YAML, the handler code, the rendered
-// CloudFormation template and the monthly cost estimate. The comparison itself is pure.
+// CloudFormation template, the monthly cost estimate and the canvas layout. The comparison itself is pure.
 
 export interface RevisionSnapshot {
   number: number;
   yaml: string;
   code: RevisionCode;
+  /** Where the nodes were placed on the editor's canvas; none is the automatic layout. */
+  canvasPositions?: CanvasPositions;
 }
-
-export interface DiffHunk {
-  oldStart: number;
-  oldLines: number;
-  newStart: number;
-  newLines: number;
-  /** Each line starts with " " (context), "-" (only in the older) or "+" (only in the newer). */
-  lines: string[];
-}
-
-export type TextDiff = { ok: true; hunks: DiffHunk[]; added: number; removed: number } | { ok: false; problem: string };
 
 export interface FileDiff {
   path: string;
@@ -44,6 +36,10 @@ export interface RevisionDiff {
   code: FileDiff[];
   template: TextDiff;
   cost: { ok: true; diff: CostDiff } | { ok: false; problem: string };
+  /** The resources placed differently on the canvas (positions are stored beside the YAML, not in it). */
+  moved: string[];
+  /** Whether only nodes moved: the same YAML and handler code. */
+  layoutOnly: boolean;
 }
 
 export interface DiffOptions {
@@ -51,17 +47,6 @@ export interface DiffOptions {
   region: PricedRegion;
   /** The stage the templates are rendered for (physical names include it). */
   stage: string;
-}
-
-// Myers' diff is quadratic on very different inputs: past this the diff reports that instead of hanging a request.
-const DIFF_TIMEOUT_MS = 2000;
-
-export function diffText(before: string, after: string): TextDiff {
-  const patch = structuredPatch("before", "after", before, after, undefined, undefined, { context: 3, timeout: DIFF_TIMEOUT_MS });
-  if (!patch) return { ok: false, problem: `the two versions are too different to compare within ${DIFF_TIMEOUT_MS / 1000} s` };
-  const hunks = patch.hunks.map(({ oldStart, oldLines, newStart, newLines, lines }) => ({ oldStart, oldLines, newStart, newLines, lines }));
-  const count = (sign: string) => hunks.reduce((n, h) => n + h.lines.filter((l) => l.startsWith(sign)).length, 0);
-  return { ok: true, hunks, added: count("+"), removed: count("-") };
 }
 
 function diffCode(before: RevisionCode, after: RevisionCode): FileDiff[] {
@@ -98,18 +83,23 @@ export async function diffRevisions(from: RevisionSnapshot, to: RevisionSnapshot
   const [before, after] = await Promise.all([renderSide(from, options), renderSide(to, options)]);
   const problem = [before, after].find((s): s is Extract<Side, { ok: false }> => !s.ok)?.problem;
   const estimate = (d: StackDefinition) => estimateStackCost(d, { region: options.region });
+  const yaml = diffText(from.yaml, to.yaml);
+  const code = diffCode(from.code, to.code);
+  const moved = movedNodes(from.canvasPositions ?? {}, to.canvasPositions ?? {});
   return {
     from: from.number,
     to: to.number,
     region: options.region,
     stage: options.stage,
-    yaml: diffText(from.yaml, to.yaml),
-    code: diffCode(from.code, to.code),
+    yaml,
+    code,
     template: before.ok && after.ok ? diffText(before.template, after.template) : { ok: false, problem: problem! },
     cost:
       before.definition && after.definition
         ? { ok: true, diff: diffCosts(estimate(before.definition), estimate(after.definition)) }
         : { ok: false, problem: problem! },
+    moved,
+    layoutOnly: moved.length > 0 && yaml.ok && yaml.hunks.length === 0 && code.length === 0,
   };
 }
 
@@ -144,11 +134,11 @@ export async function loadRevisionDiff(
 ): Promise<RevisionDiff | null> {
   const rows = await client.stackRevision.findMany({
     where: { stack: { id: stack.id, organizationId }, number: { in: [pair.from, pair.to] } },
-    select: { number: true, yaml: true, code: true },
+    select: { number: true, yaml: true, code: true, canvasPositions: true },
   });
   const snapshot = (n: number) => {
     const row = rows.find((r) => r.number === n);
-    return row ? { number: row.number, yaml: row.yaml, code: row.code as RevisionCode } : null;
+    return row ? { number: row.number, yaml: row.yaml, code: row.code as RevisionCode, canvasPositions: storedCanvasPositions(row.canvasPositions) } : null;
   };
   const from = snapshot(pair.from);
   const to = snapshot(pair.to);

@@ -7,12 +7,12 @@ import { fieldId } from "../model/validate";
 import { hintOf, inputClass } from "./field-presentation";
 import { JsonField } from "./json-field";
 import type { FieldSpec, ResourceOption } from "./spec";
-import { pickedBy, targetDirective } from "./targets";
+import { TargetField } from "./target-field";
+import { pickedBy } from "./targets";
 import { useDraftText } from "./use-draft-text";
 import { switchVariant } from "./variant";
 
 export type { ResourceOption } from "./spec";
-export { targetDirective } from "./targets";
 
 export interface FieldControlProps {
   spec: FieldSpec;
@@ -99,15 +99,18 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
       );
       break;
     }
-    case "resource":
     case "target":
+      // Keyed by the field, so choosing "outside the stack" for one resource does not carry over to the next one selected.
+      control = <TargetField key={id} id={id} describedBy={describedBy} error={error} spec={spec} value={value} resources={resources} onValue={set} />;
+      break;
+    case "resource":
     case "pick": {
       const offered = resources.filter((r) => spec.resourceKinds?.includes(r.kind));
       // Each offered resource: the option's value in the select, and what choosing it stores.
       const entries = offered.flatMap((r) => {
-        const stores = spec.kind === "resource" ? r.name : spec.kind === "target" ? targetDirective(r) : spec.fill?.(r);
+        const stores = spec.kind === "resource" ? r.name : spec.fill?.(r);
         if (stores === undefined) return [];
-        return [{ option: spec.kind === "target" ? (stores as string) : r.name, stores, label: `${r.name} (${r.kind})` }];
+        return [{ option: r.name, stores, label: `${r.name} (${r.kind})` }];
       });
       // A picker stores an object: it shows the resource whose object is there, or that the parts below were set by hand.
       const current =

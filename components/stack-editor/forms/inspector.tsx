@@ -1,4 +1,5 @@
 "use client";
+import { useCallback, useEffect, useState } from "react";
 import type { Diagnostic, StackDefinition } from "@/lib/stack";
 import { Button } from "@/components/ui/button";
 import type { Path } from "../model/paths";
@@ -7,9 +8,10 @@ import { AccessEditor } from "./access-editor";
 import { EnvironmentEditor } from "./environment-editor";
 import type { ResourceOption } from "./field-control";
 import { FieldList, type FormContext } from "./field-list";
+import { loadCollapsed, saveCollapsed, withSection } from "./collapsed-sections";
+import { CollapsibleSection } from "./collapsible-section";
+import { RAW_SECTIONS, sectionsOf, type SectionEditor } from "./inspector-sections";
 import { RenameField } from "./rename-field";
-import { DESTINATION_FIELDS, EDGE_FUNCTION_FIELDS, FUNCTION_FIELDS } from "./function-fields";
-import { RAW_RESOURCE_FIELDS, RESOURCE_FIELDS } from "./resource-fields";
 import { TriggersEditor } from "./triggers-editor";
 
 export interface InspectorProps {
@@ -25,17 +27,13 @@ export interface InspectorProps {
   onOpenCode: (name: string) => void;
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-      <h3 className="text-sm font-semibold">{title}</h3>
-      {children}
-    </section>
-  );
-}
-
 /** The forms for the selected resource: every property the model supports. */
 export function Inspector({ definition, selected, diagnostics, resources, readOnly, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
+  // By title, so a section collapsed for one resource stays collapsed for the next one selected (the
+  // editor renders in the browser only, so storage is there on the first render).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => loadCollapsed(localStorage));
+  useEffect(() => saveCollapsed(localStorage, collapsed), [collapsed]);
+  const setOpen = useCallback((title: string, open: boolean) => setCollapsed((before) => withSection(before, title, open)), []);
   if (!selected) return <p className="text-sm text-slate-600">Select a resource on the canvas or in the list to edit it, or add one from the palette.</p>;
   const ctx: FormContext = { definition, diagnostics, resources, readOnly, onChange };
   const resource = Object.hasOwn(definition.resources, selected) ? definition.resources[selected] : undefined;
@@ -56,39 +54,30 @@ export function Inspector({ definition, selected, diagnostics, resources, readOn
       </div>
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       <RenameField definition={definition} name={selected} onRename={onRename} />
-      {resource?.type === "function" ? (
-        <>
-          <FieldList specs={FUNCTION_FIELDS} base={base} ctx={ctx} />
-          {resource.properties.packaging.type === "stacktape-lambda-buildpack" ? (
-            <Button variant="secondary" className="self-start" onClick={() => onOpenCode(selected)}>
-              Edit handler code
-            </Button>
-          ) : null}
-          <Section title="Destinations">
-            <FieldList specs={DESTINATION_FIELDS} base={base} ctx={ctx} />
-          </Section>
-          <div className="border-t border-slate-200 pt-3">
-            <TriggersEditor fn={selected} events={resource.properties.events ?? []} ctx={ctx} />
-          </div>
-          <div className="border-t border-slate-200 pt-3">
-            <EnvironmentEditor fn={selected} vars={resource.properties.environment ?? []} definition={definition} ctx={ctx} />
-          </div>
-          <div className="border-t border-slate-200 pt-3">
-            <AccessEditor fn={selected} granted={resource.properties.accessControl?.allowAccessTo ?? []} definition={definition} ctx={ctx} />
-          </div>
-        </>
-      ) : resource?.type === "edge-lambda-function" ? (
-        <>
-          <FieldList specs={EDGE_FUNCTION_FIELDS} base={base} ctx={ctx} />
-          <Button variant="secondary" className="self-start" onClick={() => onOpenCode(selected)}>
-            Edit handler code
-          </Button>
-        </>
-      ) : resource ? (
-        <FieldList specs={RESOURCE_FIELDS[resource.type] ?? []} base={base} ctx={ctx} />
-      ) : (
-        <FieldList specs={RAW_RESOURCE_FIELDS} base={base} ctx={ctx} />
-      )}
+      {(resource ? sectionsOf(resource.type) : RAW_SECTIONS).map((section) => (
+        <CollapsibleSection key={section.title} title={section.title} open={!collapsed.has(section.title)} onOpenChange={(open) => setOpen(section.title, open)}>
+          {section.fields.length ? <FieldList specs={section.fields} base={section.base === "properties" ? base : base.slice(0, 2)} ctx={ctx} /> : null}
+          {section.editors?.map((editor) => <Editor key={editor} editor={editor} name={selected} definition={definition} ctx={ctx} onOpenCode={onOpenCode} />)}
+        </CollapsibleSection>
+      ))}
     </div>
   );
+}
+
+function Editor({ editor, name, definition, ctx, onOpenCode }: { editor: SectionEditor; name: string; definition: StackDefinition; ctx: FormContext; onOpenCode: (name: string) => void }) {
+  const resource = definition.resources[name];
+  if (editor === "handler-code") {
+    // Only an entry file has code to edit here; an artifact or an image is built elsewhere.
+    if (resource.type !== "function" && resource.type !== "edge-lambda-function") return null;
+    if (resource.properties.packaging.type !== "stacktape-lambda-buildpack") return null;
+    return (
+      <Button variant="secondary" className="self-start" onClick={() => onOpenCode(name)}>
+        Edit handler code
+      </Button>
+    );
+  }
+  if (resource.type !== "function") return null;
+  if (editor === "triggers") return <TriggersEditor fn={name} events={resource.properties.events ?? []} ctx={ctx} />;
+  if (editor === "environment") return <EnvironmentEditor fn={name} vars={resource.properties.environment ?? []} definition={definition} ctx={ctx} />;
+  return <AccessEditor fn={name} granted={resource.properties.accessControl?.allowAccessTo ?? []} definition={definition} ctx={ctx} />;
 }

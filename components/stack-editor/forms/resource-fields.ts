@@ -69,3 +69,25 @@ export const RAW_RESOURCE_FIELDS: readonly FieldSpec[] = [
   { key: ["Type"], label: "CloudFormation type", kind: "text", required: true },
   { key: ["Properties"], label: "Properties (JSON)", kind: "json", help: "The resource's properties as CloudFormation documents them for its type." },
 ];
+
+const POLICIES = ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"];
+
+/** The resource attributes CloudFormation reads beside Type and Properties. */
+export const RAW_ATTRIBUTE_FIELDS: readonly FieldSpec[] = [
+  { key: ["DependsOn"], label: "Depends on (one logical id per line)", kind: "lines", help: "Resources CloudFormation creates before this one." },
+  { key: ["DeletionPolicy"], label: "Deletion policy", kind: "select", options: POLICIES, defaultValue: "Delete", help: "What happens to the resource when it leaves the stack." },
+  { key: ["UpdateReplacePolicy"], label: "Update replace policy", kind: "select", options: POLICIES, defaultValue: "Delete", help: "What happens to the old resource when an update replaces it." },
+  { key: ["Metadata"], label: "Metadata (JSON)", kind: "json" },
+  { key: ["UpdatePolicy"], label: "Update policy (JSON)", kind: "json", help: "e.g. AutoScalingRollingUpdate for an auto scaling group." },
+  { key: ["CreationPolicy"], label: "Creation policy (JSON)", kind: "json", help: "e.g. ResourceSignal, to wait for signals before the resource counts as created." },
+];
+
+/** `overrides` of any stack resource (seed 000/001), at the resource, beside its properties. */
+export const OVERRIDES_FIELDS: readonly FieldSpec[] = [
+  {
+    key: ["overrides"],
+    label: "Overrides (JSON)",
+    kind: "json",
+    help: 'CloudFormation properties to set on the resources this one renders, keyed by their logical id, e.g. {"OrdersLambda": {"Description": "Orders"}}. Applied last, over what the stack generates.',
+  },
+];

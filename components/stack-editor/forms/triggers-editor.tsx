@@ -14,10 +14,7 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
   const base = ["resources", fn, "properties", "events"];
   const addId = `${fieldId(base)}-add`;
   return (
-    <section aria-labelledby={`${addId}-title`} className="flex flex-col gap-3">
-      <h3 id={`${addId}-title`} className="text-sm font-semibold">
-        Triggers
-      </h3>
+    <div className="flex flex-col gap-3">
       {events.length === 0 ? <p className="text-xs text-slate-500">No triggers: the function runs only when invoked directly.</p> : null}
       {events.map((event, index) => {
         const spec = TRIGGERS[event.type];
@@ -61,6 +58,6 @@ export function TriggersEditor({ fn, events, ctx }: { fn: string; events: readon
           Add trigger
         </Button>
       </div>
-    </section>
+    </div>
   );
 }

@@ -85,7 +85,8 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
       state: EditorState.create({
         doc: value,
         extensions: [
-          compact ? minimalSetup : [basicSetup, lintGutter()],
+          // A compact field sits in the narrow inspector: long lines wrap instead of scrolling sideways.
+          compact ? [minimalSetup, EditorView.lineWrapping] : [basicSetup, lintGutter()],
           languageOf(language),
           EditorState.readOnly.of(Boolean(readOnly)),
           EditorView.contentAttributes.of({ "aria-label": label }),

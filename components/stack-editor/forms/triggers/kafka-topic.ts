@@ -11,6 +11,7 @@ export const kafkaTrigger: TriggerSpec<"kafka-topic"> = {
   label: "Kafka topic",
   help: "The function is triggered whenever there are messages in the specified Kafka topic; messages are processed in batches. A custom cluster needs bootstrapServers, topicName and an authentication method.",
   fields: [
+    { key: ["upstashKafkaTopic"], label: "Upstash Kafka topic", kind: "text", help: "Name of an upstash-kafka-topic resource, instead of a custom cluster below." },
     { key: [...custom, "bootstrapServers"], label: "Bootstrap servers (one host:port per line)", kind: "lines", required: true, help: "Brokers of your own Kafka cluster, e.g. broker.example.com:9092." },
     { key: [...custom, "topicName"], label: "Topic name", kind: "text", required: true },
     {

@@ -1,0 +1,30 @@
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { REVEAL_EVENT } from "./reveal-field";
+
+/**
+ * A titled part of the inspector that collapses. A native disclosure (details/summary): a summary is
+ * no form control, so it still toggles for a viewer inside the disabled fieldset, and the browser's
+ * find-in-page opens it. Collapsed, the fields stay in the page, so a diagnostic's jump still finds
+ * its field by id and opens the section (reveal-field.ts).
+ */
+export function CollapsibleSection({ title, open, onOpenChange, children }: { title: string; open: boolean; onOpenChange: (open: boolean) => void; children: ReactNode }) {
+  const root = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const node = root.current;
+    if (!node) return;
+    const reveal = () => flushSync(() => onOpenChange(true));
+    node.addEventListener(REVEAL_EVENT, reveal);
+    return () => node.removeEventListener(REVEAL_EVENT, reveal);
+  }, [onOpenChange]);
+  return (
+    <details ref={root} open={open} data-collapsed={!open} onToggle={(e) => e.currentTarget.open !== open && onOpenChange(e.currentTarget.open)} className="group border-t border-slate-200 pt-2">
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded hover:text-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="inline-block w-3 text-slate-500 group-open:rotate-90">▸</span>
+        <h3 className="text-sm font-semibold">{title}</h3>
+      </summary>
+      <div className="mt-2 flex flex-col gap-3">{children}</div>
+    </details>
+  );
+}
