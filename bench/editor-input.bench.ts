@@ -32,16 +32,21 @@ async function watchInteractions(page: Page) {
   }, THRESHOLD_MS);
 }
 
-/** The durations of the `count` interactions since the last call; those under the threshold count as the threshold (an upper bound). */
-async function takeInteractions(page: Page, count: number): Promise<number[]> {
+/** The durations of the interactions seen since the last call (and forgets them). */
+async function takeInteractions(page: Page): Promise<number[]> {
   // Event entries are delivered after the paint that ends them: let two frames pass.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 200)))));
-  const seen = await page.evaluate(() => {
+  return page.evaluate(() => {
     const w = window as unknown as { __interactions: Map<number, number> };
     const values = [...w.__interactions.values()];
     w.__interactions.clear();
     return values;
   });
+}
+
+/** The durations of `count` interactions just made; those without an entry (under the threshold) count as the threshold, an upper bound. */
+async function measured(page: Page, count: number): Promise<number[]> {
+  const seen = await takeInteractions(page);
   if (seen.length > count) throw new Error(`expected at most ${count} interactions, saw ${seen.length}`);
   return [...seen, ...Array<number>(count - seen.length).fill(THRESHOLD_MS)];
 }
@@ -63,26 +68,26 @@ async function measureStack(page: Page, stack: string, nodes: number) {
     await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^fn0 / }).click();
     const handler = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Handler function");
     await handler.click();
-    await takeInteractions(page, 2);
+    await takeInteractions(page);
     await handler.pressSequentially("abcdefghijklmnopqrst".slice(0, KEYS), { delay: TYPING_DELAY_MS });
-    field.push(...(await takeInteractions(page, KEYS)));
+    field.push(...(await measured(page, KEYS)));
     await expect(handler).toHaveValue("abcdefghijklmnopqrst".slice(0, KEYS));
 
     await page.getByRole("tab", { name: "YAML" }).click();
     const text = page.locator("#editor-view .cm-content");
     await text.click();
     await page.keyboard.press("Control+End");
-    await takeInteractions(page, 2);
+    await takeInteractions(page);
     // A comment at the end: the text stays valid YAML, so every keystroke takes the full edit path.
     await page.keyboard.type("# abcdefghijklmnopqr".slice(0, KEYS), { delay: TYPING_DELAY_MS });
-    yaml.push(...(await takeInteractions(page, KEYS)));
+    yaml.push(...(await measured(page, KEYS)));
 
     await page.getByRole("tab", { name: "Canvas" }).click();
-    await takeInteractions(page, 1);
+    await takeInteractions(page);
     for (let i = 0; i < CLICKS; i++) {
       await page.getByRole("button", { name: "+ Function" }).click();
       await expect(page.locator(".react-flow__node")).toHaveCount(nodes + i + 1);
-      palette.push(...(await takeInteractions(page, 1)));
+      palette.push(...(await measured(page, 1)));
     }
   }
   return { field, yaml, palette, ready };

@@ -1,8 +1,10 @@
 // The editor's reducer: one document with undo/redo, the saved baseline it is compared with, the
 // revision it is based on and the selection. Every edit is a function of the latest document, so
 // several canvas edits in one event (deleting two edges) compose.
-import { savedPositions, type EditorDoc } from "./doc";
+import { connect } from "./connect";
+import { savedPositions, withDefinition, type EditorDoc } from "./doc";
 import { commit, redo, startHistory, undo, type History } from "./history";
+import { addResource, type PaletteItem } from "./palette";
 
 export interface EditorState {
   history: History<EditorDoc>;
@@ -10,19 +12,25 @@ export interface EditorState {
   saved: EditorDoc;
   baseNumber: number;
   selected: string | null;
+  /** Why the last attempt to connect two resources was refused, until the next one. */
+  connectProblem: string | null;
 }
 
 export type EditorAction =
   | { type: "edit"; apply: (doc: EditorDoc) => EditorDoc; coalesce?: string; select?: string | null }
   | { type: "undo" }
   | { type: "redo" }
+  /** A resource from the palette, under a fresh name, selected. */
+  | { type: "add"; item: PaletteItem }
+  /** An edge drawn from `source` to `target`: the trigger or grant it stands for, or why not. */
+  | { type: "connect"; source: string; target: string }
   | { type: "select"; name: string | null }
   | { type: "saved"; number: number; doc: EditorDoc }
   /** A newer revision becomes the base: `doc` is what to keep editing (mine, merged, or theirs). */
   | { type: "rebase"; number: number; saved: EditorDoc; doc: EditorDoc };
 
 export function initialState(doc: EditorDoc, baseNumber: number): EditorState {
-  return { history: startHistory(doc), saved: doc, baseNumber, selected: null };
+  return { history: startHistory(doc), saved: doc, baseNumber, selected: null, connectProblem: null };
 }
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
@@ -31,6 +39,16 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const next = action.apply(state.history.present);
       const history = commit(state.history, next, action.coalesce ? { key: action.coalesce, at: Date.now() } : undefined);
       return { ...state, history, selected: action.select !== undefined ? action.select : state.selected };
+    }
+    case "add": {
+      const doc = state.history.present;
+      const r = addResource(doc.definition, doc.code, action.item);
+      return { ...state, history: commit(state.history, { ...withDefinition(doc, r.definition), code: r.code }), selected: r.name };
+    }
+    case "connect": {
+      const r = connect(state.history.present.definition, action.source, action.target);
+      if (!r.ok) return { ...state, connectProblem: r.reason };
+      return { ...state, history: commit(state.history, withDefinition(state.history.present, r.definition)), selected: action.target, connectProblem: null };
     }
     case "undo":
       return { ...state, history: undo(state.history) };

@@ -1,18 +1,17 @@
 "use client";
-import { useMemo } from "react";
-import { analyzeForEditor } from "../model/validate";
+import type { Diagnostic } from "@/lib/stack";
 import { LazyCodeMirror } from "./lazy";
 
 /** The definition as YAML, editable; it applies to the canvas and forms whenever it parses. */
-export function YamlView({ yaml, pending, onChange, gotoLine, gotoToken }: {
+export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoToken }: {
   yaml: string;
   pending: boolean;
+  /** The text's problems at their lines (analyzeForEditor). */
+  diagnostics: readonly Diagnostic[];
   onChange: (yaml: string) => void;
   gotoLine?: number;
   gotoToken?: number;
 }) {
-  // Located here, only while the YAML view is open: the forms validate the definition without a YAML round trip.
-  const diagnostics = useMemo(() => analyzeForEditor(yaml), [yaml]);
   const located = diagnostics.flatMap((d) => (d.line === undefined ? [] : [{ line: d.line, column: d.column, severity: d.severity, message: d.message }]));
   // "and N more problems" has no line of its own.
   const unplaced = diagnostics.filter((d) => d.line === undefined);
