@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { capDiagnostics, type Diagnostic } from "@/lib/stack";
 import { ErrorText } from "@/components/ui/alert";
 import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
@@ -21,6 +21,7 @@ import { renameResource } from "./model/rename";
 import { analyzeForEditor, checkDefinition, combineDiagnostics, fieldId } from "./model/validate";
 import { PalettePanel } from "./palette-panel";
 import { useEditorSave } from "./use-editor-save";
+import { useFollowUp } from "./use-follow-up";
 import { usePreview } from "./use-preview";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useUnsavedGuard } from "./use-unsaved-guard";
@@ -37,6 +38,9 @@ export interface StackEditorProps {
   canEdit: boolean;
   cost: EditorCostSettings;
 }
+
+/** How long typing must pause before validation, the canvas, the cost and the preview follow it. */
+const FOLLOW_UP_AFTER_MS = 150;
 
 /** What the save status says: why Save is off, or what saving would do. */
 function saveStatus({ canEdit, problems, errors, dirty, baseNumber, notice }: { canEdit: boolean; problems: string; errors: number; dirty: boolean; baseNumber: number; notice: string | null }) {
@@ -55,7 +59,7 @@ function saveStatus({ canEdit, problems, errors, dirty, baseNumber, notice }: { 
 export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: StackEditorProps) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () => initialState(docFromYaml(revision.yaml, revision.code, revision.canvasPositions), revision.number));
   const doc = state.history.present;
-  const settledState = useDeferredValue(state);
+  const settledState = useFollowUp(state, FOLLOW_UP_AFTER_MS);
   const settled = settledState.history.present;
   const [view, setView] = useState<EditorView>("canvas");
   const [codeFn, setCodeFn] = useState<string | null>(null);
@@ -67,7 +71,8 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     [settled.yamlPending, settled.yaml, settled.definition, view],
   );
   const dirty = isDirty(settledState);
-  useUnsavedGuard(dirty);
+  // Keystrokes not yet followed up count as unsaved: leaving then still asks.
+  useUnsavedGuard(dirty || settledState.history !== state.history);
   const code = useMemo(() => savedCode(settled, state.saved.code), [settled, state.saved.code]);
   const { preview, updating, error: previewError } = usePreview(orgSlug, stackId, settled.yaml, code);
   // The server also checks the rendered template; until it answers for this edit, show the local check.
@@ -85,7 +90,8 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
   const save = useEditorSave(orgSlug, stackId, state, dispatch);
 
   const edit = useCallback((apply: (d: EditorDoc) => EditorDoc, coalesce?: string, select?: string | null) => dispatch({ type: "edit", apply, coalesce, select }), []);
-  const onField = useCallback((path: Path, value: unknown) => edit((d) => withDefinition(d, setInPruned(d.definition, path, value, 3)), path.join(".")), [edit]);
+  const type = useCallback((apply: (d: EditorDoc) => EditorDoc, coalesce: string) => dispatch({ type: "edit", apply, coalesce, typing: true }), []);
+  const onField = useCallback((path: Path, value: unknown) => type((d) => withDefinition(d, setInPruned(d.definition, path, value, 3)), path.join(".")), [type]);
   const remove = useCallback(
     (name: string) => edit((d) => ({ ...withDefinition(d, removeResource(d.definition, name)), positions: forgetPosition(d.positions, name) }), undefined, null),
     [edit],
@@ -105,9 +111,9 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     setCodeFn(name);
     setView("code");
   }, []);
-  // CodeMirror shows the text as typed; applying it (a parse of the whole definition) may wait for typing to pause.
-  const onYaml = useCallback((text: string) => startTransition(() => edit((d) => withYaml(d, text), "yaml")), [edit]);
-  const onCode = useCallback((file: string, source: string) => edit((d) => withCode(d, file, source), `code:${file}`), [edit]);
+  // CodeMirror shows the text as typed; applying it (a parse of the whole definition) is interruptible.
+  const onYaml = useCallback((text: string) => startTransition(() => type((d) => withYaml(d, text), "yaml")), [type]);
+  const onCode = useCallback((file: string, source: string) => type((d) => withCode(d, file, source), `code:${file}`), [type]);
   useUndoShortcuts(step);
 
   useEffect(() => {

@@ -43,3 +43,13 @@ describe("editorReducer", () => {
     expect(editorReducer(refused, { type: "connect", source: "api", target: "fn" }).connectProblem).toBeNull();
   });
 });
+
+describe("typing", () => {
+  it("is set by a keystroke's edit and cleared by anything else", () => {
+    const start = initialState(docFromYaml(YAML, {}), 1);
+    const typed = editorReducer(start, { type: "edit", apply: (d) => ({ ...d, code: { "src/fn.ts": "a" } }), coalesce: "code:src/fn.ts", typing: true });
+    expect(typed.typing).toBe(true);
+    expect(editorReducer(typed, { type: "select", name: "fn" }).typing).toBe(false);
+    expect(editorReducer(typed, { type: "undo" }).typing).toBe(false);
+  });
+});

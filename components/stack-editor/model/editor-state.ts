@@ -14,10 +14,12 @@ export interface EditorState {
   selected: string | null;
   /** Why the last attempt to connect two resources was refused, until the next one. */
   connectProblem: string | null;
+  /** The last change was a keystroke in a field, the YAML or the code: what follows from it can wait for typing to pause. */
+  typing: boolean;
 }
 
 export type EditorAction =
-  | { type: "edit"; apply: (doc: EditorDoc) => EditorDoc; coalesce?: string; select?: string | null }
+  | { type: "edit"; apply: (doc: EditorDoc) => EditorDoc; coalesce?: string; select?: string | null; typing?: boolean }
   | { type: "undo" }
   | { type: "redo" }
   /** A resource from the palette, under a fresh name, selected. */
@@ -30,10 +32,16 @@ export type EditorAction =
   | { type: "rebase"; number: number; saved: EditorDoc; doc: EditorDoc };
 
 export function initialState(doc: EditorDoc, baseNumber: number): EditorState {
-  return { history: startHistory(doc), saved: doc, baseNumber, selected: null, connectProblem: null };
+  return { history: startHistory(doc), saved: doc, baseNumber, selected: null, connectProblem: null, typing: false };
 }
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  const next = reduce(state, action);
+  const typing = action.type === "edit" && action.typing === true;
+  return next === state || next.typing === typing ? next : { ...next, typing };
+}
+
+function reduce(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case "edit": {
       const next = action.apply(state.history.present);

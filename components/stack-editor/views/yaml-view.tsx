@@ -1,6 +1,10 @@
 "use client";
+import { useCallback, useEffect, useRef } from "react";
 import type { Diagnostic } from "@/lib/stack";
 import { LazyCodeMirror } from "./lazy";
+
+/** Typed text is applied once typing pauses this long (or the view loses focus or closes): applying parses the whole definition. */
+const APPLY_AFTER_MS = 150;
 
 /** The definition as YAML, editable; it applies to the canvas and forms whenever it parses. */
 export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoToken }: {
@@ -12,6 +16,22 @@ export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoT
   gotoLine?: number;
   gotoToken?: number;
 }) {
+  const draft = useRef<{ text: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const apply = useCallback(() => {
+    const d = draft.current;
+    if (!d) return;
+    clearTimeout(d.timer);
+    draft.current = null;
+    onChange(d.text);
+  }, [onChange]);
+  const onText = useCallback(
+    (text: string) => {
+      if (draft.current) clearTimeout(draft.current.timer);
+      draft.current = { text, timer: setTimeout(apply, APPLY_AFTER_MS) };
+    },
+    [apply],
+  );
+  useEffect(() => apply, [apply]);
   const located = diagnostics.flatMap((d) => (d.line === undefined ? [] : [{ line: d.line, column: d.column, severity: d.severity, message: d.message }]));
   // "and N more problems" has no line of its own.
   const unplaced = diagnostics.filter((d) => d.line === undefined);
@@ -25,8 +45,8 @@ export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoT
       {unplaced.map((d, i) => (
         <p key={i} className="text-xs text-red-700" role="alert">{d.message}</p>
       ))}
-      <div className="min-h-0 flex-1">
-        <LazyCodeMirror value={yaml} onChange={onChange} language="yaml" label="Stack definition YAML" diagnostics={located} gotoLine={gotoLine} gotoToken={gotoToken} />
+      <div className="min-h-0 flex-1" onBlur={apply}>
+        <LazyCodeMirror value={yaml} onChange={onText} language="yaml" label="Stack definition YAML" diagnostics={located} gotoLine={gotoLine} gotoToken={gotoToken} />
       </div>
     </div>
   );
