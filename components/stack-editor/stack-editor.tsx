@@ -22,6 +22,7 @@ import { analyzeForEditor, checkDefinition, combineDiagnostics, fieldId } from "
 import { PalettePanel } from "./palette-panel";
 import { useEditorSave } from "./use-editor-save";
 import { useFollowUp } from "./use-follow-up";
+import { useStable } from "./use-stable";
 import { usePreview } from "./use-preview";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useUnsavedGuard } from "./use-unsaved-guard";
@@ -66,15 +67,14 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
   const [goto, setGoto] = useState<{ line?: number; token: number }>({ token: 0 });
 
   // While the YAML has errors the definition is stale: report the YAML's problems, at their lines (the YAML view shows them there too).
-  const analysis = useMemo(
-    () => (settled.yamlPending || view === "yaml" ? analyzeForEditor(settled.yaml) : checkDefinition(settled.definition)),
-    [settled.yamlPending, settled.yaml, settled.definition, view],
-  );
+  // Only then is the text read: a form edit's YAML is written when first read (model/doc.ts).
+  const analyzedYaml = settled.yamlPending || view === "yaml" ? settled.yaml : null;
+  const analysis = useMemo(() => (analyzedYaml !== null ? analyzeForEditor(analyzedYaml) : checkDefinition(settled.definition)), [analyzedYaml, settled.definition]);
   const dirty = isDirty(settledState);
   // Keystrokes not yet followed up count as unsaved: leaving then still asks.
   useUnsavedGuard(dirty || settledState.history !== state.history);
   const code = useMemo(() => savedCode(settled, state.saved.code), [settled, state.saved.code]);
-  const { preview, updating, error: previewError } = usePreview(orgSlug, stackId, settled.yaml, code);
+  const { preview, updating, error: previewError } = usePreview(orgSlug, stackId, settled, code);
   // The server also checks the rendered template; until it answers for this edit, show the local check.
   const diagnostics: readonly Diagnostic[] = useMemo(
     () => (!updating && preview ? combineDiagnostics(preview.diagnostics, analysis) : capDiagnostics(analysis)),
@@ -83,9 +83,13 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
   const problems = countProblems(diagnostics);
   const summary = problemSummary(problems);
 
-  const graph = useMemo(() => buildGraph(settled.definition), [settled.definition]);
+  // Most edits (a handler name, a memory size) leave the graph as it was: the canvas, the resource list
+  // and the pickers keep the same objects then and do not re-render their 200 entries.
+  const built = useMemo(() => ({ graph: buildGraph(settled.definition), definition: settled.definition }), [settled.definition]);
+  const { graph, definition: graphDefinition } = useStable(built, useMemo(() => JSON.stringify(built.graph), [built]));
   const resources: ResourceOption[] = useMemo(() => graph.nodes.map((n) => ({ name: n.id, kind: n.kind })), [graph]);
-  const failing = useMemo(() => new Set(analysis.filter((d) => d.severity === "error").map((d) => String(d.path[1] ?? ""))), [analysis]);
+  const failingNames = useMemo(() => [...new Set(analysis.filter((d) => d.severity === "error").map((d) => String(d.path[1] ?? "")))].sort(), [analysis]);
+  const failing = useStable(useMemo(() => new Set(failingNames), [failingNames]), failingNames.join("\n"));
   const locked = !canEdit || doc.yamlPending;
   const save = useEditorSave(orgSlug, stackId, state, dispatch);
 
@@ -182,7 +186,7 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
         >
           {view === "canvas" ? (
             <CanvasPane
-              definition={settled.definition}
+              definition={graphDefinition}
               selected={settledState.selected}
               positions={settled.positions}
               canRearrange={!locked && Object.keys(savedPositions(settled)).length > 0}

@@ -1,21 +1,28 @@
 "use client";
-import { startTransition, useDeferredValue, useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { EditorState } from "./model/editor-state";
 
 /**
  * The editor state that what follows an edit (validation, the graph, the canvas, the cost, the preview)
- * is derived from: the current one, except that during a run of keystrokes it is the one from before
- * the run until typing pauses for `ms`. Either way it renders as a deferred, interruptible update, so
- * a large stack's follow-up never holds up the next keystroke.
+ * is derived from. It trails the current state: during a run of keystrokes until typing pauses for
+ * `ms`, otherwise until the browser has painted what the interaction itself changed (the field, the
+ * selection, the new resource's form). It then renders as an interruptible transition, so a large
+ * stack's follow-up never holds up a keystroke or a click.
  */
 export function useFollowUp(state: EditorState, ms: number): EditorState {
   const [held, setHeld] = useState(state);
-  // Anything but typing is followed at once (adjusting state during render, not in an effect).
-  if (held !== state && !state.typing) setHeld(state);
   useEffect(() => {
     if (held === state) return;
-    const timer = setTimeout(() => startTransition(() => setHeld(state)), ms);
-    return () => clearTimeout(timer);
+    const follow = () => startTransition(() => setHeld(state));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    // A timer set in an animation frame runs after that frame's paint.
+    if (state.typing) timer = setTimeout(follow, ms);
+    else frame = requestAnimationFrame(() => (timer = setTimeout(follow)));
+    return () => {
+      clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
   }, [held, state, ms]);
-  return useDeferredValue(held !== state && !state.typing ? state : held);
+  return held;
 }

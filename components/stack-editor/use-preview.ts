@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { previewStack } from "@/server/actions/stacks/preview-stack";
-import type { CodeMap } from "./model/doc";
+import type { CodeMap, EditorDoc } from "./model/doc";
 import { useSettled } from "./use-settled";
 
 const DEBOUNCE_MS = 400;
@@ -12,13 +12,15 @@ const DEBOUNCE_MS = 400;
  * what it renders, so an answer for an older edit never shows as the current one, and going back
  * to an edit (undo) shows its rendering at once.
  */
-export function usePreview(orgSlug: string, stackId: string, yaml: string, code: CodeMap) {
-  const input = useMemo(() => ({ yaml, code }), [yaml, code]);
+export function usePreview(orgSlug: string, stackId: string, doc: EditorDoc, code: CodeMap) {
+  // The document, not its text: a form edit's YAML is written only once typing has paused (model/doc.ts).
+  const input = useMemo(() => ({ doc, code }), [doc, code]);
   const settled = useSettled(input, DEBOUNCE_MS);
+  const yaml = settled.doc.yaml;
   const query = useQuery({
-    queryKey: ["stack-preview", orgSlug, stackId, settled.yaml, settled.code],
+    queryKey: ["stack-preview", orgSlug, stackId, yaml, settled.code],
     queryFn: async () => {
-      const r = await previewStack({ orgSlug, stackId, yaml: settled.yaml, code: settled.code });
+      const r = await previewStack({ orgSlug, stackId, yaml, code: settled.code });
       if (!r.ok) throw new PreviewRefused(r.error);
       return r.data;
     },

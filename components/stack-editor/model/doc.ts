@@ -73,6 +73,11 @@ export function withCode(doc: EditorDoc, file: string, source: string): EditorDo
   return copyWith(doc, { code: { ...doc.code, [file]: source } });
 }
 
+/** `doc` with all of its files replaced (a resource added with its handler). */
+export function withFiles(doc: EditorDoc, code: CodeMap): EditorDoc {
+  return copyWith(doc, { code });
+}
+
 /**
  * What a save stores: exactly the YAML shown, and every file of the revision it started from (a
  * shared module or a helper no function names as its entry is still the user's code), plus the

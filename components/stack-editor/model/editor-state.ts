@@ -1,8 +1,9 @@
 // The editor's reducer: one document with undo/redo, the saved baseline it is compared with, the
 // revision it is based on and the selection. Every edit is a function of the latest document, so
 // several canvas edits in one event (deleting two edges) compose.
+import { sameData } from "@/lib/stack/edit-yaml";
 import { connect } from "./connect";
-import { savedPositions, withDefinition, type EditorDoc } from "./doc";
+import { savedPositions, withDefinition, withFiles, type EditorDoc } from "./doc";
 import { commit, redo, startHistory, undo, type History } from "./history";
 import { addResource, type PaletteItem } from "./palette";
 
@@ -51,7 +52,7 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
     case "add": {
       const doc = state.history.present;
       const r = addResource(doc.definition, doc.code, action.item);
-      return { ...state, history: commit(state.history, { ...withDefinition(doc, r.definition), code: r.code }), selected: r.name };
+      return { ...state, history: commit(state.history, withFiles(withDefinition(doc, r.definition), r.code)), selected: r.name };
     }
     case "connect": {
       const r = connect(state.history.present.definition, action.source, action.target);
@@ -73,6 +74,9 @@ function reduce(state: EditorState, action: EditorAction): EditorState {
 
 export function isDirty(state: EditorState): boolean {
   const doc = state.history.present;
+  if (doc === state.saved) return false;
+  // A different definition is a change whatever the text: deciding on it first leaves a form edit's YAML unwritten (model/doc.ts).
+  if (!sameData(doc.definition, state.saved.definition)) return true;
   return (
     doc.yaml !== state.saved.yaml ||
     JSON.stringify(doc.code) !== JSON.stringify(state.saved.code) ||
