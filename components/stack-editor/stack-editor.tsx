@@ -41,7 +41,7 @@ export interface StackEditorProps {
 }
 
 /** How long typing must pause before validation, the canvas, the cost and the preview follow it. */
-const FOLLOW_UP_AFTER_MS = 150;
+const FOLLOW_UP_AFTER_MS = 300;
 
 /** What the save status says: why Save is off, or what saving would do. */
 function saveStatus({ canEdit, problems, errors, dirty, baseNumber, notice }: { canEdit: boolean; problems: string; errors: number; dirty: boolean; baseNumber: number; notice: string | null }) {

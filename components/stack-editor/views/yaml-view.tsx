@@ -4,7 +4,7 @@ import type { Diagnostic } from "@/lib/stack";
 import { LazyCodeMirror } from "./lazy";
 
 /** Typed text is applied once typing pauses this long (or the view loses focus or closes): applying parses the whole definition. */
-const APPLY_AFTER_MS = 150;
+const APPLY_AFTER_MS = 300;
 
 /** The definition as YAML, editable; it applies to the canvas and forms whenever it parses. */
 export function YamlView({ yaml, pending, diagnostics, onChange, gotoLine, gotoToken }: {
