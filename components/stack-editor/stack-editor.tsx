@@ -17,6 +17,7 @@ import { removeResource } from "./model/palette";
 import { setInPruned, type Path } from "./model/paths";
 import { forgetPosition, movePositions, renamePosition } from "./model/positions";
 import { countProblems, problemSummary } from "./model/problem-summary";
+import { saveStatus } from "./model/save-status";
 import { renameResource } from "./model/rename";
 import { analyzeForEditor, checkDefinition, combineDiagnostics, fieldId } from "./model/validate";
 import { PalettePanel } from "./palette-panel";
@@ -42,14 +43,6 @@ export interface StackEditorProps {
 
 /** How long typing must pause before validation, the canvas, the cost and the preview follow it. */
 const FOLLOW_UP_AFTER_MS = 300;
-
-/** What the save status says: why Save is off, or what saving would do. */
-function saveStatus({ canEdit, problems, errors, dirty, baseNumber, notice }: { canEdit: boolean; problems: string; errors: number; dirty: boolean; baseNumber: number; notice: string | null }) {
-  if (!canEdit) return "Your role can view this stack but not save it.";
-  if (errors) return `Fix to save: ${problems} (see Diagnostics).`;
-  if (dirty) return `Unsaved changes (based on revision ${baseNumber}).`;
-  return notice ?? `Revision ${baseNumber}, no unsaved changes.`;
-}
 
 /**
  * The stack editor: one document (model/doc.ts) shown as a canvas, code, YAML and forms. What a
