@@ -862,3 +862,24 @@ test("the Canvas, Code and YAML tabs follow the tabs pattern: one tab stop, arro
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
+
+test("text typed in the YAML view and saved straight away is what the revision holds", async ({ page }) => {
+  const yaml = "resources:\n  bus:\n    type: event-bus\n";
+  await seedNewStack("yaml-quick-save", { number: 1, yaml, definition: parseYaml(yaml), code: {}, message: "seeded" });
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await openEditor(page, E2E.acme.orgSlug, "yaml-quick-save");
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  await view.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("# first\n");
+  const save = page.getByRole("button", { name: "Save" });
+  await expect(save).toBeEnabled();
+  // The view applies typed text once typing pauses; clicking Save first must still save all of it.
+  await page.keyboard.type("# last");
+  await save.click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+  await page.reload();
+  await page.getByRole("tab", { name: "YAML" }).click();
+  await expect.poll(() => editorText(page.getByRole("tabpanel", { name: "YAML view" }))).toBe(`${yaml}# first\n# last`);
+});

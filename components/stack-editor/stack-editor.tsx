@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { capDiagnostics, type Diagnostic } from "@/lib/stack";
 import { ErrorText } from "@/components/ui/alert";
 import type { CanvasPoint, CanvasPositions } from "@/lib/canvas/positions";
@@ -47,8 +47,8 @@ const FOLLOW_UP_AFTER_MS = 300;
 /**
  * The stack editor: one document (model/doc.ts) shown as a canvas, code, YAML and forms. What a
  * keystroke must show (the field, the YAML text) renders at once; what follows from the edit
- * (validation, the graph, the canvas, the cost and the preview) renders from a deferred copy of the
- * document, so a large stack does not slow typing down.
+ * (validation, the graph, the canvas, the cost and the preview) renders from a trailing copy of the
+ * state (useFollowUp), so a large stack does not slow typing down.
  */
 export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: StackEditorProps) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () => initialState(docFromYaml(revision.yaml, revision.code, revision.canvasPositions), revision.number));
@@ -108,8 +108,8 @@ export function StackEditor({ orgSlug, stackId, revision, canEdit, cost }: Stack
     setCodeFn(name);
     setView("code");
   }, []);
-  // CodeMirror shows the text as typed; applying it (a parse of the whole definition) is interruptible.
-  const onYaml = useCallback((text: string) => startTransition(() => type((d) => withYaml(d, text), "yaml")), [type]);
+  // Not a transition: the YAML view applies its text when it loses focus, and a Save clicked then must see it.
+  const onYaml = useCallback((text: string) => type((d) => withYaml(d, text), "yaml"), [type]);
   const onCode = useCallback((file: string, source: string) => type((d) => withCode(d, file, source), `code:${file}`), [type]);
   useUndoShortcuts(step);
 
