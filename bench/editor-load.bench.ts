@@ -1,7 +1,7 @@
 // Editor load benchmark (not a test): how long a 100-function stack takes to become interactive in
 // the editor, in local Chromium against `next start`, next to a 1-function stack and the stack's
 // overview page measured in the same run; and the editor route's first-load JavaScript from the build.
-// Run: npx next build && npx playwright test -c bench/editor.playwright.config.ts
+// Run: npx next build && npx playwright test -c bench/editor.playwright.config.ts editor-load
 import { expect, test, type Page } from "@playwright/test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
