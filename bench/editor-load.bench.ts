@@ -1,24 +1,16 @@
 // Editor load benchmark (not a test): how long a 100-function stack takes to become interactive in
 // the editor, in local Chromium against `next start`, next to a 1-function stack and the stack's
 // overview page measured in the same run; and the editor route's first-load JavaScript from the build.
-// Run: npx next build && npx playwright test -c bench/editor.playwright.config.ts
+// Run: npx next build && npx playwright test -c bench/editor.playwright.config.ts editor-load
 import { expect, test, type Page } from "@playwright/test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { parse as parseYaml } from "yaml";
 import { E2E, USERS } from "../e2e/env";
-import { seedNewStack } from "../e2e/db-fixtures";
 import { signInWithOrgSso } from "../e2e/helpers";
-import { definitionYaml } from "./stacks";
+import { seedBenchStack } from "./editor-bench";
 
 const RUNS = 7;
-const HANDLER = "export default async () => ({ statusCode: 200, body: 'ok' });\n";
-
-async function seedStack(name: string, functions: number) {
-  const yaml = definitionYaml(functions);
-  await seedNewStack(name, { number: 1, yaml, definition: parseYaml(yaml), code: { "src/handler.ts": HANDLER }, message: "bench" });
-}
 
 /** Navigation start -> the editor's mount mark, and -> every canvas node drawn and the Save control enabled-able. */
 async function timeEditor(page: Page, stack: string, nodes: number) {
@@ -66,8 +58,8 @@ function firstLoadJs(route: string) {
 
 test("editor load: 100 functions against 1 function and the overview page", async ({ page }) => {
   test.setTimeout(600_000);
-  await seedStack("bench100", 100);
-  await seedStack("bench1", 1);
+  await seedBenchStack("bench100", 100);
+  await seedBenchStack("bench1", 1);
   await signInWithOrgSso(page, USERS.acmeOwner);
   // 100 functions: api + 100 functions + 100 queues on the canvas.
   await timeEditor(page, "bench100", 201);

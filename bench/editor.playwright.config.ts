@@ -1,4 +1,4 @@
-// The editor load benchmark runs in the e2e setup (PostgreSQL, IdP, moto, next start) but is not a test.
+// The editor load and input benchmarks run in the e2e setup (PostgreSQL, IdP, moto, next start) but is not a test.
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base from "../playwright.config";
@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 export default defineConfig({
   ...base,
   testDir: ".",
-  testMatch: "editor-load.bench.ts",
+  testMatch: ["editor-load.bench.ts", "editor-input.bench.ts"],
   timeout: 600_000,
   webServer: { ...(base.webServer as object), cwd: root } as typeof base.webServer,
 });

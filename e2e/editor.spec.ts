@@ -199,11 +199,14 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   await expect(rate).toHaveAccessibleDescription(/cron/);
 
   await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
-  await expect(page.locator("#save-status")).toHaveText("Fix 3 errors to save (see Diagnostics).");
+  await expect(page.locator("#save-status")).toHaveText("Fix to save: 3 errors (see Diagnostics).");
+  // The preview's status and its Diagnostics tab count the same problems in the same words.
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status")).toHaveText("3 errors");
+  await expect(preview.getByRole("tab", { name: /^Diagnostics/ })).toHaveText("Diagnostics (3 errors)");
 
   // A diagnostic jumps to its field.
   await memory.fill("256");
-  const preview = page.getByRole("region", { name: "Preview" });
   await preview.getByRole("tab", { name: /Diagnostics/ }).click();
   await preview.getByRole("button", { name: /timeout/ }).first().click();
   await expect(timeout).toBeFocused();
@@ -227,7 +230,7 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   expect(asked).toEqual(["You have unsaved changes in the editor. Leave and lose them?"]);
   await expect(page).toHaveURL(editorUrl(E2E.acme.orgSlug, "orders"));
   await expect(memory).toHaveValue("256");
-  await expect(page.locator("#save-status")).toHaveText(/Fix 2 errors|Unsaved/);
+  await expect(page.locator("#save-status")).toHaveText(/Fix to save: 2 errors|Unsaved/);
 
   // So does switching organization; declining leaves the switcher on this one.
   const switcher = page.getByRole("combobox", { name: "Organization" });
@@ -817,4 +820,74 @@ test("Backspace after choosing a resource in the Resources list deletes nothing;
   await expect(hello).toHaveCount(0);
   await expect(list.getByRole("button", { name: /^hello / })).toHaveCount(0);
   await expect(page.locator("#save-status")).toHaveText(/Unsaved changes/);
+});
+
+test("the Canvas, Code and YAML tabs follow the tabs pattern: one tab stop, arrow keys, Home and End", async ({ page }) => {
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await openEditor(page, E2E.acme.orgSlug, "orders");
+  const tabs = page.getByRole("tablist", { name: "Editor views" });
+  const tab = (name: string) => tabs.getByRole("tab", { name, exact: true });
+  await expect(tab("Canvas")).toHaveAttribute("aria-selected", "true");
+  await expect(tab("Canvas")).toHaveAttribute("aria-controls", "editor-view");
+  await expect(page.getByRole("tabpanel", { name: "Canvas view" })).toHaveAttribute("id", "editor-view");
+  await expect(tab("Code")).toHaveAttribute("tabindex", "-1");
+
+  // Tab leaves the tab list from the selected tab and comes back to it (Undo and Redo are off: nothing to undo yet);
+  // arrows select and focus the next tab, wrapping at the ends.
+  const message = page.getByLabel("Revision message (optional)");
+  await tab("Canvas").click();
+  await page.keyboard.press("Tab");
+  await expect(message).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(tab("Canvas")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Code")).toBeFocused();
+  await expect(tab("Code")).toHaveAttribute("aria-selected", "true");
+  await expect(tab("Code")).toHaveAttribute("tabindex", "0");
+  await expect(tab("Canvas")).toHaveAttribute("tabindex", "-1");
+  await expect(page.getByRole("tabpanel", { name: "Code view" })).toBeVisible();
+  await page.keyboard.press("End");
+  await expect(tab("YAML")).toBeFocused();
+  await expect(page.getByRole("tabpanel", { name: "YAML view" })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(tab("Canvas")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(tab("YAML")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Home");
+  await expect(tab("Canvas")).toBeFocused();
+  await expect(tab("Canvas")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Tab");
+  await expect(message).toBeFocused();
+
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("text typed in the YAML view and saved straight away is what the revision holds", async ({ page }) => {
+  const yaml = "resources:\n  bus:\n    type: event-bus\n";
+  await seedNewStack("yaml-quick-save", { number: 1, yaml, definition: parseYaml(yaml), code: {}, message: "seeded" });
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  await openEditor(page, E2E.acme.orgSlug, "yaml-quick-save");
+  await page.getByRole("tab", { name: "YAML" }).click();
+  const view = page.getByRole("tabpanel", { name: "YAML view" });
+  await view.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("# first\n");
+  const save = page.getByRole("button", { name: "Save" });
+  await expect(save).toBeEnabled();
+  // Text typed a moment ago, not applied yet, still counts as unsaved: closing the tab asks.
+  await page.keyboard.type("# last");
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(["beforeunload"]);
+  // The view applies typed text once typing pauses; clicking Save first must still save all of it.
+  await save.click();
+  await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
+  await page.reload();
+  await page.getByRole("tab", { name: "YAML" }).click();
+  await expect.poll(() => editorText(page.getByRole("tabpanel", { name: "YAML view" }))).toBe(`${yaml}# first\n# last`);
 });

@@ -3,10 +3,11 @@
 // in place (the comments and style of the nodes it does not touch stay), a YAML edit that parses
 // replaces the definition, one that does not keeps the text and the last good definition (nothing
 // typed is lost).
-import { parseStack, printStack, type StackDefinition } from "@/lib/stack";
+import { printStack, type StackDefinition } from "@/lib/stack";
 import { applyDefinition } from "@/lib/stack/edit-yaml";
 import type { CanvasPositions } from "@/lib/canvas/positions";
 import { buildGraph } from "./graph";
+import { parseStackOnce } from "./parse-once";
 import { nodePositions } from "./positions";
 
 export type CodeMap = Record<string, string>;
@@ -22,24 +23,59 @@ export interface EditorDoc {
 }
 
 export function docFromYaml(yaml: string, code: CodeMap, positions: CanvasPositions = {}): EditorDoc {
-  const parsed = parseStack(yaml);
+  const parsed = parseStackOnce(yaml);
   // A stored revision always parses (the save action checks it); an empty mapping is the safe fallback.
   return { definition: parsed.definition ?? { resources: {} }, code, yaml, positions, yamlPending: !parsed.definition };
 }
 
+// Documents whose YAML is written only when first read, with the text it is patched from and the
+// definition that text holds. Patching a large stack's YAML costs tens of milliseconds: typing in a form
+// field then changes the definition at once and the text when something shows or saves it (and several
+// keystrokes in a row are patched from the same text in one go).
+const unwritten = new WeakMap<EditorDoc, { yaml: string; definition: StackDefinition }>();
+
+/** `doc` with `changes`, copied by descriptor: spreading it would read (and so write) its unwritten YAML. */
+function copyWith(doc: EditorDoc, changes: Partial<EditorDoc>): EditorDoc {
+  const next = Object.defineProperties({}, Object.getOwnPropertyDescriptors(doc)) as EditorDoc;
+  for (const [key, value] of Object.entries(changes)) Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true });
+  const from = unwritten.get(doc);
+  if (from && !("yaml" in changes) && !("definition" in changes)) unwritten.set(next, from);
+  return next;
+}
+
 export function withDefinition(doc: EditorDoc, definition: StackDefinition): EditorDoc {
   // Pending text does not hold the definition (it is the last one that parsed), so there is nothing to patch.
-  const yaml = doc.yamlPending ? printStack(definition) : applyDefinition(doc.yaml, doc.definition, definition);
-  return { ...doc, definition, yaml, yamlPending: false };
+  if (doc.yamlPending) return copyWith(doc, { definition, yaml: printStack(definition), yamlPending: false });
+  const from = unwritten.get(doc) ?? { yaml: doc.yaml, definition: doc.definition };
+  const next = copyWith(doc, { definition, yamlPending: false });
+  let yaml: string | undefined;
+  Object.defineProperty(next, "yaml", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (yaml === undefined) {
+        yaml = applyDefinition(from.yaml, from.definition, definition);
+        unwritten.delete(next);
+      }
+      return yaml;
+    },
+  });
+  unwritten.set(next, from);
+  return next;
 }
 
 export function withYaml(doc: EditorDoc, yaml: string): EditorDoc {
-  const parsed = parseStack(yaml);
-  return parsed.definition ? { ...doc, definition: parsed.definition, yaml, yamlPending: false } : { ...doc, yaml, yamlPending: true };
+  const parsed = parseStackOnce(yaml);
+  return parsed.definition ? copyWith(doc, { definition: parsed.definition, yaml, yamlPending: false }) : copyWith(doc, { yaml, yamlPending: true });
 }
 
 export function withCode(doc: EditorDoc, file: string, source: string): EditorDoc {
-  return { ...doc, code: { ...doc.code, [file]: source } };
+  return copyWith(doc, { code: { ...doc.code, [file]: source } });
+}
+
+/** `doc` with all of its files replaced (a resource added with its handler). */
+export function withFiles(doc: EditorDoc, code: CodeMap): EditorDoc {
+  return copyWith(doc, { code });
 }
 
 /**

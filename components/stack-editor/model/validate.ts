@@ -1,8 +1,9 @@
 // Field-level views of the validator's diagnostics: which error belongs to which form control.
 // (The editor validates as you type with analyzeStack, the same schema and rules the server runs, minus
 // the CloudFormation attribute lookup, whose spec database stays on the server; the preview reports those.)
-import { capDiagnostics, parseStack, STACK_INPUT_LIMITS, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
+import { capDiagnostics, STACK_INPUT_LIMITS, StackDefinitionSchema, validateStack, type Diagnostic } from "@/lib/stack";
 import { schemaProblems } from "@/lib/stack/schema-issues";
+import { parseStackOnce } from "./parse-once";
 import { samePath, setIn, type Path } from "./paths";
 
 /**
@@ -30,7 +31,7 @@ export function checkDefinition(data: unknown): Diagnostic[] {
  * crosses an input limit, gets parseStack's diagnostics only: the rules never see unbounded input.
  */
 export function analyzeForEditor(yaml: string): Diagnostic[] {
-  const parsed = parseStack(yaml);
+  const parsed = parseStackOnce(yaml);
   if (parsed.data === undefined) return parsed.diagnostics;
   const located = checkDefinition(parsed.data).map((d) => ({ ...d, ...parsed.locator.locate(d.path) }));
   return capDiagnostics(located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
@@ -44,4 +45,14 @@ export function fieldError(diagnostics: readonly Diagnostic[], path: Path): stri
 /** DOM id of the form control editing `path`, so a diagnostic can focus its field. */
 export function fieldId(path: Path): string {
   return `field-${path.map((k) => String(k).replace(/[^A-Za-z0-9_-]/g, "_")).join("--")}`;
+}
+
+/**
+ * The server's diagnostics of the rendered preview, then the browser's that the server did not report:
+ * the server stops at schema errors, while the browser also checks the rules on the settings the schema
+ * accepted, so neither list alone has every problem the person should see.
+ */
+export function combineDiagnostics(server: readonly Diagnostic[], local: readonly Diagnostic[]): Diagnostic[] {
+  const extra = local.filter((d) => d.code !== "truncated" && !server.some((s) => samePath(s.path, d.path) && s.message === d.message));
+  return capDiagnostics([...server, ...extra]);
 }

@@ -75,6 +75,9 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
   const attributes = useRef(new Compartment());
   const attributesKey = JSON.stringify(contentAttributes ?? {});
   const changeRef = useRef(onChange);
+  // Texts sent through onChange that have not come back as `value` yet: the owner may apply them later
+  // (a deferred update), and one of them arriving is not an outside change to show.
+  const sent = useRef<string[]>([]);
   useEffect(() => {
     changeRef.current = onChange;
   }, [onChange]);
@@ -92,7 +95,10 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
           EditorView.contentAttributes.of({ "aria-label": label }),
           attributes.current.of(EditorView.contentAttributes.of(JSON.parse(attributesKey))),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && !u.transactions.every((t) => t.annotation(external))) changeRef.current?.(u.state.doc.toString());
+            if (!u.docChanged || u.transactions.every((t) => t.annotation(external)) || !changeRef.current) return;
+            const text = u.state.doc.toString();
+            sent.current.push(text);
+            changeRef.current(text);
           }),
           EditorView.theme(
             compact
@@ -120,6 +126,12 @@ export default function CodeMirror({ value, onChange, language, label, readOnly,
 
   useEffect(() => {
     const v = view.current;
+    const echo = sent.current.indexOf(value);
+    if (echo >= 0) {
+      sent.current.splice(0, echo + 1);
+      return;
+    }
+    sent.current = [];
     if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value }, annotations: external.of(true) });
   }, [value]);
 

@@ -1,9 +1,10 @@
 "use client";
-import { useId, useState, type ReactNode } from "react";
+import { memo, useId, useState, type ReactNode } from "react";
 import type { Diagnostic } from "@/lib/stack";
 import type { StackPreview } from "@/server/stacks/preview";
 import { LazyCodeMirror } from "./lazy";
 import { ScrollX } from "@/components/ui/scroll-x";
+import { TabList } from "../tab-list";
 
 export interface PreviewTab {
   id: string;
@@ -76,16 +77,20 @@ function ResourceCount({ preview }: { preview: StackPreview | null }) {
   );
 }
 
-/** Template, diagnostics and resource count as tabs; more tabs (a cost estimate) can be passed in. */
-export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs = [] }: {
+/**
+ * Template, diagnostics and resource count as tabs; more tabs (a cost estimate) can be passed in.
+ * Memoized: the template and the diagnostics list re-render when they change, not per keystroke.
+ */
+export const PreviewPanel = memo(function PreviewPanel({ preview, diagnostics, summary, updating, onJump, extraTabs = [] }: {
   preview: StackPreview | null;
   diagnostics: readonly Diagnostic[];
+  /** How many problems `diagnostics` holds, worded as the save status words it (problemSummary). */
+  summary: string;
   updating: boolean;
   onJump: (d: Diagnostic) => void;
   extraTabs?: readonly PreviewTab[];
 }) {
   const base = useId();
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
   const tabs: PreviewTab[] = [
     {
       id: "template",
@@ -106,7 +111,7 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
         <p className="p-2 text-sm text-slate-600">No template: the definition has errors (see Diagnostics).</p>
       ),
     },
-    { id: "diagnostics", label: `Diagnostics (${diagnostics.length})`, content: <DiagnosticsList diagnostics={diagnostics} onJump={onJump} /> },
+    { id: "diagnostics", label: summary ? `Diagnostics (${summary})` : "Diagnostics",  content: <DiagnosticsList diagnostics={diagnostics} onJump={onJump} /> },
     { id: "resources", label: "Resources", content: <ResourceCount preview={preview} /> },
     ...extraTabs,
   ];
@@ -117,24 +122,18 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
     <section aria-label="Preview" className="rounded-lg border border-slate-200 bg-white">
       {/* Wraps on a phone rather than widening the page: tabs first, the status on a line of its own. */}
       <div className="flex flex-wrap items-center gap-x-2 border-b border-slate-200 px-2">
-        <div role="tablist" aria-label="Preview panels" className="flex flex-wrap gap-1">
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`${base}-${t.id}-tab`}
-              aria-selected={t.id === current.id}
-              aria-controls={`${base}-${t.id}-panel`}
-              className={`px-2 py-1.5 text-sm sm:px-3 ${t.id === current.id ? "border-b-2 border-indigo-600 font-semibold" : "text-slate-600"}`}
-              onClick={() => setActive(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabList
+          label="Preview panels"
+          tabs={tabs}
+          selected={current.id}
+          onSelect={setActive}
+          tabId={(id) => `${base}-${id}-tab`}
+          panelId={(id) => `${base}-${id}-panel`}
+          className="flex flex-wrap gap-1"
+          tabClassName={(selected) => `px-2 py-1.5 text-sm sm:px-3 ${selected ? "border-b-2 border-indigo-600 font-semibold" : "text-slate-600"}`}
+        />
         <span className="ml-auto text-xs text-slate-600" role="status">
-          {updating ? "Updating…" : errors ? `${errors} error${errors === 1 ? "" : "s"}` : "Up to date"}
+          {updating ? "Updating…" : summary || "Up to date"}
         </span>
       </div>
       <div role="tabpanel" id={`${base}-${current.id}-panel`} aria-labelledby={`${base}-${current.id}-tab`} className="max-h-96 overflow-auto">
@@ -142,4 +141,4 @@ export function PreviewPanel({ preview, diagnostics, updating, onJump, extraTabs
       </div>
     </section>
   );
-}
+});
