@@ -187,6 +187,26 @@ test("function -> function offers a destination or a grant (no CloudWatch Logs t
   expect(busTrigger.properties.eventPattern).toEqual({ source: [{ prefix: "" }] });
 });
 
+test("the keyboard Connect form asks what a function -> function edge means, as the canvas does", async ({ page }) => {
+  await seed("canvas-connect-keys", SMALL, ["src/orders.ts", "src/audit.ts", "src/ingest.ts"]);
+  const canvas = await openEditor(page, "canvas-connect-keys");
+  const form = page.getByRole("group", { name: "Connect" });
+  await form.getByLabel("From").selectOption("orders");
+  await form.getByLabel("To").selectOption("audit");
+  const connect = form.getByRole("button", { name: "Connect" });
+  await expect(connect).toBeDisabled();
+  await form.getByLabel("As").selectOption({ label: "onSuccess destination" });
+  await connect.click();
+  await expect(edge(canvas, "destination onSuccess from orders to audit")).toHaveCount(1);
+  // A pair that cannot be connected says why, and nothing can be sent.
+  await form.getByLabel("From").selectOption("api");
+  await form.getByLabel("To").selectOption("bus");
+  await expect(form).toContainText("cannot be connected");
+  await expect(connect).toBeDisabled();
+  const def = await savedDefinition(page, "canvas-connect-keys");
+  expect(def.resources.orders.properties.destinations).toEqual({ onSuccess: "$ResourceParam('audit', 'arn')" });
+});
+
 test("a node shows keyboard focus and Enter selects it", async ({ page }) => {
   await seed("canvas-keys", SMALL, ["src/orders.ts", "src/audit.ts", "src/ingest.ts"]);
   const canvas = await openEditor(page, "canvas-keys");
