@@ -53,7 +53,7 @@ async function measured(page: Page, count: number): Promise<number[]> {
 
 async function openEditor(page: Page, stack: string, nodes: number) {
   await page.goto(`/${E2E.acme.orgSlug}/stacks/${stack}/edit`);
-  await page.waitForFunction((n) => document.querySelectorAll(".react-flow__node").length === n && document.documentElement.dataset.editorReady === "true", nodes, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll(".react-flow__node-resource").length === n && document.documentElement.dataset.editorReady === "true", nodes, { timeout: 60_000 });
   return page.evaluate(() => performance.getEntriesByName("stack-editor-interactive")[0].startTime);
 }
 
@@ -86,7 +86,7 @@ async function measureStack(page: Page, stack: string, nodes: number) {
     await takeInteractions(page);
     for (let i = 0; i < CLICKS; i++) {
       await page.getByRole("button", { name: "+ Function" }).click();
-      await expect(page.locator(".react-flow__node")).toHaveCount(nodes + i + 1);
+      await expect(page.locator(".react-flow__node-resource")).toHaveCount(nodes + i + 1);
       palette.push(...(await measured(page, 1)));
     }
   }
