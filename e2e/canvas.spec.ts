@@ -6,20 +6,13 @@
 import type { Locator, Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { definitionYaml } from "@/bench/stacks";
+import { functionYaml } from "@/server/render/test-support";
 import { STARTER_HANDLER } from "@/server/stacks/starter";
 import { seedNewStack, withE2eDatabase } from "./db-fixtures";
 import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 import { expect, test } from "./test";
 
-const fn = (name: string, extra = "") => `  ${name}:
-    type: function
-    properties:
-      packaging:
-        type: stacktape-lambda-buildpack
-        properties:
-          entryfilePath: src/${name}.ts
-${extra}`;
 
 // Seven nodes: below the grouping threshold, so every edge carries its own label.
 const SMALL = `resources:
@@ -27,7 +20,7 @@ const SMALL = `resources:
     type: http-api-gateway
   bus:
     type: event-bus
-${fn(
+${functionYaml(
   "orders",
   `      events:
         - type: http-api-gateway
@@ -41,7 +34,7 @@ ${fn(
             method: POST
             path: /orders
 `,
-)}${fn("audit")}${fn(
+)}${functionYaml("audit")}${functionYaml(
   "ingest",
   `      events:
         - type: kinesis-stream
