@@ -2,7 +2,7 @@
 // CloudFormation's limits, against AWS CDK synthesis of the same stacks, in-process.
 // Run: npx tsx bench/render.bench.ts
 import os from "node:os";
-import { renderStack, type CfTemplate } from "@/server/render";
+import { renderStack, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks, type NestedStackSplit } from "@/server/render/nested-stacks";
 import { hasErrors } from "@/lib/stack";
 import { synthesizeWithCdk } from "./cdk";
@@ -13,11 +13,12 @@ const SIZES = (process.env.SIZES ?? "10,50,200").split(",").map(Number);
 const TARGET_MS = 30;
 const TARGET_RATIO = 50;
 
-function split(template: CfTemplate, stackName: string): NestedStackSplit {
+function split({ template, graph }: RenderResult, stackName: string): NestedStackSplit {
   return splitIntoNestedStacks(template, {
     artifactsBucket: ARTIFACTS_BUCKET,
     region: REGION,
     keyPrefix: `${stackName}/dev/templates/`,
+    graph,
   });
 }
 
@@ -43,13 +44,13 @@ function benchmark(functions: number): Row {
   if (hasErrors(rendered.diagnostics)) throw new Error(`renderStack reported errors for ${functions} functions`);
   const { template } = rendered;
   const splitting = needsSplitting(template);
-  const result = splitting ? split(template, options.stackName) : undefined;
+  const result = splitting ? split(rendered, options.stackName) : undefined;
 
   const render = measure(() => renderStack(definition, options), { warmup: 5, runs: 30 });
   // A refused split is not a deployable result, so it is not timed as one.
   const splits = result?.ok === true;
   const deployable = splits
-    ? measure(() => split(renderStack(definition, options).template, options.stackName), { warmup: 5, runs: 30 })
+    ? measure(() => split(renderStack(definition, options), options.stackName), { warmup: 5, runs: 30 })
     : render;
   const cdk = measure(() => synthesizeWithCdk(functions), { warmup: 1, runs: functions >= 200 ? 5 : 9 });
 
@@ -82,16 +83,21 @@ function main(): void {
   console.log("functions | resources | outputs | stacks | renderStack | render + split | CDK synth | CDK / Lambdaplane (medians)");
   const rows = SIZES.map(benchmark);
   const largest = rows[rows.length - 1];
-  const verdict = (label: string, t: Timing, refused?: string) => {
+  // Issue 3 asked for both the time and the ratio to an in-process CDK; issue 18 for the time of render + split alone.
+  const verdict = (issue: number, label: string, t: Timing, refused: string | undefined, ratioTarget?: number) => {
     const ratio = largest.cdk.median / t.median;
-    const met = !refused && t.median < TARGET_MS && ratio >= TARGET_RATIO;
+    const met = !refused && t.median < TARGET_MS && (ratioTarget === undefined || ratio >= ratioTarget);
+    const asked = `${largest.functions} functions under ${TARGET_MS} ms median${ratioTarget === undefined ? "" : `, at least ${ratioTarget}x faster than CDK`}`;
     console.log(
-      `target, ${label} (${largest.functions} functions under ${TARGET_MS} ms median, at least ${TARGET_RATIO}x faster than CDK): ` +
+      `target of issue ${issue}, ${label} (${asked}): ` +
         `${met ? "met" : "NOT met"} (${ms(t.median)}, ${ratio.toFixed(0)}x${refused ? "; not deployable: the split was refused" : ""})`,
     );
   };
-  verdict("renderStack", largest.render);
-  if (largest.deployable !== largest.render || largest.refused) verdict("render + split", largest.deployable, largest.refused);
+  verdict(3, "renderStack", largest.render, undefined, TARGET_RATIO);
+  if (largest.deployable !== largest.render || largest.refused) {
+    verdict(3, "render + split", largest.deployable, largest.refused, TARGET_RATIO);
+    verdict(18, "render + split", largest.deployable, largest.refused);
+  }
 }
 
 main();

@@ -68,6 +68,7 @@ export async function renderFile(file: string, options: PipelineOptions): Promis
     artifactsBucket: placeholderBucket(options.region),
     region: options.region,
     keyPrefix: nestedTemplatePrefix(cloudFormationStackName(options.stackName, options.stage)),
+    graph: rendered.graph,
   });
   if (!split.ok) {
     const message = `the stack cannot be split into nested stacks: ${split.reason}`;

@@ -103,7 +103,7 @@ export async function planStage(client: Db, stack: { id: string; name: string; o
       stackName,
       artifactsBucket: () => ensureArtifactsBucket(clients.cloudFormation, { region: stage.region, pollMs: env.pollMs, sleep: env.sleep }),
     };
-    const source = await call(() => templateSource(target, rendered.template, bucket), "s3:PutObject", "uploading the template");
+    const source = await call(() => templateSource(target, rendered, bucket), "s3:PutObject", "uploading the template");
     const changeSetName = `lambdaplane-plan-${randomBytes(8).toString("hex")}`;
     const cleanUp = async () => {
       await call(() => deleteChangeSet(clients.cloudFormation, stackName, changeSetName), "cloudformation:DeleteChangeSet", `deleting the plan's change set of ${stackName}`);

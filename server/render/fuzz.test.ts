@@ -10,6 +10,7 @@ import { stringify } from "yaml";
 import { analyzeStack, hasErrors, type Diagnostic } from "@/lib/stack";
 import { arbitraryStackDefinition } from "@/lib/stack/testing/arbitraries";
 import { specAttributes } from "@/server/validate/cfn-attributes";
+import { resourceGraph } from "@/server/validate/template-graph";
 import { coherentDefinition, fuzzRenderOptions, type Json } from "./fuzz-corpus";
 import { renderStack } from "./index";
 
@@ -75,7 +76,9 @@ function pipeline(source: string): Outcome {
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     return { kind: "rejected", errors: analyzed.diagnostics.filter((d) => d.severity === "error") };
   }
-  const { template, diagnostics } = renderStack(analyzed.definition, fuzzRenderOptions(analyzed.definition));
+  const { template, diagnostics, graph } = renderStack(analyzed.definition, fuzzRenderOptions(analyzed.definition));
+  // The split reuses the check's graph instead of building its own: they must be the same graph.
+  if (graph) expect(graph, `the check's graph differs from resourceGraph's:\n${source}`).toEqual(resourceGraph(template.Resources));
   // renderStack checks its template against the spec (code "spec", located in the definition). Raw
   // cloudformationResources are copied as written, so the spec check is what reports their mistakes;
   // anywhere else, a spec error is the renderer's fault.

@@ -21,6 +21,7 @@ import { renderEventBus } from "./resources/event-bus";
 import { renderFunction } from "./resources/function";
 import { renderHttpApiGateway } from "./resources/http-api-gateway";
 import { renderUserAuthPool } from "./resources/user-auth-pool";
+import type { ResourceGraph } from "@/server/validate/template-graph";
 import { checkRenderedTemplate } from "./template-check";
 
 export type { CfTemplate } from "./cfn";
@@ -37,6 +38,8 @@ export interface RenderResult {
   template: CfTemplate;
   outputs: Record<string, RenderedOutput>;
   diagnostics: Diagnostic[];
+  /** The dependency graph of `template.Resources`, when the template was checked: pass it on to splitIntoNestedStacks. */
+  graph?: ResourceGraph;
 }
 
 function renderResource(ctx: RenderContext, name: string, resource: StackResource): Fragment[] {
@@ -145,8 +148,9 @@ export function renderStack(definition: StackDefinition, options: RenderOptions)
   };
   if (Object.keys(limited.outputs).length > 0) template.Outputs = sortedRecord<CfOutput>(limited.outputs);
   // Render = validate + render: a template that fails the CloudFormation checks is never handed out as rendered.
-  if (!hasErrors(diagnostics)) diagnostics.push(...checkRenderedTemplate(definition, template, merged.resourceSources));
-  return { template, outputs, diagnostics };
+  if (hasErrors(diagnostics)) return { template, outputs, diagnostics };
+  const check = checkRenderedTemplate(definition, template, merged.resourceSources);
+  return { template, outputs, diagnostics: [...diagnostics, ...check.diagnostics], graph: check.graph };
 }
 
 /** The template as the CLI prints it and the deploy pipeline uploads it. */

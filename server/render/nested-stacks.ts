@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { CLOUDFORMATION_LIMITS, measureTemplate, uploadedTemplateBody, type TemplateSize } from "@/server/validate/limits";
-import { resourceGraph } from "@/server/validate/template-graph";
+import { resourceGraph, type ResourceGraph } from "@/server/validate/template-graph";
 import { isPlainObject } from "@/server/validate/template-refs";
 import type { CfTemplate } from "./cfn";
 import { assembleNestedStacks, type Assembled } from "./nested-stacks/assemble";
@@ -43,6 +43,8 @@ export interface NestedStackOptions {
    * templates, which only CloudFormation reads, as compact JSON (half the bytes to write, hash and upload).
    */
   serialize?: (template: CfTemplate) => string;
+  /** The graph of `template.Resources` when the caller has it (renderStack's check built it); built here otherwise. */
+  graph?: ResourceGraph;
 }
 
 /** A nested template's uploaded body. */
@@ -149,7 +151,7 @@ export function splitIntoNestedStacks(template: CfTemplate, options: NestedStack
     );
   }
 
-  const graph = resourceGraph(resources);
+  const graph = options.graph ?? resourceGraph(resources);
   const owners = assignOwners(resources, graph);
   const { units, parent } = formUnits(graph, owners);
 
@@ -185,7 +187,7 @@ function tryPlacement(
   template: Record<string, unknown>,
   units: Units,
   owners: ReadonlyMap<string, Owner>,
-  graph: ReturnType<typeof resourceGraph>,
+  graph: ResourceGraph,
   parent: readonly string[],
   buckets: number,
   limits: SplitLimits,

@@ -2,9 +2,8 @@
 // renderStack on every template it renders: `render` (CLI, editor preview, REST, deploy, revision diff)
 // and `validate` then refuse exactly the same stacks. Each problem is moved from its template path to
 // the definition that produced it, so it is located at a YAML line like every other diagnostic.
-import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
-import { validateTemplateAgainstSpec } from "@/server/validate/spec";
+import { checkTemplate, type TemplateCheck } from "@/server/validate/spec";
 import type { CfTemplate } from "./cfn";
 import type { DefinitionPath } from "./fragment";
 
@@ -24,6 +23,7 @@ export function definitionPathOf(definition: StackDefinition, templatePath: (str
   return source;
 }
 
-export function checkRenderedTemplate(definition: StackDefinition, template: CfTemplate, sources: ReadonlyMap<string, DefinitionPath>): Diagnostic[] {
-  return validateTemplateAgainstSpec(template).map((d) => ({ ...d, path: definitionPathOf(definition, d.path, sources) }));
+export function checkRenderedTemplate(definition: StackDefinition, template: CfTemplate, sources: ReadonlyMap<string, DefinitionPath>): TemplateCheck {
+  const { diagnostics, graph } = checkTemplate(template);
+  return { diagnostics: diagnostics.map((d) => ({ ...d, path: definitionPathOf(definition, d.path, sources) })), graph };
 }

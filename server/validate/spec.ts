@@ -9,7 +9,7 @@ import {
   type SpecType,
 } from "./spec-db";
 import { didYouMean } from "./suggest";
-import { dependsOnList, findCycles, graphOf } from "./template-graph";
+import { dependsOnList, findCycles, graphOf, type ResourceGraph } from "./template-graph";
 import {
   INTRINSIC_FUNCTIONS,
   PSEUDO_PARAMETERS,
@@ -109,8 +109,19 @@ function objectSection(ctx: Context, template: Record<string, unknown>, name: st
   return section;
 }
 
+export interface TemplateCheck {
+  diagnostics: Diagnostic[];
+  /** The dependency graph of the template's resources, as resourceGraph builds it, from the references the check walked anyway. */
+  graph: ResourceGraph;
+}
+
 export function validateTemplateAgainstSpec(template: unknown): Diagnostic[] {
-  if (!isPlainObject(template)) return [error([], `The template must be a JSON object, not ${kindOf(template)}`)];
+  return checkTemplate(template).diagnostics;
+}
+
+/** validateTemplateAgainstSpec, with the graph it built: the nested-stack split needs the same one. */
+export function checkTemplate(template: unknown): TemplateCheck {
+  if (!isPlainObject(template)) return { diagnostics: [error([], `The template must be a JSON object, not ${kindOf(template)}`)], graph: graphOf({}, new Map()) };
   const ctx: Context = {
     diagnostics: [],
     resources: new Map(),
@@ -144,8 +155,8 @@ export function validateTemplateAgainstSpec(template: unknown): Diagnostic[] {
   for (const [id, resource] of Object.entries(resources)) checkResource(ctx, id, resource);
   for (const [name, output] of Object.entries(outputs)) checkOutput(ctx, name, output);
   for (const [name, condition] of Object.entries(conditions)) checkConditionDefinition(ctx, name, condition);
-  checkCycles(ctx, resources);
-  return ctx.diagnostics;
+  const graph = checkCycles(ctx, resources);
+  return { diagnostics: ctx.diagnostics, graph };
 }
 
 function checkParameter(ctx: Context, name: string, parameter: unknown): void {
@@ -487,9 +498,11 @@ function checkIntrinsic(ctx: Context, value: Record<string, unknown>, only: stri
 }
 
 /** CloudFormation rejects templates whose resources depend on each other in a circle. */
-function checkCycles(ctx: Context, resources: Record<string, unknown>): void {
+function checkCycles(ctx: Context, resources: Record<string, unknown>): ResourceGraph {
   ctx.diagnostics.push(...ctx.selfReferences);
-  for (const cycle of findCycles(graphOf(resources, ctx.targets))) {
+  const graph = graphOf(resources, ctx.targets);
+  for (const cycle of findCycles(graph)) {
     ctx.diagnostics.push(error(["Resources", cycle[0]], `Circular dependency between resources: ${[...cycle, cycle[0]].join(" -> ")}`));
   }
+  return graph;
 }

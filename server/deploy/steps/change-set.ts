@@ -31,7 +31,7 @@ async function createChangeSet(run: RunContext): Promise<void> {
   }
   const definition = await definitionOf(run);
   const artifacts = parseArtifacts(d.artifacts);
-  const source = await templateSource(templateTarget(run), render(run, definition, artifacts).template, artifacts.bucket);
+  const source = await templateSource(templateTarget(run), render(run, definition, artifacts), artifacts.bucket);
   const out = await run.aws.cloudFormation.send(
     new CreateChangeSetCommand({
       StackName: run.stackName,

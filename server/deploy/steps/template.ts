@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { renderStack, serializeTemplate, type CfTemplate, type RenderResult } from "@/server/render";
+import { renderStack, serializeTemplate, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
 import { nestedTemplatePrefix } from "@/server/package/code-locations";
 import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
@@ -57,12 +57,17 @@ async function putTemplate(target: TemplateTarget, bucket: string, key: string, 
 export type TemplateSource = { TemplateBody: string } | { TemplateURL: string };
 
 /** `knownBucket`: the artifacts bucket when the code upload already looked it up. */
-export async function templateSource(target: TemplateTarget, rendered: CfTemplate, knownBucket: string | null): Promise<TemplateSource> {
+export async function templateSource(target: TemplateTarget, rendered: Pick<RenderResult, "template" | "graph">, knownBucket: string | null): Promise<TemplateSource> {
   let bucket = knownBucket;
-  let template = rendered;
+  let template = rendered.template;
   if (needsSplitting(template)) {
     bucket ??= await target.artifactsBucket();
-    const split = splitIntoNestedStacks(template, { artifactsBucket: bucket, region: target.region, keyPrefix: nestedTemplatePrefix(target.stackName) });
+    const split = splitIntoNestedStacks(template, {
+      artifactsBucket: bucket,
+      region: target.region,
+      keyPrefix: nestedTemplatePrefix(target.stackName),
+      graph: rendered.graph,
+    });
     if (!split.ok) throw new StepFailure(`The stack is too large for CloudFormation: ${split.reason}`);
     for (const nested of Object.values(split.uploads)) await putTemplate(target, bucket, nested.key, nested.body);
     template = split.parent;
