@@ -74,8 +74,20 @@ async function aliasesOf(lambda: LambdaClient, functionName: string): Promise<Al
   });
 }
 
+type FunctionReader = (name: string) => Promise<LiveFunction | null>;
+
+/** One GetFunction per name however many reads ask for it (the function's own, and a policy's "is it gone?"). */
+function functionReader(lambda: LambdaClient): FunctionReader {
+  const reads = new Map<string, Promise<LiveFunction | null>>();
+  return (name) => {
+    let read = reads.get(name);
+    if (!read) reads.set(name, (read = readFunction(lambda, name)));
+    return read;
+  };
+}
+
 /** The statements of a function's (or alias ARN's) resource policy; [] without one, null when the function is gone. */
-async function policyOf(lambda: LambdaClient, functionName: string): Promise<PolicyStatement[] | null> {
+async function policyOf(lambda: LambdaClient, readOnce: FunctionReader, functionName: string): Promise<PolicyStatement[] | null> {
   try {
     const res = await lambda.send(new GetPolicyCommand({ FunctionName: functionName }));
     const policy: unknown = JSON.parse(res.Policy ?? "{}");
@@ -84,16 +96,17 @@ async function policyOf(lambda: LambdaClient, functionName: string): Promise<Pol
   } catch (error) {
     // Lambda answers ResourceNotFoundException both for "no policy" and "no function": ask which.
     if (awsErrorCode(error) !== "ResourceNotFoundException") throw error;
-    return (await readFunction(lambda, functionName)) ? [] : null;
+    return (await readOnce(functionName)) ? [] : null;
   }
 }
 
 export async function readLive(lambda: LambdaClient, template: CfTemplate, physicalIds: Readonly<Record<string, string>>): Promise<LiveState> {
   const live: LiveState = { functions: {}, mappings: {}, aliases: {}, policies: {} };
+  const readOnce = functionReader(lambda);
   const tasks: (() => Promise<void>)[] = [];
   for (const [id] of resourcesOfType(template, COMPARED_TYPES.function)) {
     const name = physicalIds[id];
-    if (name) tasks.push(async () => void (live.functions[id] = await readFunction(lambda, name)));
+    if (name) tasks.push(async () => void (live.functions[id] = await readOnce(name)));
   }
   for (const [id] of resourcesOfType(template, COMPARED_TYPES.mapping)) {
     const uuid = physicalIds[id];
@@ -113,7 +126,7 @@ export async function readLive(lambda: LambdaClient, template: CfTemplate, physi
   }
   for (const target of permissionsByTarget(template).keys()) {
     const name = physicalIds[target];
-    if (name) tasks.push(async () => void (live.policies[target] = await policyOf(lambda, name)));
+    if (name) tasks.push(async () => void (live.policies[target] = await policyOf(lambda, readOnce, name)));
   }
   await inLanes(tasks);
   return live;
