@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { notFound } from "@/server/auth/errors";
 import { listStacks } from "@/server/stacks/queries";
-import type { RevisionCode } from "@/server/stacks/revisions";
+import type { RevisionCode } from "@/server/stacks/revision-code";
 
 // What the REST API reads about stacks. Stacks are addressed by name (unique in an organization),
 // as people and CI scripts know them.

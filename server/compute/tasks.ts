@@ -5,7 +5,7 @@ import { analyzeStack } from "@/lib/stack";
 import { costDifference, deletionCostDifference } from "@/lib/deploy/cost-difference";
 import { renderRevision } from "@/server/api/render";
 import { renderDeployed } from "@/server/drift/render-deployed";
-import { prepareImport } from "@/server/stacks/import";
+import { prepareImport } from "@/server/stacks/prepare-import";
 import { previewStack } from "@/server/stacks/preview";
 import { diffRevisions } from "@/server/stacks/revision-diff";
 import { specAttributes } from "@/server/validate/cfn-attributes";

@@ -4,7 +4,7 @@ import { ActionError, notFound } from "@/server/auth/errors";
 import { runCompute } from "@/server/compute/pool";
 import { printStack } from "@/lib/stack";
 import { isPricedRegion, PRICED_REGIONS } from "@/lib/cost";
-import type { RevisionCode } from "@/server/stacks/revisions";
+import type { RevisionCode } from "@/server/stacks/revision-code";
 import type { RevisionDiff } from "@/server/stacks/revision-diff";
 import { adoptLiveValues } from "./adopt";
 import { MAX_VALUE_CHARS } from "./bound-results";

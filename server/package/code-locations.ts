@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
-import type { ArtifactLocation } from "@/server/render/context";
+import type { ArtifactLocation } from "@/server/render/options";
 import { packageStack, type PackageOne } from "./package-stack";
 import type { PackagedFunction } from "./package-function";
 

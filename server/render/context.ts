@@ -2,35 +2,12 @@
 // and the few derived facts several modules need (how to address a function, physical names).
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { DEFAULT_DEPLOYMENT_ALIAS_NAME } from "@/lib/stack/defaults";
-import type {
-  CloudformationResource,
-  ResourceOfType,
-  StackDefinition,
-  StackResource,
-  StackResourceType,
-} from "@/lib/stack/schema";
+import type { ResourceOfType, StackDefinition, StackResourceType } from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "./cfn";
 import type { DefinitionPath } from "./fragment";
 import { logicalIds, physicalNames } from "./naming";
-import { resolveValue, resolveDeep, type Resolved } from "./references";
-
-export interface ArtifactLocation {
-  bucket: string;
-  key: string;
-}
-
-export interface RenderOptions {
-  stackName: string;
-  stage: string;
-  region: string;
-  /** Code location per function or edge function name (buildpack packaging only). */
-  artifacts: Record<string, ArtifactLocation>;
-  /**
-   * Set by a drift reconcile (the deployment's id): written into every function's Description, so
-   * CloudFormation updates each function and writes its whole configuration and code again.
-   */
-  reconcileToken?: string;
-}
+import type { RenderOptions } from "./options";
+import { resolveValue, resolveDeep, type ReferenceScope, type Resolved } from "./references";
 
 /** How triggers address a function: through its alias when it has one, so traffic shifting applies. */
 export interface FunctionTarget {
@@ -44,14 +21,11 @@ export interface FunctionTarget {
   aliasName?: string;
 }
 
-export interface RenderContext {
+/** The reference scope (options, resources, physical function names) and the rest a resource or event module reads. */
+export interface RenderContext extends ReferenceScope {
   definition: StackDefinition;
-  options: RenderOptions;
-  resources: Record<string, StackResource>;
-  cloudformationResources: Record<string, CloudformationResource>;
   resourceOfType<T extends StackResourceType>(name: string, type: T): ResourceOfType<T> | undefined;
   functionTarget(name: string): FunctionTarget;
-  functionPhysicalName(name: string): string;
   /** Resolves a value that may be a directive; problems are appended to `diagnostics`. */
   resolve(value: string, path: DefinitionPath, diagnostics: Diagnostic[]): Resolved;
   /** Resolves every directive inside a JSON value. */

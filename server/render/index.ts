@@ -5,11 +5,12 @@
 import { hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition, StackResource } from "@/lib/stack/schema";
 import type { CfOutput, CfResource, CfTemplate, CfValue } from "./cfn";
-import { createRenderContext, type RenderContext, type RenderOptions } from "./context";
+import { createRenderContext, type RenderContext } from "./context";
 import { renderEvent } from "./events";
 import { renderSnsDeadLetterQueuePolicies, type SnsEventAt } from "./events/sns";
 import { fragment, mergeFragments, type DefinitionPath, type Fragment } from "./fragment";
 import { applyOverrides } from "./overrides";
+import type { RenderOptions } from "./options";
 import { limitOutputs } from "./outputs";
 import { renderApplicationLoadBalancer } from "./resources/application-load-balancer";
 import { renderBucket } from "./resources/bucket";
@@ -25,7 +26,7 @@ import type { ResourceGraph } from "@/server/validate/template-graph";
 import { checkRenderedTemplate } from "./template-check";
 
 export type { CfTemplate } from "./cfn";
-export type { ArtifactLocation, RenderOptions } from "./context";
+export type { ArtifactLocation, RenderOptions } from "./options";
 
 export interface RenderedOutput {
   /** The stack resource (or cloudformationResources id) the output describes. */

@@ -3,13 +3,24 @@
 // stack from a foreign ARN, or a queue from a topic.
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import { isReferenceableParam, parseDirective, secretDynamicReference } from "@/lib/stack/directives";
-import type { StackResourceType } from "@/lib/stack/schema";
+import type { CloudformationResource, StackResource, StackResourceType } from "@/lib/stack/schema";
 import { getAtt, ref, type CfValue } from "./cfn";
-import type { RenderContext } from "./context";
 import type { DefinitionPath } from "./fragment";
 import { functionArnFromName } from "./function-arn";
 import { logicalIds } from "./naming";
+import type { RenderOptions } from "./options";
 import { bucketArn, bucketName } from "./resources/bucket-name";
+
+/**
+ * What resolving a directive reads of the render context. Declared here rather than in context.ts
+ * (whose RenderContext extends it) because context.ts builds on this module, not the other way round.
+ */
+export interface ReferenceScope {
+  options: RenderOptions;
+  resources: Record<string, StackResource>;
+  cloudformationResources: Record<string, CloudformationResource>;
+  functionPhysicalName(name: string): string;
+}
 
 export type ValueOrigin =
   | { kind: "literal" }
@@ -31,7 +42,7 @@ const error = (path: DefinitionPath, message: string): Diagnostic => ({
 
 /** The CloudFormation value of `$ResourceParam(name, param)`, or a reason it has none. */
 export function resourceParamValue(
-  ctx: RenderContext,
+  ctx: ReferenceScope,
   name: string,
   param: string,
 ): { value: CfValue } | { problem: string } {
@@ -73,7 +84,7 @@ export function resourceParamValue(
   }
 }
 
-export function resolveValue(ctx: RenderContext, value: string, path: DefinitionPath, diagnostics: Diagnostic[]): Resolved {
+export function resolveValue(ctx: ReferenceScope, value: string, path: DefinitionPath, diagnostics: Diagnostic[]): Resolved {
   const literal: Resolved = { value, origin: { kind: "literal" } };
   const parsed = parseDirective(value);
   if (parsed === null) return literal;
@@ -117,7 +128,7 @@ export function resolveValue(ctx: RenderContext, value: string, path: Definition
   }
 }
 
-export function resolveDeep(ctx: RenderContext, value: unknown, path: DefinitionPath, diagnostics: Diagnostic[]): CfValue {
+export function resolveDeep(ctx: ReferenceScope, value: unknown, path: DefinitionPath, diagnostics: Diagnostic[]): CfValue {
   if (typeof value === "string") return resolveValue(ctx, value, path, diagnostics).value;
   if (Array.isArray(value)) return value.map((item, i) => resolveDeep(ctx, item, [...path, i], diagnostics));
   if (value !== null && typeof value === "object") {

@@ -4,7 +4,7 @@ import { formatDiagnostic } from "@/lib/stack/diagnostics";
 import { parseStack } from "@/lib/stack/parse";
 import type { StackDefinition } from "@/lib/stack/schema";
 import type { CfResource, CfTemplate, CfValue } from "./cfn";
-import type { RenderOptions } from "./context";
+import type { RenderOptions } from "./options";
 import { renderStack, type RenderResult } from "./index";
 
 export const TEST_OPTIONS = { stackName: "app", stage: "dev", region: "us-east-1" } as const;

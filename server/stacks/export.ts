@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { createZip } from "@/server/package/zip";
 import { codePathProblem } from "@/server/package/code-files";
-import type { RevisionCode } from "./revisions";
+import type { RevisionCode } from "./revision-code";
 
 // Export: a revision's YAML as written, plus its handler files as a zip whose paths are relative to
 // the YAML file, so unzipping the archive next to the YAML gives a folder that imports again as is.

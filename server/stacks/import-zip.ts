@@ -2,7 +2,7 @@ import { crc32 } from "node:zlib";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { codePathProblem, normalizeCodePath } from "@/server/package/code-files";
 import { CODE_LIMITS } from "@/lib/stack/limits";
-import type { RevisionCode } from "./revisions";
+import type { RevisionCode } from "./revision-code";
 
 // Reads the handler files of an import from an uploaded zip into a revision's code map. The limits
 // are checked against the sizes the zip declares BEFORE anything is inflated (fflate then inflates

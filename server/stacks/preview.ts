@@ -6,7 +6,7 @@ import { renderStack, type CfTemplate } from "@/server/render";
 import { specAttributes } from "@/server/validate/cfn-attributes";
 import { CLOUDFORMATION_LIMITS, measureTemplate } from "@/server/validate/limits";
 import { entryFiles } from "./entry-files";
-import type { RevisionCode } from "./revisions";
+import type { RevisionCode } from "./revision-code";
 
 // The editor's preview: the template the definition renders to (for a preview stage and region) and every
 // diagnostic, definition diagnostics located at their YAML line. The code is packaged as a deploy

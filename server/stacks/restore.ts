@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import { findStack } from "./queries";
-import { checkDefinition, saveRevision, type RevisionCode } from "./revisions";
+import type { RevisionCode } from "./revision-code";
+import { checkDefinition, saveRevision } from "./revisions";
 import type { StackDefinition } from "@/lib/stack";
 import { storedCanvasPositions } from "@/lib/canvas/positions";
 

@@ -3,11 +3,13 @@ import { codePathProblem, normalizeCodePath } from "@/server/package/code-files"
 import { CODE_LIMITS } from "@/lib/stack/limits";
 import { sourceLocator, type StackDefinition } from "@/lib/stack";
 import { entryFiles } from "./entry-files";
-import type { RevisionCode } from "./revisions";
 
 // What every save of a revision (REST PUT, the editor's save, restore, import) may store as handler
 // code: the import's path rules and the same bounds, so a path such as ../../../etc/passwd never
 // reaches the database, the packager or an exported zip. Pure.
+
+/** Handler sources keyed by path relative to the definition file, as stored with a revision. */
+export type RevisionCode = Record<string, string>;
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMonthlyDelta } from "@/lib/cost";
-import { comparePair, compareQuerySchema, diffRevisions, type RevisionSnapshot } from "./revision-diff";
-import type { RevisionCode } from "./revisions";
+import { diffRevisions, type RevisionSnapshot } from "./revision-diff";
+import type { RevisionCode } from "./revision-code";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
 
 const OPTIONS = { stackName: "orders", region: "us-east-1", stage: "dev" } as const;
@@ -64,18 +64,5 @@ describe("diffRevisions", () => {
     const d = await diffRevisions(rev(1), rev(2, "resources: {}\n"), OPTIONS);
     expect(d.template).toEqual({ ok: false, problem: expect.stringMatching(/^revision 2 does not render: .*at least one/) });
     expect(d.yaml.ok).toBe(true);
-  });
-});
-
-describe("comparePair", () => {
-  const q = (query: Record<string, string>) => compareQuerySchema.parse(query);
-  it("defaults to the latest revision and the one before it, in us-east-1", () => {
-    expect(comparePair(q({}), [3, 2, 1])).toEqual({ from: 2, to: 3 });
-    expect(q({ region: "mars-1" }).region).toBe("us-east-1");
-  });
-  it("takes any two existing revisions, in either order, and ignores unknown ones", () => {
-    expect(comparePair(q({ from: "3", to: "1", region: "eu-west-1" }), [3, 2, 1])).toEqual({ from: 3, to: 1 });
-    expect(comparePair(q({ from: "9", to: "x" }), [3, 2, 1])).toEqual({ from: 2, to: 3 });
-    expect(comparePair(q({}), [1])).toBeNull();
   });
 });

@@ -5,10 +5,7 @@ import { formatDiagnostic, hasErrors, type StackDefinition } from "@/lib/stack";
 import { runCompute } from "@/server/compute/pool";
 import { findStack } from "./queries";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
-import { checkedRevisionCode, checkEntryFilePaths } from "./revision-code";
-
-/** Handler sources keyed by path relative to the definition file, as stored with a revision. */
-export type RevisionCode = Record<string, string>;
+import { checkedRevisionCode, checkEntryFilePaths, type RevisionCode } from "./revision-code";
 
 export interface NewRevision {
   /** The revision number the edit started from; the save is refused if the stack moved past it. */

@@ -3,7 +3,7 @@ import { setupTestDatabase } from "@/server/db/test-database";
 import { asUser } from "@/server/actions/test-session";
 import { db } from "@/server/db/client";
 import { listRevisions } from "@/server/stacks/revision-history";
-import { loadRevisionDiff } from "@/server/stacks/revision-diff";
+import { loadRevisionDiff } from "@/server/stacks/compare-revisions";
 import { STARTER_YAML } from "@/server/stacks/starter";
 import { createStack } from "./create-stack";
 import { restoreRevision } from "./restore-revision";

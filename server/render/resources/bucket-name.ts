@@ -3,7 +3,7 @@
 // references to it from creating dependency cycles: the bucket itself depends on the invoke
 // permissions of its notifications, and those functions' roles may grant access to the bucket.
 import { sub, type CfValue } from "../cfn";
-import type { RenderOptions } from "../context";
+import type { RenderOptions } from "../options";
 import { physicalNames } from "../naming";
 
 type NameOptions = Pick<RenderOptions, "stackName" | "stage">;

@@ -4,7 +4,7 @@
 import { getAzs, ref, select, type CfResource } from "../cfn";
 import { allow, type IamStatement } from "../iam";
 import { logicalIds } from "../naming";
-import type { RenderOptions } from "../context";
+import type { RenderOptions } from "../options";
 
 const SUBNET_CIDRS = ["10.0.0.0/20", "10.0.16.0/20"];
 

@@ -5,7 +5,7 @@ import { requireMembership } from "@/server/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { listRevisions } from "@/server/stacks/revision-history";
-import { comparePair, compareQuerySchema, loadRevisionDiff } from "@/server/stacks/revision-diff";
+import { comparePair, compareQuerySchema, loadRevisionDiff } from "@/server/stacks/compare-revisions";
 import { CompareForm } from "@/components/revisions/compare-form";
 import { RevisionDiffView } from "@/components/revisions/revision-diff-view";
 import { RevisionHistory } from "@/components/revisions/revision-history";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createZip } from "@/server/package/zip";
-import { formatImportProblem, prepareImport } from "./import";
+import { formatImportProblem, prepareImport } from "./prepare-import";
 
 const yaml = (entry: string) => `resources:
   worker:
