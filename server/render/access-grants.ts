@@ -9,7 +9,7 @@ import type { DefinitionPath } from "./fragment";
 import { allow, type IamStatement } from "./iam";
 import { functionArnFromName } from "./function-arn";
 import { logicalIds } from "./naming";
-import { bucketArn } from "./resources/bucket-name";
+import { bucketArn } from "./bucket-name";
 import { resourceParamValue } from "./references";
 
 const BUCKET_OBJECT_ACTIONS = [

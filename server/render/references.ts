@@ -9,7 +9,7 @@ import type { DefinitionPath } from "./fragment";
 import { functionArnFromName } from "./function-arn";
 import { logicalIds } from "./naming";
 import type { RenderOptions } from "./options";
-import { bucketArn, bucketName } from "./resources/bucket-name";
+import { bucketArn, bucketName } from "./bucket-name";
 
 /**
  * What resolving a directive reads of the render context. Declared here rather than in context.ts

@@ -8,7 +8,7 @@ import { ref, type CfValue } from "../cfn";
 import type { RenderContext } from "../context";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";
 import { logicalIds } from "../naming";
-import { bucketArn } from "../resources/bucket-name";
+import { bucketArn } from "../bucket-name";
 import type { EventRenderInput } from "./types";
 
 /** The stack bucket an s3 event's bucketArn names via $ResourceParam('<bucket>', 'arn'), if any. */

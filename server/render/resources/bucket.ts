@@ -8,7 +8,7 @@ import type { RenderContext } from "../context";
 import { s3Notifications } from "../events/s3";
 import { fragment, type DefinitionPath, type Fragment } from "../fragment";
 import { logicalIds, physicalNames } from "../naming";
-import { bucketName } from "./bucket-name";
+import { bucketName } from "../bucket-name";
 import { edgeFunctionVersionId } from "./edge-lambda-function";
 
 const EDGE_EVENT_TYPES: Record<keyof CdnEdgeFunctions, string> = {

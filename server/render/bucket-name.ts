@@ -2,9 +2,9 @@
 // The name (and so the ARN) is known without referencing the bucket resource, which keeps
 // references to it from creating dependency cycles: the bucket itself depends on the invoke
 // permissions of its notifications, and those functions' roles may grant access to the bucket.
-import { sub, type CfValue } from "../cfn";
-import type { RenderOptions } from "../options";
-import { physicalNames } from "../naming";
+import { sub, type CfValue } from "./cfn";
+import type { RenderOptions } from "./options";
+import { physicalNames } from "./naming";
 
 type NameOptions = Pick<RenderOptions, "stackName" | "stage">;
 
