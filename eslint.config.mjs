@@ -35,6 +35,21 @@ const config = [
       ],
     },
   },
+  {
+    // A connection's AWS clients are built in server/aws/clients.ts only: there they get the outbound
+    // guard, the response-size cap for user-supplied endpoints and the instance's connection policy.
+    files: ["server/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["server/aws/**", "**/*.test.ts", "**/test-support.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name=/^(CloudFormation|CloudWatch|CloudWatchLogs|Lambda|S3|STS)Client$/]",
+          message: "Build AWS clients with server/aws/clients.ts (outbound guard, response cap, connection policy).",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

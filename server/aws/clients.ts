@@ -57,6 +57,10 @@ export function awsClients(connection: AwsConnectionConfig, region: string, opti
   };
 }
 
+export function stsClient(connection: AwsConnectionConfig, region: string, options: ClientOptions = {}): STSClient {
+  return capOverrideResponses(new STSClient(clientConfig(connection, region, options)), connection.endpoint);
+}
+
 /**
  * CloudWatch Logs for one connection and region. StartLiveTail is sent to a `streaming-` host
  * prefix of the endpoint; an endpoint override is one host, so the prefix is left off there.

@@ -1,5 +1,4 @@
 import "server-only";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import {
   actualFunctionCost,
   applicableUsage,
@@ -10,7 +9,7 @@ import {
   type ActualFunctionCost,
 } from "@/lib/cost";
 import type { LambdaFunction } from "@/lib/stack";
-import { clientConfig, type ClientOptions } from "@/server/aws/clients";
+import { cloudWatchClient, type ClientOptions } from "@/server/aws/clients";
 import { connectionConfig } from "@/server/aws/connection-config";
 import { translateAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
@@ -72,7 +71,7 @@ async function stageUsage(stage: StageRow, savedUsage: unknown, now: Date, optio
   const awsNames = functions.map(([name]) => physicalNames.function(stage.deployedStackName!, stage.name, name));
   const progress = monthProgress(now);
   const connection = connectionConfig(stage.awsConnection);
-  const cloudWatch = new CloudWatchClient(clientConfig(connection, region, options));
+  const cloudWatch = cloudWatchClient(connection, region, options);
   let metrics;
   try {
     metrics = await functionMetrics(cloudWatch, awsNames, progress.start, now);

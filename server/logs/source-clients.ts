@@ -1,6 +1,6 @@
 import "server-only";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { clientConfig, cloudWatchLogsClient } from "@/server/aws/clients";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { cloudWatchLogsClient, stsClient } from "@/server/aws/clients";
 import type { AwsConnectionConfig } from "@/server/aws/connection-config";
 import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import type { LogTarget } from "@/lib/logs/types";
@@ -38,12 +38,14 @@ export const logsClientOf = (ready: ReadySource) => cloudWatchLogsClient(ready.c
 
 /** Log group ARNs need the account: asked of STS once per tail. */
 export async function logGroupArnResolver(ready: ReadySource): Promise<(logGroupName: string) => string> {
-  const sts = new STSClient(clientConfig(ready.connection, ready.source.region));
+  const sts = stsClient(ready.connection, ready.source.region);
   let identity;
   try {
     identity = await sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
     throw new AwsCallError(translateAwsError(error, { action: "sts:GetCallerIdentity", doing: "finding the account the log groups belong to", endpoint: ready.connection.endpoint }));
+  } finally {
+    sts.destroy();
   }
   const partition = identity.Arn?.split(":")[1] ?? "aws";
   return (name) => `arn:${partition}:logs:${ready.source.region}:${identity.Account}:log-group:${name}`;
