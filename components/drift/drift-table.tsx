@@ -29,7 +29,9 @@ export function DriftTable({ drifts, label, pickable = false }: { drifts: DriftI
               <td className="py-1 pr-3 font-mono">{d.resource}</td>
               <td className="py-1 pr-3 font-mono">{d.property === "(resource)" ? "deleted outside Lambdaplane" : d.property}</td>
               <td className="py-1 pr-3 font-mono break-all">{shown(d.deployed)}</td>
-              <td className="py-1 font-mono break-all">{shown(d.live)}</td>
+              <td className="py-1 font-mono break-all">
+                {d.liveHidden ? <span className="font-sans italic text-slate-600">hidden: environment values are shown to people who may deploy</span> : shown(d.live)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,8 @@
 export const ADOPTABLE_PROPERTIES = ["MemorySize", "Timeout", "Runtime", "Architectures", "ReservedConcurrentExecutions"] as const;
 export const ENVIRONMENT_PREFIX = "Environment.";
 
-export function isAdoptable(d: { property: string }): boolean {
+/** A hidden live value (environment-values.ts) is not adoptable by the person it is hidden from. */
+export function isAdoptable(d: { property: string; liveHidden?: boolean }): boolean {
+  if (d.liveHidden) return false;
   return (ADOPTABLE_PROPERTIES as readonly string[]).includes(d.property) || d.property.startsWith(ENVIRONMENT_PREFIX);
 }

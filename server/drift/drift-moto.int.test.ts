@@ -25,6 +25,7 @@ import { startDeployWorker, type DeployWorker } from "@/server/deploy/worker";
 import { encryptSecret } from "@/server/crypto";
 import type { DriftResults } from "./check-stage";
 import { runDueDriftChecks } from "./schedule";
+import { stageDrifts } from "./queries";
 
 // Drift checks against a REAL moto server: deploy through the pipeline, change the function with
 // the Lambda API directly (as someone in the AWS console would), check. moto has no CloudFormation
@@ -139,6 +140,22 @@ describe("drift checks against moto", () => {
       { resource: "WorkerFunction", property: "Environment.MODE", deployed: "normal", live: "incident" },
       { resource: "WorkerFunction", property: "CodeSha256", deployed: before.CodeSha256, live: after.CodeSha256 },
     ]);
+
+    // Live environment values are shown to people who may deploy only (as on the function page); the rest see that it drifted.
+    const stackId = (await database.prisma.stage.findUniqueOrThrow({ where: { id: stageId } })).stackId;
+    const [hidden] = await stageDrifts(database.prisma, stackId, { revealEnvironment: false });
+    expect(hidden.latest?.results.drifts).toEqual([
+      { resource: "WorkerFunction", property: "MemorySize", deployed: 256, live: 1024 },
+      { resource: "WorkerFunction", property: "Environment.MODE", deployed: "normal", live: null, liveHidden: true },
+      { resource: "WorkerFunction", property: "CodeSha256", deployed: before.CodeSha256, live: after.CodeSha256 },
+    ]);
+    const [shown] = await stageDrifts(database.prisma, stackId, { revealEnvironment: true });
+    expect(shown.latest?.results.drifts[1]).toMatchObject({ property: "Environment.MODE", live: "incident" });
+    // An editor may adopt live values, but not one they may not see: the preview and the revision would show it.
+    const editor = await database.prisma.user.create({ data: { email: "editor@driftco.test", memberships: { create: { organizationId: people.org.id, role: "editor" } } } });
+    const adopt = await asUser(editor, () => adoptDrift({ orgSlug: people.org.slug, checkId: hidden.latest!.id, picks: ["WorkerFunction Environment.MODE"], baseNumber: 1 }));
+    expect(adopt).toMatchObject({ ok: false, status: 403 });
+    expect(JSON.stringify(adopt)).not.toContain("incident");
   }, 60_000);
 
   it("GIVEN the drifted stage WHEN reconciled THEN the pipeline deploys the same revision and the next check is in sync", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import type { DriftResults } from "./check-stage";
+import { withoutEnvironmentValues } from "./environment-values";
 import type { DriftStatus } from "./types";
 
 // What the drift view reads: each stage of a stack with its latest check and the revision it runs.
@@ -23,7 +24,8 @@ export interface StageDrift {
   } | null;
 }
 
-export async function stageDrifts(client: Db, stackId: string): Promise<StageDrift[]> {
+/** `revealEnvironment`: whether the person may see live environment values (environment-values.ts). */
+export async function stageDrifts(client: Db, stackId: string, { revealEnvironment }: { revealEnvironment: boolean }): Promise<StageDrift[]> {
   const stages = await client.stage.findMany({
     where: { stackId },
     orderBy: { createdAt: "asc" },
@@ -56,7 +58,7 @@ export async function stageDrifts(client: Db, stackId: string): Promise<StageDri
             at: check.createdAt,
             startedBy: check.startedById ? (email.get(check.startedById) ?? "a former member") : null,
             error: check.error,
-            results: check.results as unknown as DriftResults,
+            results: revealEnvironment ? (check.results as unknown as DriftResults) : withoutEnvironmentValues(check.results as unknown as DriftResults),
           }
         : null,
     };

@@ -7,8 +7,10 @@ export interface DriftItem {
   /** `MemorySize`, `Environment.API_URL`, `CodeSha256`, ...; `(resource)` when the resource is gone. */
   property: string;
   deployed: unknown;
-  /** null when the resource (or the property) no longer exists live. */
+  /** null when the resource (or the property) no longer exists live, or when `liveHidden`. */
   live: unknown;
+  /** The live value is not shown to this person (an environment value: environment-values.ts). */
+  liveHidden?: boolean;
 }
 
 /** A property that could not be compared (a value CloudFormation resolves that the check cannot): never a drift. */

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { prepareAdoption } from "@/server/drift/adoption";
+import { assertMaySeeEnvironment } from "@/server/drift/environment-values";
+import { can } from "@/lib/auth/permissions";
 import { checkDefinition, saveRevision } from "@/server/stacks/revisions";
 
 const MAX_PICKS = 100;
@@ -18,7 +20,8 @@ export const adoptDrift = defineAction({
     /** The revision the preview was made from: a newer one saved since is a conflict (409). */
     baseNumber: z.number().int().min(1),
   }),
-  async prepare({ db, org }, input) {
+  async prepare({ db, org, role }, input) {
+    assertMaySeeEnvironment(input.picks, can(role, "deploy:start"));
     const adoption = await prepareAdoption(db, org.id, input);
     const definition = await checkDefinition(org.id, adoption.stack.name, adoption.yaml);
     return { adoption, definition };

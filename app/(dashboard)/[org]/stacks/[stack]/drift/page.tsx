@@ -20,7 +20,7 @@ export default async function DriftPage({ params }: Params) {
   const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
   if (!stack) notFound();
   const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
-  const stages = await stageDrifts(db(), stack.id);
+  const stages = await stageDrifts(db(), stack.id, { revealEnvironment: can(role, "deploy:start") });
   return (
     <section aria-labelledby="drift-heading" className="flex flex-col gap-3">
       <h2 id="drift-heading" className="text-lg font-semibold">
