@@ -16,12 +16,21 @@ export interface SessionUser {
   provider: string;
 }
 
+/** A value that is not valid percent-encoding stays as sent: any cookie of the domain must not turn every request into a 500. */
+function cookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function parseCookies(header: string | null): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const i = part.indexOf("=");
     if (i <= 0) continue;
-    out.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    out.set(part.slice(0, i).trim(), cookieValue(part.slice(i + 1).trim()));
   }
   return out;
 }

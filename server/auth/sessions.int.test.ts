@@ -42,6 +42,12 @@ describe("server-side sessions", () => {
     expect(await sessionUserFromHeaders(headersOf(`next-auth.session-token=${legacy}`))).toBeNull();
   });
 
+  it("attack: another cookie of the domain that is not valid percent-encoding neither breaks the request nor the session", async () => {
+    const cookie = await sessionCookie(pat, "dev");
+    expect(await sessionUserFromHeaders(headersOf(`tracker=%E0%A4%A; ${cookie}; other=%`))).toMatchObject({ id: pat.id });
+    expect(await sessionUserFromHeaders(headersOf("tracker=%E0%A4%A"))).toBeNull();
+  });
+
   it("signing in opens a session of 8 hours that the cookie names", async () => {
     const token = await baseAuthOptions().callbacks!.jwt!({
       token: { email: pat.email },
