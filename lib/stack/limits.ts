@@ -12,6 +12,9 @@ export const EDGE_VIEWER_MAX_ZIPPED_BYTES = 1024 * 1024;
 export const EDGE_ORIGIN_MAX_TIMEOUT_SECONDS = 30;
 export const EDGE_ORIGIN_MAX_ZIPPED_BYTES = 50 * 1024 * 1024;
 
+/** ALB listener rule: each path or host pattern of a condition is at most 128 characters. */
+export const ALB_CONDITION_VALUE_MAX_CHARS = 128;
+
 /** SQS event source: a batch size above 10 needs a batching window of at least 1 second. */
 export const SQS_MAX_BATCH_SIZE_WITHOUT_WINDOW = 10;
 /** SQS event source on a FIFO queue: batches of at most 10, and no batching window. */

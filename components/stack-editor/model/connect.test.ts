@@ -98,6 +98,16 @@ describe("connectChoices", () => {
     expect(checkDefinition(r.definition)).toEqual([]);
   });
 
+  it("a load balancer -> function trigger routes a path within the 128 characters a rule condition takes, also for a function named with 128", () => {
+    const long = `f${"x".repeat(127)}`;
+    const yaml = `resources:\n  alb: { type: application-load-balancer }\n${fn(long)}`;
+    const r = connect(parseStack(yaml).definition!, "alb", long);
+    if (!r.ok) throw new Error(r.reason);
+    const [event] = fnProps(r.definition, long).events as { properties: { paths: string[] } }[];
+    expect(event.properties.paths).toEqual([`/${long}`.slice(0, 128)]);
+    expect(parseStack(`resources:\n  alb: { type: application-load-balancer }\n${fn(long, `      events:\n        - ${JSON.stringify(event)}\n`)}`).diagnostics).toEqual([]);
+  });
+
   it("a destination already pointing at the target and a grant already given are not offered again; nothing left is refused", () => {
     let d = definition();
     for (const choice of ["onSuccess", "onFailure", "access"]) {

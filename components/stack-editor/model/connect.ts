@@ -2,6 +2,7 @@
 // node, a destination, failure target or grant (the person picks when there are several); deleting an
 // edge removes what it stands for. Pure: definition in, definition (or a reason) out.
 import { ALLOW_ACCESS_TO_TYPES, type FunctionEvent, type StackDefinition } from "@/lib/stack";
+import { ALB_CONDITION_VALUE_MAX_CHARS } from "@/lib/stack/limits";
 import { buildGraph, describeEvent, type EdgeRef, type GraphNode } from "./graph";
 import { getIn, setInPruned, type Path } from "./paths";
 
@@ -31,7 +32,9 @@ export function triggerFor(source: GraphNode, definition: StackDefinition, fn: s
       const used = Object.values(definition.resources).flatMap((r) =>
         r.type === "function" ? (r.properties.events ?? []).flatMap((e) => (e.type === "application-load-balancer" ? [e.properties.priority] : [])) : [],
       );
-      return { type: "application-load-balancer", properties: { loadBalancerName: source.id, priority: Math.max(0, ...used) + 1, paths: [`/${fn}`] } };
+      // A path condition is at most 128 characters, a function name may be longer.
+      const path = `/${fn}`.slice(0, ALB_CONDITION_VALUE_MAX_CHARS);
+      return { type: "application-load-balancer", properties: { loadBalancerName: source.id, priority: Math.max(0, ...used) + 1, paths: [path] } };
     }
     default:
       return undefined;

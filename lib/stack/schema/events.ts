@@ -1,5 +1,6 @@
 // The 11 event integrations a function can have, named after the seed's API references.
 import { z } from "zod";
+import { ALB_CONDITION_VALUE_MAX_CHARS } from "../limits";
 import { JsonObjectSchema, JsonValueSchema } from "./common";
 
 const int = (min: number, max: number) => z.int().min(min).max(max);
@@ -286,9 +287,9 @@ export const ApplicationLoadBalancerIntegrationSchema = z.strictObject({
     loadBalancerName: z.string().min(1),
     priority: int(1, 50000),
     listenerPort: int(1, 65535).optional(),
-    paths: z.array(z.string().min(1).max(128)).optional(),
+    paths: z.array(z.string().min(1).max(ALB_CONDITION_VALUE_MAX_CHARS)).optional(),
     methods: z.array(z.string().regex(/^[A-Z_-]{1,40}$/, "must be an upper-case HTTP method name")).optional(),
-    hosts: z.array(z.string().min(1).max(128)).optional(),
+    hosts: z.array(z.string().min(1).max(ALB_CONDITION_VALUE_MAX_CHARS)).optional(),
     headers: z.array(LbHeaderConditionSchema).optional(),
     queryParams: z.array(LbQueryParamConditionSchema).optional(),
     /** CIDR blocks, IPv4 or IPv6. */
