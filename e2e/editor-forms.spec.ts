@@ -85,7 +85,12 @@ test("an s3-artifact function shows the artifact's fields, no entry file and no 
   await openEditor(page, stack);
   await choose(page, "orders");
 
-  await expect(inspector(page).getByLabel("Packaging")).toHaveValue("s3-artifact");
+  // The types as words, the YAML name of the chosen one said under the selector.
+  const packagingType = inspector(page).getByLabel("Packaging");
+  await expect(packagingType).toHaveValue("s3-artifact");
+  await expect(packagingType.locator("option:checked")).toHaveText("Zip in S3");
+  await expect(packagingType.locator("option")).toHaveText(["Choose…", "Build from an entry file", "Zip in S3", "Container image"]);
+  await expect(packagingType).toHaveAccessibleDescription(/In the YAML: s3-artifact/);
   await expect(inspector(page).getByLabel("Artifact bucket")).toHaveValue("ci-builds");
   await expect(inspector(page).getByLabel("Artifact key")).toHaveValue("orders/1.4.2.zip");
   await expect(inspector(page).getByLabel("Handler", { exact: true })).toHaveValue("index.handler");
@@ -104,7 +109,8 @@ test("an s3-artifact function shows the artifact's fields, no entry file and no 
   expect(yaml).toContain("# Orders, built by CI");
 
   // Another type: its own fields, its required image URI reported until set, the artifact's gone.
-  await inspector(page).getByLabel("Packaging").selectOption("container-image");
+  await packagingType.selectOption({ label: "Container image" });
+  await expect(packagingType).toHaveAccessibleDescription(/In the YAML: container-image/);
   const image = inspector(page).getByLabel("Image URI");
   await expect(image).toHaveAttribute("aria-invalid", "true");
   await expect(inspector(page).getByLabel("Artifact bucket")).toHaveCount(0);

@@ -37,6 +37,8 @@ export interface FieldSpec {
   label: string;
   kind: FieldKind;
   options?: readonly string[];
+  /** "select" and "variant": words shown for options, the YAML value beside them (every variant field has them). */
+  optionLabels?: Readonly<Record<string, string>>;
   /** For "resource", "target" and "pick": the resource kinds offered. */
   resourceKinds?: readonly string[];
   /** Shown as the placeholder and in the hint: what applies when the field is left empty. */
