@@ -56,6 +56,8 @@ export interface FieldSpec {
   fill?: (option: ResourceOption) => unknown;
   /** Shown only while the value at this key (below the same base) is one of `values`. */
   showWhen?: { key: readonly string[]; values: readonly unknown[] };
+  /** How a set value reads in its collapsed section's header, e.g. "1024 MB"; else by kind (section-summary.ts). */
+  summary?: (value: unknown) => string;
 }
 
 export interface TriggerSpec<T extends FunctionEventType = FunctionEventType> {
