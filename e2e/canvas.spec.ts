@@ -1,8 +1,9 @@
 // The stack editor's canvas in Chromium: edges are selected and deleted, destinations and failure targets
 // are drawn (a function -> function edge asks what it means), a bus -> function trigger does not match a
 // source named after the function, two routes of one API to one function lie apart with their labels
-// on top, nodes show keyboard focus and Enter selects; a 100-function stack opens readable, with groups
-// that collapse, a minimap, search and the Resources list panning to what they find.
+// on top, an open group's routes from its hub are drawn and can be deleted, nodes show keyboard focus
+// and Enter selects; a 100-function stack opens readable, with groups that collapse, a minimap, search
+// and the Resources list panning to what they find.
 import type { Locator, Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { definitionYaml } from "@/bench/stacks";
@@ -49,6 +50,24 @@ ${functionYaml(
   deadLetters:
     Type: AWS::SQS::Queue
 `;
+
+// Nine nodes: past the grouping threshold, so the API's eight functions make its group.
+const GROUPED_FUNCTIONS = Array.from({ length: 8 }, (_, i) => `fn${i + 1}`);
+const GROUPED = `resources:
+  api:
+    type: http-api-gateway
+${GROUPED_FUNCTIONS.map((fn) =>
+  functionYaml(
+    fn,
+    `      events:
+        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: api
+            method: GET
+            path: /${fn}
+`,
+  ),
+).join("")}`;
 
 async function seed(name: string, yaml: string, files: string[]) {
   await seedNewStack(name, { number: 1, yaml, definition: parseYaml(yaml), code: Object.fromEntries(files.map((f) => [f, STARTER_HANDLER])), message: "Seeded" });
@@ -138,6 +157,41 @@ test("an edge is selected by click or by keyboard and deleted with Delete; the Y
   const def = await savedDefinition(page, "canvas-delete");
   expect(def.resources.orders.properties.events).toBeUndefined();
   expect(Object.keys(def.resources)).toEqual(["api", "bus", "orders", "audit", "ingest"]);
+});
+
+test("in an open group the hub's routes are drawn, and one is selected by click or keyboard and deleted", async ({ page }, testInfo) => {
+  await seed("canvas-grouped", GROUPED, GROUPED_FUNCTIONS.map((fn) => `src/${fn}.ts`));
+  const canvas = await openEditor(page, "canvas-grouped");
+  await canvas.screenshot({ path: testInfo.outputPath("grouped.png") });
+  await expect(canvas.getByRole("button", { name: /HTTP API api: 9 resources.*collapse group/ })).toBeVisible();
+  for (const fn of GROUPED_FUNCTIONS) await expect(edge(canvas, `trigger GET /${fn} from api to ${fn}`).locator("path.react-flow__edge-path")).toBeVisible();
+
+  // A click on the middle of the curve selects it; Delete removes that route only.
+  const route = edge(canvas, "trigger GET /fn3 from api to fn3");
+  const middle = await route.locator("path.react-flow__edge-path").evaluate((el: SVGPathElement) => {
+    const m = el.getPointAtLength(el.getTotalLength() / 2);
+    const p = new DOMPoint(m.x, m.y).matrixTransform(el.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  });
+  await page.mouse.click(middle.x, middle.y);
+  await expect(route).toHaveClass(/selected/);
+  await expect(canvas.locator("[data-edge-label]", { hasText: "GET /fn3" })).toBeVisible();
+  await page.keyboard.press("Delete");
+  await expect(route).toHaveCount(0);
+  await expect(edge(canvas, "trigger GET /fn4 from api to fn4")).toHaveCount(1);
+
+  // By keyboard: focus another route, Enter selects it, Delete removes it.
+  const other = edge(canvas, "trigger GET /fn6 from api to fn6");
+  await other.focus();
+  await page.keyboard.press("Enter");
+  await expect(other).toHaveClass(/selected/);
+  await page.keyboard.press("Delete");
+  await expect(other).toHaveCount(0);
+
+  const def = await savedDefinition(page, "canvas-grouped");
+  expect(def.resources.fn3.properties.events).toBeUndefined();
+  expect(def.resources.fn6.properties.events).toBeUndefined();
+  expect((def.resources.fn4.properties.events as unknown[]).length).toBe(1);
 });
 
 test("function -> function offers a destination or a grant (no CloudWatch Logs trigger); a stream's failure target and a bus trigger are drawn", async ({ page }) => {
