@@ -1,9 +1,10 @@
 // The stack editor's canvas in Chromium: edges are selected and deleted, destinations and failure targets
 // are drawn (a function -> function edge asks what it means), a bus -> function trigger does not match a
 // source named after the function, two routes of one API to one function lie apart with their labels
-// on top, an open group's routes from its hub are drawn and can be deleted, nodes show keyboard focus
-// and Enter selects; a 100-function stack opens readable, with groups that collapse, a minimap, search
-// and the Resources list panning to what they find.
+// on top, an open group's routes from its hub are drawn and can be deleted, at a phone's width nothing
+// opens under the zoom controls and the minimap is hidden, nodes show keyboard focus and Enter selects;
+// a 100-function stack opens readable, with groups that collapse, a minimap, search and the Resources
+// list panning to what they find.
 import type { Locator, Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { definitionYaml } from "@/bench/stacks";
@@ -252,6 +253,23 @@ test("the keyboard Connect form asks what a function -> function edge means, as 
   await expect(connect).toBeDisabled();
   const def = await savedDefinition(page, "canvas-connect-keys");
   expect(def.resources.orders.properties.destinations).toEqual({ onSuccess: "$ResourceParam('audit', 'arn')" });
+});
+
+test("at a phone's width the minimap is hidden and no node opens under the zoom controls", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Big enough that the nodes fill the canvas down to the controls in its bottom-left corner.
+  await seed("canvas-phone", definitionYaml(100), ["src/handler.ts"]);
+  const canvas = await openEditor(page, "canvas-phone");
+  await expect(canvas.getByRole("img", { name: "Canvas minimap" })).toBeHidden();
+  const controls = (await canvas.locator(".react-flow__controls").boundingBox())!;
+  const boxes = await canvas.locator(".react-flow__node-resource").evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { id: n.getAttribute("data-id"), x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  expect(boxes.length).toBe(201);
+  expect(boxes.filter((b) => overlap(b, controls)).map((b) => b.id)).toEqual([]);
 });
 
 test("a node shows keyboard focus and Enter selects it", async ({ page }) => {

@@ -324,7 +324,9 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
         <FollowSelection id={chosen} box={chosenBox} token={revealToken} />
         <Background />
         <Controls showInteractive={false} />
+        {/* Below 640 px the minimap would cover a good part of the canvas: the Resources list and search find nodes there. */}
         <MiniMap
+          className="max-sm:hidden"
           pannable
           zoomable
           ariaLabel="Canvas minimap"
