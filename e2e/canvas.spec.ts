@@ -1,8 +1,10 @@
 // The stack editor's canvas in Chromium: edges are selected and deleted, destinations and failure targets
 // are drawn (a function -> function edge asks what it means), a bus -> function trigger does not match a
 // source named after the function, two routes of one API to one function lie apart with their labels
-// on top, nodes show keyboard focus and Enter selects; a 100-function stack opens readable, with groups
-// that collapse, a minimap, search and the Resources list panning to what they find.
+// on top, an open group's routes from its hub are drawn and can be deleted, at a phone's width nothing
+// opens under the zoom controls and the minimap is hidden, nodes show keyboard focus and Enter selects;
+// a 100-function stack opens readable, with groups that collapse, a minimap, search and the Resources
+// list panning to what they find.
 import type { Locator, Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { definitionYaml } from "@/bench/stacks";
@@ -49,6 +51,24 @@ ${functionYaml(
   deadLetters:
     Type: AWS::SQS::Queue
 `;
+
+// Nine nodes: past the grouping threshold, so the API's eight functions make its group.
+const GROUPED_FUNCTIONS = Array.from({ length: 8 }, (_, i) => `fn${i + 1}`);
+const GROUPED = `resources:
+  api:
+    type: http-api-gateway
+${GROUPED_FUNCTIONS.map((fn) =>
+  functionYaml(
+    fn,
+    `      events:
+        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: api
+            method: GET
+            path: /${fn}
+`,
+  ),
+).join("")}`;
 
 async function seed(name: string, yaml: string, files: string[]) {
   await seedNewStack(name, { number: 1, yaml, definition: parseYaml(yaml), code: Object.fromEntries(files.map((f) => [f, STARTER_HANDLER])), message: "Seeded" });
@@ -140,6 +160,41 @@ test("an edge is selected by click or by keyboard and deleted with Delete; the Y
   expect(Object.keys(def.resources)).toEqual(["api", "bus", "orders", "audit", "ingest"]);
 });
 
+test("in an open group the hub's routes are drawn, and one is selected by click or keyboard and deleted", async ({ page }, testInfo) => {
+  await seed("canvas-grouped", GROUPED, GROUPED_FUNCTIONS.map((fn) => `src/${fn}.ts`));
+  const canvas = await openEditor(page, "canvas-grouped");
+  await canvas.screenshot({ path: testInfo.outputPath("grouped.png") });
+  await expect(canvas.getByRole("button", { name: /HTTP API api: 9 resources.*collapse group/ })).toBeVisible();
+  for (const fn of GROUPED_FUNCTIONS) await expect(edge(canvas, `trigger GET /${fn} from api to ${fn}`).locator("path.react-flow__edge-path")).toBeVisible();
+
+  // A click on the middle of the curve selects it; Delete removes that route only.
+  const route = edge(canvas, "trigger GET /fn3 from api to fn3");
+  const middle = await route.locator("path.react-flow__edge-path").evaluate((el: SVGPathElement) => {
+    const m = el.getPointAtLength(el.getTotalLength() / 2);
+    const p = new DOMPoint(m.x, m.y).matrixTransform(el.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  });
+  await page.mouse.click(middle.x, middle.y);
+  await expect(route).toHaveClass(/selected/);
+  await expect(canvas.locator("[data-edge-label]", { hasText: "GET /fn3" })).toBeVisible();
+  await page.keyboard.press("Delete");
+  await expect(route).toHaveCount(0);
+  await expect(edge(canvas, "trigger GET /fn4 from api to fn4")).toHaveCount(1);
+
+  // By keyboard: focus another route, Enter selects it, Delete removes it.
+  const other = edge(canvas, "trigger GET /fn6 from api to fn6");
+  await other.focus();
+  await page.keyboard.press("Enter");
+  await expect(other).toHaveClass(/selected/);
+  await page.keyboard.press("Delete");
+  await expect(other).toHaveCount(0);
+
+  const def = await savedDefinition(page, "canvas-grouped");
+  expect(def.resources.fn3.properties.events).toBeUndefined();
+  expect(def.resources.fn6.properties.events).toBeUndefined();
+  expect((def.resources.fn4.properties.events as unknown[]).length).toBe(1);
+});
+
 test("function -> function offers a destination or a grant (no CloudWatch Logs trigger); a stream's failure target and a bus trigger are drawn", async ({ page }) => {
   await seed("canvas-connect", SMALL, ["src/orders.ts", "src/audit.ts", "src/ingest.ts"]);
   const canvas = await openEditor(page, "canvas-connect");
@@ -198,6 +253,23 @@ test("the keyboard Connect form asks what a function -> function edge means, as 
   await expect(connect).toBeDisabled();
   const def = await savedDefinition(page, "canvas-connect-keys");
   expect(def.resources.orders.properties.destinations).toEqual({ onSuccess: "$ResourceParam('audit', 'arn')" });
+});
+
+test("at a phone's width the minimap is hidden and no node opens under the zoom controls", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Big enough that the nodes fill the canvas down to the controls in its bottom-left corner.
+  await seed("canvas-phone", definitionYaml(100), ["src/handler.ts"]);
+  const canvas = await openEditor(page, "canvas-phone");
+  await expect(canvas.getByRole("img", { name: "Canvas minimap" })).toBeHidden();
+  const controls = (await canvas.locator(".react-flow__controls").boundingBox())!;
+  const boxes = await canvas.locator(".react-flow__node-resource").evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { id: n.getAttribute("data-id"), x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  expect(boxes.length).toBe(201);
+  expect(boxes.filter((b) => overlap(b, controls)).map((b) => b.id)).toEqual([]);
 });
 
 test("a node shows keyboard focus and Enter selects it", async ({ page }) => {

@@ -155,6 +155,8 @@ test("in the editor, raising memory from 512 to 1024 MB shows what the unsaved c
   await page.goto(`/${E2E.acme.orgSlug}/stacks/${name}/edit`);
   await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  // A first visit opens only the function's first section.
+  await page.getByRole("complementary", { name: "Inspector" }).locator("summary", { hasText: "Memory, time and concurrency" }).click();
   const memory = page.getByRole("complementary", { name: "Inspector" }).getByLabel("Memory (MB)");
   await memory.fill(String(COST_STACK.memoryBefore));
   await page.getByRole("button", { name: "Save" }).click();

@@ -7,8 +7,9 @@ import { E2E, USERS } from "./env";
 import { signInWithOrgSso } from "./helpers";
 
 // Issue 15, "Forms": the packaging selector, a field for every property (event-bus pattern, overrides,
-// destinations outside the stack), collapsible inspector sections, the save-conflict dialog's diff and
-// a revision that only moved nodes in the compare view.
+// destinations outside the stack), collapsible inspector sections (compact on a first visit, each
+// collapsed header saying what is set inside and its errors), the save-conflict dialog's diff and a
+// revision that only moved nodes in the compare view.
 
 const HANDLER = `export default async function handler() {\n  return { ok: true };\n}\n`;
 
@@ -59,6 +60,12 @@ const choose = (page: Page, resource: string) =>
 /** An inspector section (a details element) by its title. */
 const section = (page: Page, title: string) => inspector(page).locator("details").filter({ has: page.locator("summary").getByRole("heading", { name: title, exact: true }) });
 const toggle = (page: Page, title: string) => section(page, title).locator("summary").click();
+/** Opens a section that a first visit leaves collapsed. */
+async function open(page: Page, title: string) {
+  await expect(section(page, title)).toHaveJSProperty("open", false);
+  await toggle(page, title);
+  await expect(section(page, title)).toHaveJSProperty("open", true);
+}
 
 async function save(page: Page, number: number) {
   await page.getByRole("button", { name: "Save" }).click();
@@ -85,7 +92,12 @@ test("an s3-artifact function shows the artifact's fields, no entry file and no 
   await openEditor(page, stack);
   await choose(page, "orders");
 
-  await expect(inspector(page).getByLabel("Packaging")).toHaveValue("s3-artifact");
+  // The types as words, the YAML name of the chosen one said under the selector.
+  const packagingType = inspector(page).getByLabel("Packaging");
+  await expect(packagingType).toHaveValue("s3-artifact");
+  await expect(packagingType.locator("option:checked")).toHaveText("Zip in S3");
+  await expect(packagingType.locator("option")).toHaveText(["Choose…", "Build from an entry file", "Zip in S3", "Container image"]);
+  await expect(packagingType).toHaveAccessibleDescription(/In the YAML: s3-artifact/);
   await expect(inspector(page).getByLabel("Artifact bucket")).toHaveValue("ci-builds");
   await expect(inspector(page).getByLabel("Artifact key")).toHaveValue("orders/1.4.2.zip");
   await expect(inspector(page).getByLabel("Handler", { exact: true })).toHaveValue("index.handler");
@@ -104,7 +116,8 @@ test("an s3-artifact function shows the artifact's fields, no entry file and no 
   expect(yaml).toContain("# Orders, built by CI");
 
   // Another type: its own fields, its required image URI reported until set, the artifact's gone.
-  await inspector(page).getByLabel("Packaging").selectOption("container-image");
+  await packagingType.selectOption({ label: "Container image" });
+  await expect(packagingType).toHaveAccessibleDescription(/In the YAML: container-image/);
   const image = inspector(page).getByLabel("Image URI");
   await expect(image).toHaveAttribute("aria-invalid", "true");
   await expect(inspector(page).getByLabel("Artifact bucket")).toHaveCount(0);
@@ -128,18 +141,21 @@ test("event-bus pattern version and account, overrides as JSON and a destination
   await openEditor(page, stack);
   await choose(page, "relay");
 
+  await open(page, "Triggers");
   const bus = inspector(page).getByRole("group", { name: /^Event bus/ });
   await bus.getByLabel("Pattern: versions (one per line)").fill("0");
   await bus.getByLabel("Pattern: accounts (one per line)").fill("123456789012");
   await bus.getByLabel("Pattern: regions (one per line)").fill("eu-west-1");
 
   // A failure destination in another stack: typed as an ARN, not picked.
+  await open(page, "Destinations");
   const onFailure = inspector(page).getByLabel("On failure", { exact: true });
   await onFailure.selectOption({ label: "An ARN outside this stack…" });
   const arn = inspector(page).getByLabel("On failure: ARN outside this stack");
   await arn.fill("arn:aws:sqs:eu-west-1:123456789012:orders-dlq");
   await expect(onFailure).toHaveValue("(outside the stack)");
 
+  await open(page, "Overrides");
   const overrides = inspector(page).getByRole("textbox", { name: "Overrides (JSON)" });
   await overrides.click();
   await page.keyboard.type('{"RelayFunction": {"Description": ');
@@ -170,28 +186,129 @@ test("event-bus pattern version and account, overrides as JSON and a destination
   await expect(inspector(page).getByLabel("On failure: ARN outside this stack")).toHaveValue("arn:aws:sqs:eu-west-1:123456789012:orders-dlq");
 });
 
-test("inspector sections collapse, and a diagnostic's jump opens the collapsed section and focuses its field", async ({ page }) => {
+const RICH_YAML = `resources:
+  store:
+    type: bucket
+  alerts:
+    type: event-bus
+  httpApi:
+    type: http-api-gateway
+  orders:
+    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: src/orders.ts
+      runtime: nodejs22.x
+      memory: 1024
+      timeout: 30
+      reservedConcurrency: 5
+      events:
+        - type: http-api-gateway
+          properties:
+            httpApiGatewayName: httpApi
+            method: GET
+            path: /orders
+        - type: sqs
+          properties:
+            queueArn: $CfResourceParam('jobs', 'Arn')
+        - type: schedule
+          properties:
+            scheduleRate: rate(5 minutes)
+      environment:
+        - name: STAGE
+          value: production
+        - name: REGION_LABEL
+          value: eu
+      destinations:
+        onFailure: $CfResourceParam('jobs', 'Arn')
+      accessControl:
+        allowAccessTo:
+          - store
+        iamRoleStatements:
+          - Resource:
+              - "*"
+            Action:
+              - sns:Publish
+      connectTo:
+        - alerts
+      logging:
+        retentionDays: 14
+      deployment:
+        strategy: Canary10Percent5Minutes
+      tags:
+        - name: team
+          value: payments
+    overrides:
+      OrdersLambda:
+        Description: Orders
+cloudformationResources:
+  jobs:
+    Type: AWS::SQS::Queue
+`;
+
+test("a rich function's inspector is compact on a first visit: the first section open, the others saying what they hold", async ({ page }) => {
+  const stack = "forms-rich";
+  await seed(stack, RICH_YAML, { "src/orders.ts": HANDLER });
+  await signInWithOrgSso(page, USERS.acmeOwner);
+  // A browser that kept the list of collapsed titles of before: read as no choices, so the defaults apply.
+  await page.evaluate(() => localStorage.setItem("lambdaplane.inspector.collapsed", JSON.stringify(["Code and runtime", "Tags"])));
+  await openEditor(page, stack);
+  await choose(page, "orders");
+
+  await expect(section(page, "Code and runtime")).toHaveJSProperty("open", true);
+  const summaries = {
+    "Memory, time and concurrency": "1024 MB, 30 s, 5 reserved",
+    Triggers: "3",
+    Destinations: "On failure",
+    Environment: "2 variables",
+    "Access and network": "Connect to: alerts, 1 statement, access to 1 resource",
+    Logging: "logs kept 14 days",
+    "Versions and traffic shifting": "Canary10Percent5Minutes",
+    Tags: "1 tag",
+    Overrides: "Overrides",
+  };
+  for (const [title, summary] of Object.entries(summaries)) {
+    await expect(section(page, title)).toHaveJSProperty("open", false);
+    await expect(section(page, title).locator("summary")).toHaveText(`▸${title}· ${summary}`);
+  }
+  await expect(inspector(page).locator("summary", { hasText: "error" })).toHaveCount(0);
+  const region = inspector(page).getByRole("region", { name: "Settings of orders" });
+  const compact = await region.evaluate((el) => el.getBoundingClientRect().height);
+  await expectNoSeriousA11yViolations(page, '[aria-label="Inspector"]');
+
+  // Everything open, as every visit used to start: the summaries give way to the fields.
+  for (const title of Object.keys(summaries)) await open(page, title);
+  await expect(section(page, "Triggers").locator("summary")).toHaveText("▸Triggers");
+  const full = await region.evaluate((el) => el.getBoundingClientRect().height);
+  test.info().annotations.push({ type: "inspector height (px)", description: `first visit ${Math.round(compact)}, every section open ${Math.round(full)}` });
+  // About 1,150 px against 6,300 at 1280 x 720: the open first section is most of it.
+  expect(compact).toBeLessThan(1250);
+  expect(compact * 4).toBeLessThan(full);
+});
+
+test("a collapsed section says how many errors it holds; a diagnostic's jump opens it and focuses its field; choices are kept", async ({ page }) => {
   const stack = "forms-sections";
   await seed(stack, `${BUS_YAML}  store:\n    type: bucket\n`, { "src/relay.ts": HANDLER });
   await signInWithOrgSso(page, USERS.acmeOwner);
   await openEditor(page, stack);
   await choose(page, "relay");
 
+  const scaling = section(page, "Memory, time and concurrency");
+  await expect(scaling.locator("summary")).toHaveText("▸Memory, time and concurrency· 256 MB");
+  await open(page, "Memory, time and concurrency");
   const memory = inspector(page).getByLabel("Memory (MB)");
   await memory.fill("20000");
   await expect(memory).toHaveAttribute("aria-invalid", "true");
+  await expect(scaling.locator("summary")).toHaveText("▸Memory, time and concurrency1 error");
 
-  const scaling = section(page, "Memory, time and concurrency");
-  await expect(scaling).toHaveJSProperty("open", true);
   await toggle(page, "Memory, time and concurrency");
   await expect(scaling).toHaveJSProperty("open", false);
   await expect(memory).toBeHidden();
-  // Collapsing every section leaves a short column: the headings only.
-  for (const title of ["Code and runtime", "Triggers", "Destinations", "Environment", "Access and network", "Logging", "Versions and traffic shifting", "Tags", "Overrides"]) {
-    await toggle(page, title);
-  }
-  const height = await inspector(page).getByRole("region", { name: "Settings of relay" }).evaluate((el) => el.getBoundingClientRect().height);
-  expect(height).toBeLessThan(700);
+  await expect(scaling.locator("summary")).toHaveText("▸Memory, time and concurrency· 20000 MB1 error");
+  await expect(scaling.locator("summary").getByText("1 error")).toBeVisible();
+  await expect(section(page, "Triggers").locator("summary")).toHaveText("▸Triggers· 1");
   await expectNoSeriousA11yViolations(page, '[aria-label="Inspector"]');
 
   const preview = page.getByRole("region", { name: "Preview" });
@@ -200,34 +317,37 @@ test("inspector sections collapse, and a diagnostic's jump opens the collapsed s
   await expect(scaling).toHaveJSProperty("open", true);
   await expect(memory).toBeVisible();
   await expect(memory).toBeFocused();
-  // The other sections stay as they were left, for the next resource selected too.
+  // Collapsing the first section is kept too, for the next resource selected and over a reload.
+  await toggle(page, "Code and runtime");
+  await expect(section(page, "Code and runtime")).toHaveJSProperty("open", false);
   await expect(section(page, "Tags")).toHaveJSProperty("open", false);
   await choose(page, "store");
-  await expect(section(page, "Overrides")).toHaveJSProperty("open", false);
   await expect(section(page, "Settings")).toHaveJSProperty("open", true);
+  await expect(section(page, "Overrides")).toHaveJSProperty("open", false);
   await expect(inspector(page).getByLabel("Versioning")).toBeVisible();
-  // And over a reload (kept in this browser), leaving the unsaved memory behind.
   page.once("dialog", (d) => void d.accept());
   await page.reload();
   await expect(page.locator("html[data-editor-ready=true]")).toHaveCount(1);
   await choose(page, "relay");
-  await expect(section(page, "Tags")).toHaveJSProperty("open", false);
+  await expect(section(page, "Code and runtime")).toHaveJSProperty("open", false);
   await expect(section(page, "Memory, time and concurrency")).toHaveJSProperty("open", true);
+  await expect(section(page, "Tags")).toHaveJSProperty("open", false);
 });
 
-test("a viewer, whose forms are disabled, still collapses and opens sections", async ({ page }) => {
+test("a viewer, whose forms are disabled, still opens and collapses sections", async ({ page }) => {
   const stack = "forms-viewer";
   await seed(stack, BUS_YAML, { "src/relay.ts": HANDLER });
   await signInWithOrgSso(page, USERS.acmeViewer);
   await openEditor(page, stack);
   await choose(page, "relay");
   const memory = inspector(page).getByLabel("Memory (MB)");
-  await expect(memory).toBeDisabled();
-  await toggle(page, "Memory, time and concurrency");
   await expect(memory).toBeHidden();
   await toggle(page, "Memory, time and concurrency");
   await expect(memory).toBeVisible();
+  await expect(memory).toBeDisabled();
   await expect(memory).toHaveValue("256");
+  await toggle(page, "Memory, time and concurrency");
+  await expect(memory).toBeHidden();
 });
 
 test("the save-conflict dialog shows what each side changed as a diff, not the two documents", async ({ page }) => {
@@ -238,6 +358,7 @@ test("the save-conflict dialog shows what each side changed as a diff, not the t
   await signInWithOrgSso(page, USERS.acmeOwner);
   await openEditor(page, stack);
   await choose(page, "relay");
+  await open(page, "Memory, time and concurrency");
   await inspector(page).getByLabel("Timeout (seconds)").fill("30");
 
   // Someone else saves revision 2 meanwhile.

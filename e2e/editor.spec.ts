@@ -20,6 +20,12 @@ const editorText = async (scope: Locator) => (await scope.locator(".cm-content")
 
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 const trigger = (page: Page, label: RegExp) => inspector(page).getByRole("group", { name: label });
+/** Opens an inspector section: a first visit opens only a resource's first one. One already open stays open. */
+async function openSection(page: Page, title: string) {
+  const section = inspector(page).locator("details").filter({ has: page.locator("summary").getByRole("heading", { name: title, exact: true }) });
+  if (!(await section.evaluate((el) => (el as HTMLDetailsElement).open))) await section.locator("summary").click();
+  await expect(section).toHaveJSProperty("open", true);
+}
 
 async function createStack(page: Page, name: string, start: "Empty" | "Starter (a function behind an HTTP API)") {
   await page.getByLabel("New stack name").fill(name);
@@ -72,6 +78,7 @@ test("a new user builds a stack from empty with mouse and keyboard; YAML, templa
   await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
 
   // A route from the inspector, by keyboard: choose the trigger type, add it, fill its fields.
+  await openSection(page, "Triggers");
   await inspector(page).getByLabel("New trigger type").selectOption({ label: "HTTP API route" });
   await inspector(page).getByRole("button", { name: "Add trigger" }).press("Enter");
   const route = trigger(page, /^HTTP API route/);
@@ -94,6 +101,7 @@ test("a new user builds a stack from empty with mouse and keyboard; YAML, templa
 
   await page.getByRole("button", { name: "+ Event bus" }).click();
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^function / }).click();
+  await openSection(page, "Destinations");
   await inspector(page).getByLabel("On failure").selectOption({ label: "eventBus (event-bus)" });
 
   await expect(canvas.locator(".react-flow__edge")).toHaveCount(3);
@@ -137,10 +145,12 @@ test("two people save from the same revision: the second gets the conflict dialo
   await openEditor(pb, E2E.initech.orgSlug, "ledger");
 
   for (const p of [pa, pb]) await p.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await openSection(pa, "Memory, time and concurrency");
   await inspector(pa).getByLabel("Memory (MB)").fill("512");
   await pa.getByRole("button", { name: "Save" }).click();
   await expect(pa.locator("#save-status")).toHaveText("Saved revision 2.");
 
+  await openSection(pb, "Memory, time and concurrency");
   await inspector(pb).getByLabel("Timeout (seconds)").fill("30");
   await pb.getByRole("button", { name: "Save" }).click();
   const dialog = pb.getByRole("dialog", { name: "Revision 2 was saved while you were editing" });
@@ -169,6 +179,7 @@ test("a form edit changes only its line of the YAML: the saved revision keeps th
   await signInWithOrgSso(page, USERS.acmeOwner);
   await openEditor(page, E2E.acme.orgSlug, "checkout");
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await openSection(page, "Memory, time and concurrency");
   await inspector(page).getByLabel("Timeout (seconds)").fill("30");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#save-status")).toHaveText("Saved revision 2.");
@@ -184,6 +195,7 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   await openEditor(page, E2E.acme.orgSlug, "orders");
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
 
+  await openSection(page, "Memory, time and concurrency");
   const memory = inspector(page).getByLabel("Memory (MB)");
   await memory.fill("20000");
   await expect(memory).toHaveAttribute("aria-invalid", "true");
@@ -191,6 +203,7 @@ test("out-of-range memory and timeout and a malformed cron show inline errors an
   const timeout = inspector(page).getByLabel("Timeout (seconds)");
   await timeout.fill("1000");
   await expect(timeout).toHaveAccessibleDescription(/900/);
+  await openSection(page, "Triggers");
   await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
   await inspector(page).getByRole("button", { name: "Add trigger" }).click();
   const rate = trigger(page, /^Schedule/).getByLabel("Schedule rate");
@@ -255,6 +268,7 @@ test("a Cognito authorizer set through its form shows in the YAML; renaming the 
   const list = page.getByRole("complementary", { name: "Palette and resources" });
   await list.getByRole("button", { name: /^hello / }).press("Enter");
 
+  await openSection(page, "Triggers");
   const route = trigger(page, /^HTTP API route/);
   const type = route.getByLabel("Authorizer type");
   await expect(type).toHaveAccessibleDescription(/Default: none/);
@@ -328,6 +342,7 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
   await expect(inspector(page).getByRole("heading", { name: /^function/ })).toBeVisible();
 
   // Two statements, the second moved up by keyboard: the focus follows it.
+  await openSection(page, "Access and network");
   const statements = inspector(page).getByRole("group", { name: "IAM role statements" });
   await statements.getByRole("button", { name: "Add statement" }).press("Enter");
   const first = statements.getByRole("group", { name: "Statement 1" });
@@ -346,6 +361,7 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
   await expect(first.getByLabel("Effect")).toHaveValue("Deny");
   await expect(second.getByLabel("Actions (one per line)")).toHaveValue("sns:Publish");
 
+  await openSection(page, "Tags");
   const tags = inspector(page).getByRole("group", { name: "Tags" });
   await tags.getByRole("button", { name: "Add tag" }).click();
   const tag = tags.getByRole("group", { name: "Tag 1" });
@@ -353,6 +369,7 @@ test("IAM statements, tags, an SNS dead-letter queue and a sort key are set thro
   await tag.getByLabel("Tag value").fill("payments");
 
   // The SNS trigger's dead-letter queue picked from the stack fills both its ARN and its URL.
+  await openSection(page, "Triggers");
   await inspector(page).getByLabel("New trigger type").selectOption({ label: "SNS topic" });
   await inspector(page).getByRole("button", { name: "Add trigger" }).click();
   const sns = trigger(page, /^SNS topic/);
@@ -444,6 +461,7 @@ test("a node dragged on the canvas stays where it was left: unsaved until saved,
   await createStack(page, "placement", "Starter (a function behind an HTTP API)");
   // A trigger with no source node, so the function shows a note line.
   await page.getByRole("complementary", { name: "Palette and resources" }).getByRole("button", { name: /^hello / }).click();
+  await openSection(page, "Triggers");
   await inspector(page).getByLabel("New trigger type").selectOption({ label: "Schedule" });
   await inspector(page).getByRole("button", { name: "Add trigger" }).click();
   await trigger(page, /^Schedule/).getByLabel("Schedule rate").fill("rate(2 hours)");
@@ -557,6 +575,7 @@ test("a Lambda authorizer set up through the forms shows in the YAML, on the can
 
   const list = page.getByRole("complementary", { name: "Palette and resources" });
   await list.getByRole("button", { name: /^hello / }).click();
+  await openSection(page, "Triggers");
   const route = trigger(page, /^HTTP API route/);
   const type = route.getByLabel("Authorizer type");
   await type.selectOption({ label: "Lambda function" });
@@ -629,6 +648,7 @@ test("a Kafka authentication type, stream failure pickers, load balancer listene
   const list = page.getByRole("complementary", { name: "Palette and resources" });
 
   // Kafka: the variant select swaps the authentication object; the secret ARN stays between SASL types.
+  await openSection(page, "Triggers");
   await inspector(page).getByLabel("New trigger type").selectOption({ label: "Kafka topic" });
   await inspector(page).getByRole("button", { name: "Add trigger" }).press("Enter");
   const kafka = trigger(page, /^Kafka topic/);

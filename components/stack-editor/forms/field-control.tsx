@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import type { Path } from "../model/paths";
 import { fieldId } from "../model/validate";
-import { hintOf, inputClass } from "./field-presentation";
+import { hintOf, inputClass, optionLabel } from "./field-presentation";
 import { JsonField } from "./json-field";
 import type { FieldSpec, ResourceOption } from "./spec";
 import { TargetField } from "./target-field";
@@ -33,7 +33,10 @@ export const controlPath = (spec: FieldSpec, path: Path): Path => (spec.kind ===
 export function FieldControl({ spec, path, value, error, resources, readOnly, onChange }: FieldControlProps) {
   const id = fieldId(controlPath(spec, path));
   const hint = hintOf(spec);
-  const describedBy = [error ? `${id}-error` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined;
+  // Options shown as words: the YAML value of the one chosen is said under it, so the YAML stays recognisable.
+  const chosen = spec.kind === "variant" ? (value as { type?: unknown } | undefined)?.type : value;
+  const yamlValue = spec.optionLabels && chosen !== undefined && optionLabel(spec, String(chosen)) !== String(chosen) ? String(chosen) : undefined;
+  const describedBy = [error ? `${id}-error` : undefined, yamlValue ? `${id}-yaml` : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(" ") || undefined;
   const common = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   const set = (v: unknown) => onChange(path, v);
   const emptied = (fallback: unknown) => (spec.required ? fallback : undefined);
@@ -81,7 +84,6 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
     case "select":
     case "variant": {
       const options = spec.options ?? [];
-      const chosen = spec.kind === "variant" ? (value as { type?: unknown } | undefined)?.type : value;
       const current = chosen === undefined ? "" : String(chosen);
       const numeric = options.length > 0 && options.every((o) => /^\d+$/.test(o));
       const choose = (v: string) => {
@@ -93,7 +95,7 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
           <option value="">{spec.defaultValue !== undefined ? `Default (${String(spec.defaultValue)})` : spec.required ? "Choose…" : "Not set"}</option>
           {current !== "" && !options.includes(current) ? <option value={current}>{current}</option> : null}
           {options.map((o) => (
-            <option key={o} value={o}>{o}</option>
+            <option key={o} value={o}>{optionLabel(spec, o)}</option>
           ))}
         </select>
       );
@@ -147,6 +149,11 @@ export function FieldControl({ spec, path, value, error, resources, readOnly, on
       {error ? (
         <p id={`${id}-error`} className="text-xs text-red-700">
           {error}
+        </p>
+      ) : null}
+      {yamlValue ? (
+        <p id={`${id}-yaml`} className="text-xs text-slate-500">
+          In the YAML: <code className="font-mono">{yamlValue}</code>
         </p>
       ) : null}
       {hint ? (

@@ -9,3 +9,6 @@ export function hintOf(spec: FieldSpec): string | undefined {
   const text = parts.filter(Boolean).join(" ");
   return text || undefined;
 }
+
+/** The words shown for an option of a select or variant, or the YAML value itself when it has none. */
+export const optionLabel = (spec: FieldSpec, value: string): string => (spec.optionLabels && Object.hasOwn(spec.optionLabels, value) ? spec.optionLabels[value] : value);

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { CloudformationResourceSchema } from "@/lib/stack/schema/resources";
 import { FunctionEventSchema } from "@/lib/stack/schema/events";
 import { STACK_RESOURCE_TYPES, StackResourceSchema } from "@/lib/stack/schema/stack";
-import { RAW_SECTIONS, sectionsOf, type InspectorSection, type SectionEditor } from "./inspector-sections";
+import { EDITOR_KEYS, RAW_SECTIONS, sectionsOf, type InspectorSection } from "./inspector-sections";
 import { createPackaging } from "./packaging-fields";
 import type { FieldSpec, ResourceOption } from "./spec";
 import { TRIGGERS } from "./triggers";
@@ -56,15 +56,8 @@ const eventSchema = (type: string) => FunctionEventSchema.options.find((o) => o.
 const fieldsOfSections = (sections: readonly InspectorSection[]): FieldSpec[] =>
   sections.flatMap((s) => s.fields.map((spec) => (s.base === "properties" ? { ...spec, key: ["properties", ...spec.key] } : spec)));
 
-/** The paths each editor that is not a field list edits (and everything below them). */
-const EDITED_BY: Record<SectionEditor, readonly (readonly string[])[]> = {
-  "handler-code": [],
-  // Each trigger type's form is a form of its own below (the "trigger" forms).
-  triggers: [["properties", "events"]],
-  environment: [["properties", "environment"]],
-  access: [["properties", "accessControl", "allowAccessTo"]],
-};
-const editedBy = (sections: readonly InspectorSection[]) => sections.flatMap((s) => (s.editors ?? []).flatMap((e) => EDITED_BY[e]));
+/** The paths the editors that are not a field list edit; each trigger type's form is a form of its own below (the "trigger" forms). */
+const editedBy = (sections: readonly InspectorSection[]) => sections.flatMap((s) => (s.editors ?? []).flatMap((e) => EDITOR_KEYS[e].map((key) => ["properties", ...key])));
 
 // The HTTP API route's authorizer: its type select (authorizer-editor.tsx) and each type's fields.
 const authorizerFields: FieldSpec[] = Object.values(AUTHORIZER_FIELDS).flatMap((specs) => specs.map((spec) => ({ ...spec, key: ["authorizer", "properties", ...spec.key] })));

@@ -16,7 +16,7 @@ import {
 import { EDGE_PACKAGING_FIELDS, PACKAGING_FIELDS } from "./packaging-fields";
 import type { FieldSpec } from "./spec";
 
-const retention: FieldSpec = { key: ["logging", "retentionDays"], label: "Log retention (days)", kind: "select", options: LOG_RETENTION_DAYS.map(String), defaultValue: DEFAULT_LOG_RETENTION_DAYS, help: "Storing log data can become costly over time." };
+const retention: FieldSpec = { key: ["logging", "retentionDays"], label: "Log retention (days)", kind: "select", options: LOG_RETENTION_DAYS.map(String), defaultValue: DEFAULT_LOG_RETENTION_DAYS, help: "Storing log data can become costly over time.", summary: (v) => `logs kept ${String(v)} days` };
 const loggingOff: FieldSpec = { key: ["logging", "disabled"], label: "Logging disabled", kind: "boolean", defaultValue: false };
 
 /** StpIamRoleStatement: Resource is required; the condition is free-form IAM, so it stays JSON. */
@@ -43,11 +43,11 @@ export const FUNCTION_CODE_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const FUNCTION_SCALING_FIELDS: readonly FieldSpec[] = [
-  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_FUNCTION_MEMORY_MB, help: "128-10240 MB; CPU power scales with memory." },
-  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_FUNCTION_TIMEOUT_SECONDS, help: "Maximum time the function can run; at most 900 seconds." },
-  { key: ["storage"], label: "Ephemeral storage (MB)", kind: "number", defaultValue: DEFAULT_EPHEMERAL_STORAGE_MB, help: "Size of /tmp, 512-10240 MB; not shared between execution environments." },
-  { key: ["reservedConcurrency"], label: "Reserved concurrency", kind: "number" },
-  { key: ["provisionedConcurrency"], label: "Provisioned concurrency", kind: "number", help: "Pre-initialized execution environments; invoked through an alias." },
+  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_FUNCTION_MEMORY_MB, summary: (v) => `${String(v)} MB`, help: "128-10240 MB; CPU power scales with memory." },
+  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_FUNCTION_TIMEOUT_SECONDS, summary: (v) => `${String(v)} s`, help: "Maximum time the function can run; at most 900 seconds." },
+  { key: ["storage"], label: "Ephemeral storage (MB)", kind: "number", defaultValue: DEFAULT_EPHEMERAL_STORAGE_MB, summary: (v) => `${String(v)} MB /tmp`, help: "Size of /tmp, 512-10240 MB; not shared between execution environments." },
+  { key: ["reservedConcurrency"], label: "Reserved concurrency", kind: "number", summary: (v) => `${String(v)} reserved` },
+  { key: ["provisionedConcurrency"], label: "Provisioned concurrency", kind: "number", summary: (v) => `${String(v)} provisioned`, help: "Pre-initialized execution environments; invoked through an alias." },
 ];
 
 /** The fields beside the allowAccessTo picker (access-editor.tsx). */
@@ -90,8 +90,8 @@ export const EDGE_CODE_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const EDGE_SCALING_FIELDS: readonly FieldSpec[] = [
-  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_EDGE_MEMORY_MB, help: "Viewer triggers (onRequest/onResponse) allow at most 128 MB." },
-  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_EDGE_TIMEOUT_SECONDS, help: "Viewer triggers allow at most 5 s, origin triggers at most 30 s." },
+  { key: ["memory"], label: "Memory (MB)", kind: "number", defaultValue: DEFAULT_EDGE_MEMORY_MB, summary: (v) => `${String(v)} MB`, help: "Viewer triggers (onRequest/onResponse) allow at most 128 MB." },
+  { key: ["timeout"], label: "Timeout (seconds)", kind: "number", defaultValue: DEFAULT_EDGE_TIMEOUT_SECONDS, summary: (v) => `${String(v)} s`, help: "Viewer triggers allow at most 5 s, origin triggers at most 30 s." },
 ];
 
 export const EDGE_ACCESS_FIELDS: readonly FieldSpec[] = [

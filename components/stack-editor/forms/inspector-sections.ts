@@ -18,6 +18,14 @@ import type { FieldSpec } from "./spec";
 /** The editors that are not a list of fields: the handler-code button, triggers, environment and allowAccessTo. */
 export type SectionEditor = "handler-code" | "triggers" | "environment" | "access";
 
+/** The keys below the resource's properties each editor edits (and everything below them). */
+export const EDITOR_KEYS: Record<SectionEditor, readonly (readonly string[])[]> = {
+  "handler-code": [],
+  triggers: [["events"]],
+  environment: [["environment"]],
+  access: [["accessControl", "allowAccessTo"]],
+};
+
 export interface InspectorSection {
   title: string;
   /** "properties": the fields' keys are below the resource's properties; "resource": below the resource itself. */

@@ -2,16 +2,17 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Diagnostic, StackDefinition } from "@/lib/stack";
 import { Button } from "@/components/ui/button";
-import type { Path } from "../model/paths";
+import { getIn, type Path } from "../model/paths";
 import { fieldError } from "../model/validate";
 import { AccessEditor } from "./access-editor";
 import { EnvironmentEditor } from "./environment-editor";
 import type { ResourceOption } from "./field-control";
 import { FieldList, type FormContext } from "./field-list";
-import { loadCollapsed, saveCollapsed, withSection } from "./collapsed-sections";
+import { isOpen, loadChoices, saveChoices, withChoice, type SectionChoices } from "./collapsed-sections";
 import { CollapsibleSection } from "./collapsible-section";
 import { RAW_SECTIONS, sectionsOf, type SectionEditor } from "./inspector-sections";
 import { RenameField } from "./rename-field";
+import { sectionErrors, sectionSummary } from "./section-summary";
 import { TriggersEditor } from "./triggers-editor";
 
 export interface InspectorProps {
@@ -29,11 +30,11 @@ export interface InspectorProps {
 
 /** The forms for the selected resource: every property the model supports. */
 export function Inspector({ definition, selected, diagnostics, resources, readOnly, onChange, onRemove, onRename, onOpenCode }: InspectorProps) {
-  // By title, so a section collapsed for one resource stays collapsed for the next one selected (the
-  // editor renders in the browser only, so storage is there on the first render).
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => loadCollapsed(localStorage));
-  useEffect(() => saveCollapsed(localStorage, collapsed), [collapsed]);
-  const setOpen = useCallback((title: string, open: boolean) => setCollapsed((before) => withSection(before, title, open)), []);
+  // By title, so a section opened for one resource stays open for the next one selected (the editor
+  // renders in the browser only, so storage is there on the first render).
+  const [choices, setChoices] = useState<SectionChoices>(() => loadChoices(localStorage));
+  useEffect(() => saveChoices(localStorage, choices), [choices]);
+  const setOpen = useCallback((title: string, open: boolean) => setChoices((before) => withChoice(before, title, open)), []);
   if (!selected) return <p className="text-sm text-slate-600">Select a resource on the canvas or in the list to edit it, or add one from the palette.</p>;
   const ctx: FormContext = { definition, diagnostics, resources, readOnly, onChange };
   const resource = Object.hasOwn(definition.resources, selected) ? definition.resources[selected] : undefined;
@@ -54,12 +55,16 @@ export function Inspector({ definition, selected, diagnostics, resources, readOn
       </div>
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       <RenameField definition={definition} name={selected} onRename={onRename} />
-      {(resource ? sectionsOf(resource.type) : RAW_SECTIONS).map((section) => (
-        <CollapsibleSection key={section.title} title={section.title} open={!collapsed.has(section.title)} onOpenChange={(open) => setOpen(section.title, open)}>
-          {section.fields.length ? <FieldList specs={section.fields} base={section.base === "properties" ? base : base.slice(0, 2)} ctx={ctx} /> : null}
-          {section.editors?.map((editor) => <Editor key={editor} editor={editor} name={selected} definition={definition} ctx={ctx} onOpenCode={onOpenCode} />)}
-        </CollapsibleSection>
-      ))}
+      {(resource ? sectionsOf(resource.type) : RAW_SECTIONS).map((section, index) => {
+        const at = section.base === "properties" ? base : base.slice(0, 2);
+        return (
+          <CollapsibleSection key={section.title} title={section.title} open={isOpen(choices, section.title, index === 0)} onOpenChange={(open) => setOpen(section.title, open)}
+            summary={sectionSummary(section, getIn(definition, at))} errors={sectionErrors(section, at, diagnostics)}>
+            {section.fields.length ? <FieldList specs={section.fields} base={at} ctx={ctx} /> : null}
+            {section.editors?.map((editor) => <Editor key={editor} editor={editor} name={selected} definition={definition} ctx={ctx} onOpenCode={onOpenCode} />)}
+          </CollapsibleSection>
+        );
+      })}
     </div>
   );
 }

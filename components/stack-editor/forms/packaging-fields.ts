@@ -16,13 +16,16 @@ export function createPackaging(type: string): unknown {
   return { type: BUILDPACK, properties: { entryfilePath: "" } };
 }
 
+const LABELS: Record<string, string> = { [BUILDPACK]: "Build from an entry file", [S3_ARTIFACT]: "Zip in S3", [CONTAINER_IMAGE]: "Container image" };
+
 const selector = (types: readonly string[]): FieldSpec => ({
   key: ["packaging"],
   label: "Packaging",
   kind: "variant",
   options: types,
+  optionLabels: LABELS,
   required: true,
-  help: "stacktape-lambda-buildpack builds the entry file edited in the Code view; s3-artifact uses a zip you uploaded to S3; container-image runs an image from Amazon ECR.",
+  help: "Build from an entry file: the entry file edited in the Code view is bundled on deploy. Zip in S3: a deployment package you uploaded. Container image: an image from Amazon ECR.",
   create: createPackaging,
 });
 

@@ -37,6 +37,8 @@ export interface FieldSpec {
   label: string;
   kind: FieldKind;
   options?: readonly string[];
+  /** "select" and "variant": words shown for options, the YAML value beside them (every variant field has them). */
+  optionLabels?: Readonly<Record<string, string>>;
   /** For "resource", "target" and "pick": the resource kinds offered. */
   resourceKinds?: readonly string[];
   /** Shown as the placeholder and in the hint: what applies when the field is left empty. */
@@ -54,6 +56,8 @@ export interface FieldSpec {
   fill?: (option: ResourceOption) => unknown;
   /** Shown only while the value at this key (below the same base) is one of `values`. */
   showWhen?: { key: readonly string[]; values: readonly unknown[] };
+  /** How a set value reads in its collapsed section's header, e.g. "1024 MB"; else by kind (section-summary.ts). */
+  summary?: (value: unknown) => string;
 }
 
 export interface TriggerSpec<T extends FunctionEventType = FunctionEventType> {

@@ -1,6 +1,6 @@
 // The graph as the canvas shows it: the members of a collapsed group folded into its hub (their edges
-// drawn from or to the hub, one per end and kind); in an open group, the hub's triggers are lines on
-// the functions they trigger, not edges fanning across the group; edges between the same two nodes
+// drawn from or to the hub, one per end and kind); in an open group, the hub's triggers are also lines
+// on the functions they trigger, so their edges can be drawn faint; edges between the same two nodes
 // fanned apart. Pure.
 import type { GraphEdge, GraphNode } from "./graph";
 import type { NodeGroup } from "./layout";
@@ -8,7 +8,7 @@ import type { NodeGroup } from "./layout";
 export interface ViewEdge extends GraphEdge {
   /** How many edges of the definition this one stands for: more than one when a collapsed group folded them. */
   folded: number;
-  /** A trigger from an open group's hub to a member: the group's outline and the member's line show it. */
+  /** A trigger from an open group's hub to a member: the group's outline and the member's line show it, the edge is drawn faint. */
   framed: boolean;
 }
 

@@ -6,6 +6,11 @@ export type RoutedEdgeData = {
   ref: EdgeRef;
   /** Place among the edges joining the same two nodes, centred on 0: each step bends the curve this far apart. */
   offset: number;
+  /**
+   * A route from an open group's hub to a member: drawn faint and unlabelled until selected, so the
+   * fan of them does not cover the group (the member's note line names it), yet it can be selected and deleted.
+   */
+  faint: boolean;
 };
 
 /** Pixels between the labels of two edges joining the same nodes (a label is about 18 px tall). */
@@ -24,8 +29,8 @@ export function RoutedEdge({ id, sourceX, sourceY, targetX, targetY, label, styl
   const labelY = (sourceY + targetY) / 2 + bow * 0.75;
   return (
     <>
-      <BaseEdge id={id} path={path} style={{ ...style, strokeWidth: selected ? 3 : 1.5 }} interactionWidth={interactionWidth} />
-      {label ? (
+      <BaseEdge id={id} path={path} style={{ ...style, strokeWidth: selected ? 3 : 1.5, strokeOpacity: data?.faint && !selected ? 0.3 : 1 }} interactionWidth={interactionWidth} />
+      {label && (selected || !data?.faint) ? (
         <EdgeLabelRenderer>
           <div
             data-edge-label={id}

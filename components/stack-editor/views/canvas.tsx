@@ -229,13 +229,11 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
     source: e.source,
     target: e.target,
     label: e.label,
-    data: { ref: e.ref, offset: offsets.get(e.id) ?? 0 },
+    data: { ref: e.ref, offset: offsets.get(e.id) ?? 0, faint: e.framed },
     style: EDGE_STYLE[e.kind],
     selected: selectedEdges.has(e.id),
     // An edge folded from several (a collapsed group's) stands for more than one thing to remove.
     deletable: e.folded === 1,
-    // A hub's edges to every member of its open group would cover the group; its outline says it.
-    hidden: e.framed,
     ariaLabel: `${e.kind} ${e.label} from ${e.source} to ${e.target}`,
   }));
 
@@ -326,7 +324,9 @@ export function Canvas({ definition, selected, positions, onMove, failing, onSel
         <FollowSelection id={chosen} box={chosenBox} token={revealToken} />
         <Background />
         <Controls showInteractive={false} />
+        {/* Below 640 px the minimap would cover a good part of the canvas: the Resources list and search find nodes there. */}
         <MiniMap
+          className="max-sm:hidden"
           pannable
           zoomable
           ariaLabel="Canvas minimap"

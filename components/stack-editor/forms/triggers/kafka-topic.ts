@@ -19,6 +19,7 @@ export const kafkaTrigger: TriggerSpec<"kafka-topic"> = {
       label: "Authentication",
       kind: "variant",
       options: [...SASL_TYPES, "MTLS"],
+      optionLabels: { BASIC_AUTH: "Basic authentication", SASL_SCRAM_256_AUTH: "SASL/SCRAM-256", SASL_SCRAM_512_AUTH: "SASL/SCRAM-512", MTLS: "Mutual TLS (client certificate)" },
       required: true,
       help: "SASL and basic authentication read username and password from a Secrets Manager secret; MTLS uses a client certificate.",
       create: (type) => ({ type, properties: type === "MTLS" ? { clientCertificate: "" } : { authenticationSecretArn: "" } }),
