@@ -17,7 +17,7 @@ describe(`migration ${MIGRATION}`, () => {
     await p.$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name = ${MIGRATION}`;
     const org = await p.organization.create({ data: { slug: "acme", name: "Acme" } });
     const stack = await p.stack.create({ data: { organizationId: org.id, name: "shop" } });
-    const old = [
+    const old: { yaml: string; code: Record<string, string> }[] = [
       { yaml: "resources: {}\n", code: {} },
       { yaml: "# ünïcode €\nresources: {}\n", code: { "src/a.ts": "export const a = '😀';", "src/b.py": "print('b')\n" } },
     ];

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser } from "@/server/actions/test-session";
-import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import { restoreRevision } from "@/server/actions/stacks/restore-revision";
 import { deleteOldRevisions } from "@/server/actions/stacks/delete-old-revisions";
 import { setupTestDatabase } from "@/server/db/test-database";
-import { addRevision, seedOrganization } from "@/server/deploy/test-support";
+import { addRevision, mintDeployToken, seedOrganization } from "@/server/deploy/test-support";
 import { startApiServer } from "@/server/api/test-server";
 import { TENANT_LIMITS } from "@/server/tenant-limits";
 import { STARTER_HANDLER, STARTER_HANDLER_PATH, STARTER_YAML } from "./starter";
@@ -50,9 +49,7 @@ beforeAll(async () => {
     database.prisma.user.create({ data: { email, memberships: { create: { organizationId: people.org.id, role } } } });
   admin = await member("admin@quotaco.test", "admin");
   editor = await member("editor@quotaco.test", "editor");
-  const token = await asUser(people.owner, () => createApiToken({ orgSlug: people.org.slug, name: "ci", scopes: ["deploy"], expiresInDays: 30 }));
-  if (!token.ok) expect.fail(token.error);
-  deployToken = token.data.token;
+  deployToken = await mintDeployToken(people.owner, people.org.slug);
   api = await startApiServer();
 }, 60_000);
 
