@@ -1,5 +1,6 @@
 import "server-only";
 import { ActionError } from "@/server/auth/errors";
+import { formatBytes } from "@/lib/functions/format";
 
 // How much one organization may store of each thing that grows with use, so no tenant can fill the
 // shared database. Far above real use; each refusal names the limit. The count is checked before
@@ -42,11 +43,9 @@ export function assertRoom(count: number, limit: number, field: string, what: st
   if (count >= limit) throw new ActionError(400, `${field}: at most ${limit} ${what}; ${remedy}.`, { [field]: `at most ${limit} ${what}` });
 }
 
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-
-/** 400 on `field` when adding `bytes` to the `used` ones would pass `limit`: "at most 1024.0 MB of ...". */
+/** 400 on `field` when adding `bytes` to the `used` ones would pass `limit`: "at most 1 GB of ...". */
 export function assertBytesRoom(used: number, bytes: number, limit: number, field: string, what: string, remedy: string): void {
   if (used + bytes <= limit) return;
-  const problem = `at most ${mb(limit)} of ${what} (${mb(used)} stored, this adds ${mb(bytes)})`;
+  const problem = `at most ${formatBytes(limit)} of ${what} (${formatBytes(used)} stored, this adds ${formatBytes(bytes)})`;
   throw new ActionError(400, `${field}: ${problem}; ${remedy}.`, { [field]: problem });
 }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorText } from "@/components/ui/alert";
 import { failureOf, useServerAction } from "@/components/ui/use-server-action";
+import { formatBytes } from "@/lib/functions/format";
 
 type Props = { orgSlug: string; stackId: string; number: number };
 
@@ -26,7 +27,7 @@ export function DeleteOlderRevisionsButton({ orgSlug, stackId, number }: Props) 
         {done ? (
           <div className="flex flex-col gap-3">
             <p role="status" className="text-sm text-slate-700">
-              {done.deleted.length ? `Deleted ${done.deleted.length} revision(s), ${(done.freedBytes / (1024 * 1024)).toFixed(1)} MB.` : "Nothing was deleted."}
+              {done.deleted.length ? `Deleted ${done.deleted.length} revision(s), ${formatBytes(done.freedBytes)}.` : "Nothing was deleted."}
               {done.keptDeployed.length ? ` Kept ${list(done.keptDeployed)}: deployments refer to them.` : ""}
             </p>
             <div className="flex justify-end">

@@ -102,9 +102,9 @@ describe("revision bytes per organization", () => {
       body: JSON.stringify({ baseRevision: 2, yaml: STARTER_YAML, code: bulky }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatch(/^yaml: at most 1024\.0 MB of revisions \(YAML and handler code\) per organization \(1023\.0 MB stored, this adds 1\.9 MB\); delete old revisions/);
+    expect((await res.json()).error).toMatch(/^yaml: at most 1 GB of revisions \(YAML and handler code\) per organization \(1,023 MB stored, this adds 1\.9 MB\); delete old revisions/);
     const refused = await save(stackId, bulky);
-    expect(refused).toMatchObject({ ok: false, status: 400, fieldErrors: { yaml: expect.stringMatching(/^at most 1024\.0 MB of revisions/) } });
+    expect(refused).toMatchObject({ ok: false, status: 400, fieldErrors: { yaml: expect.stringMatching(/^at most 1 GB of revisions/) } });
     expect(await count(stackId)).toBe(before);
 
     // Another stack of the same organization shares the quota; a small save still fits.
