@@ -1,14 +1,16 @@
 import type { RevisionEntry } from "@/server/stacks/revision-history";
 import { RestoreRevisionButton } from "./restore-revision-button";
+import { DeleteOlderRevisionsButton } from "./delete-older-revisions-button";
 import { ScrollX } from "@/components/ui/scroll-x";
 
-type Props = { orgSlug: string; stackId: string; revisions: RevisionEntry[]; mayRestore: boolean };
+type Props = { orgSlug: string; stackId: string; revisions: RevisionEntry[]; mayRestore: boolean; mayDeleteHistory: boolean };
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** Every revision, newest first: who saved it, when and why, with its downloads and a restore. */
-export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore }: Props) {
+/** Every revision, newest first: who saved it, when and why, with its downloads, a restore and deleting the older ones. */
+export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore, mayDeleteHistory }: Props) {
   const latest = revisions[0]?.number ?? 0;
+  const oldest = revisions.at(-1)?.number ?? 0;
   const exportUrl = (n: number, part: "yaml" | "code") => `/api/orgs/${orgSlug}/stacks/${stackId}/export?part=${part}&revision=${n}`;
   const link = "text-indigo-700 hover:underline";
   return (
@@ -21,7 +23,7 @@ export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore }: Pro
             <th scope="col" className="px-3 py-2">Message</th>
             <th scope="col" className="px-3 py-2">Author</th>
             <th scope="col" className="px-3 py-2">Saved</th>
-            <th scope="col" className="px-3 py-2"><span className="sr-only">Compare, downloads and restore</span></th>
+            <th scope="col" className="px-3 py-2"><span className="sr-only">Compare, downloads, restore and delete older</span></th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +51,7 @@ export function RevisionHistory({ orgSlug, stackId, revisions, mayRestore }: Pro
                   Code zip
                 </a>
                 {mayRestore && r.number !== latest ? <RestoreRevisionButton orgSlug={orgSlug} stackId={stackId} number={r.number} latest={latest} /> : null}
+                {mayDeleteHistory && r.number !== oldest ? <DeleteOlderRevisionsButton orgSlug={orgSlug} stackId={stackId} number={r.number} /> : null}
               </td>
             </tr>
           ))}

@@ -3,6 +3,8 @@
 import { expect } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { isTerminal, type DeploymentStatus } from "@/lib/deploy/status";
+import { asUser } from "@/server/actions/test-session";
+import { createApiToken } from "@/server/actions/tokens/create-api-token";
 
 export const TEST_ENCRYPTION_KEY = "ab".repeat(32);
 
@@ -16,6 +18,13 @@ export async function seedOrganization(prisma: PrismaClient, slug: string) {
     deployer: await person(`deployer@${slug}.test`, "deployer"),
     viewer: await person(`viewer@${slug}.test`, "viewer"),
   };
+}
+
+/** A deploy-scoped API token of `user` (what CI holds), minted through the real action. */
+export async function mintDeployToken(user: { id: string; email: string }, orgSlug: string): Promise<string> {
+  const token = await asUser(user, () => createApiToken({ orgSlug, name: "ci", scopes: ["deploy"], expiresInDays: 30 }));
+  if (!token.ok) expect.fail(token.error);
+  return token.data.token;
 }
 
 export async function addRevision(prisma: PrismaClient, stackId: string, yaml: string, code: Record<string, string>) {

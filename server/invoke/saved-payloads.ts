@@ -36,6 +36,7 @@ export async function savePayload(tx: Db, organizationId: string, input: { stack
   if (!before) {
     const count = await tx.savedPayload.count({ where: { stackId: stack.id, functionName: input.functionName } });
     assertRoom(count, TENANT_LIMITS.savedPayloadsPerFunction, "name", `saved payloads per function (${input.functionName})`);
+    assertRoom(await tx.savedPayload.count({ where: { stackId: stack.id } }), TENANT_LIMITS.savedPayloadsPerStack, "name", "saved payloads per stack");
   }
   try {
     const saved = await tx.savedPayload.upsert({

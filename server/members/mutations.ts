@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, forbidden, notFound } from "@/server/auth/errors";
-import type { Role } from "@/lib/auth/permissions";
+import { can, type Role } from "@/lib/auth/permissions";
 
 async function loadMember(tx: Db, organizationId: string, membershipId: string) {
   const m = await tx.membership.findFirst({
@@ -26,6 +26,16 @@ function assertMayTouch(actorRole: Role, targetRole: Role, newRole?: Role) {
   }
 }
 
+// An invitation speaks for the person who issued it: once they may no longer invite (removed, or
+// demoted below member:manage), their still-open links stop working too, in the same transaction.
+async function revokeInvitationsBy(tx: Db, organizationId: string, userId: string): Promise<number> {
+  const revoked = await tx.invitation.updateMany({
+    where: { organizationId, invitedById: userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return revoked.count;
+}
+
 export async function changeMemberRole(tx: Db, organizationId: string, actorRole: Role, membershipId: string, role: Role) {
   const member = await loadMember(tx, organizationId, membershipId);
   assertMayTouch(actorRole, member.role, role);
@@ -33,7 +43,9 @@ export async function changeMemberRole(tx: Db, organizationId: string, actorRole
     throw new ActionError(409, "This is the last owner: make someone else an owner first.", { role: "The last owner cannot be demoted." });
   }
   await tx.membership.update({ where: { id: member.id }, data: { role } });
-  return { email: member.user.email, before: member.role, after: role };
+  const losesInvite = can(member.role, "member:manage") && !can(role, "member:manage");
+  const revokedInvitations = losesInvite ? await revokeInvitationsBy(tx, organizationId, member.userId) : 0;
+  return { email: member.user.email, before: member.role, after: role, revokedInvitations };
 }
 
 export async function removeMember(tx: Db, organizationId: string, actorRole: Role, membershipId: string) {
@@ -48,7 +60,8 @@ export async function removeMember(tx: Db, organizationId: string, actorRole: Ro
     where: { organizationId, createdById: member.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  return { email: member.user.email, role: member.role, revokedApiTokens: revoked.count };
+  const revokedInvitations = await revokeInvitationsBy(tx, organizationId, member.userId);
+  return { email: member.user.email, role: member.role, revokedApiTokens: revoked.count, revokedInvitations };
 }
 
 export async function listMembers(client: Db, organizationId: string) {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
+import { assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 import { DEMO_ORG_SLUG } from "./demo";
 
 export function slugify(name: string): string {
@@ -26,6 +27,8 @@ async function freeSlug(tx: Db, base: string): Promise<string> {
  * owner of the seeded demo organization, so the demo stack is theirs to explore.
  */
 export async function createOrganization(tx: Db, userId: string, name: string) {
+  const owned = await tx.membership.count({ where: { userId, role: "owner" } });
+  assertRoom(owned, TENANT_LIMITS.organizationsPerUser, "name", "organizations owned per person", "make someone else owner of one you no longer run and step down there first");
   const freshInstall = (await tx.membership.count({ where: { role: "owner" } })) === 0;
   const org = await tx.organization.create({
     data: { name, slug: await freeSlug(tx, slugify(name)), memberships: { create: { userId, role: "owner" } } },

@@ -19,6 +19,15 @@ function refuse(field: string, problem: string): never {
 
 const byteLength = (text: string) => Buffer.byteLength(text, "utf8");
 
+/**
+ * What a revision with this YAML and code counts against the organization's revision quota: UTF-8
+ * bytes of the YAML and of each source. The database computes StackRevision.bytes the same way on
+ * insert (migration 20261206230000_revision_bytes).
+ */
+export function revisionBytes(yaml: string, code: RevisionCode): number {
+  return Object.values(code).reduce((total, source) => total + byteLength(source), byteLength(yaml));
+}
+
 /** The code with normalized paths ("./src//a.ts" -> "src/a.ts"); a 400 naming the first path or bound it breaks. */
 export function checkedRevisionCode(code: RevisionCode): RevisionCode {
   const paths = Object.keys(code);

@@ -5,7 +5,8 @@ import { formatDiagnostic, hasErrors, type StackDefinition } from "@/lib/stack";
 import { runCompute } from "@/server/compute/pool";
 import { findStack } from "./queries";
 import { keptPositions, storedCanvasPositions, strayPositions, type CanvasPositions } from "@/lib/canvas/positions";
-import { checkedRevisionCode, checkEntryFilePaths, type RevisionCode } from "./revision-code";
+import { checkedRevisionCode, checkEntryFilePaths, revisionBytes, type RevisionCode } from "./revision-code";
+import { assertBytesRoom, assertRoom, TENANT_LIMITS } from "@/server/tenant-limits";
 
 export interface NewRevision {
   /** The revision number the edit started from; the save is refused if the stack moved past it. */
@@ -61,6 +62,22 @@ export async function checkDefinition(organizationId: string, stackName: string,
   return definition;
 }
 
+const FREE_ROOM = "delete old revisions on a stack's Revisions page (an admin can), or delete stacks no longer needed";
+
+/**
+ * The stack's revision count and the organization's stored revision bytes (an aggregate over the
+ * bytes column, never the text), against TENANT_LIMITS. Called under the stack row lock, so saves of
+ * one stack are counted one after the other; saves of two stacks may pass the byte quota by one revision each.
+ */
+async function assertRoomForRevision(tx: Db, organizationId: string, stackId: string, bytes: number): Promise<void> {
+  assertRoom(await tx.stackRevision.count({ where: { stackId } }), TENANT_LIMITS.revisionsPerStack, "yaml", "revisions per stack", FREE_ROOM);
+  const [{ used }] = await tx.$queryRaw<{ used: bigint }[]>`
+    SELECT coalesce(sum(r."bytes"), 0)::bigint AS used
+    FROM "StackRevision" r JOIN "Stack" s ON s."id" = r."stackId"
+    WHERE s."organizationId" = ${organizationId}`;
+  assertBytesRoom(Number(used), bytes, TENANT_LIMITS.revisionBytesPerOrganization, "yaml", "revisions (YAML and handler code) per organization", FREE_ROOM);
+}
+
 /**
  * Appends revision baseNumber + 1 with `definition`, the checkDefinition of input.yaml. Revisions are immutable, so a save never changes an existing one:
  * a stale base (someone saved in between) is a conflict. The stack row is locked first, so two saves
@@ -83,6 +100,7 @@ export async function saveRevision(tx: Db, organizationId: string, stackId: stri
   await tx.$queryRaw`SELECT 1 FROM "Stack" WHERE id = ${stackId} FOR UPDATE`;
   const latest = await tx.stackRevision.findFirst({ where: { stackId }, orderBy: { number: "desc" }, select: { number: true, canvasPositions: true } });
   if ((latest?.number ?? 0) !== input.baseNumber) throw await conflictWith(tx, stackId);
+  await assertRoomForRevision(tx, organizationId, stackId, revisionBytes(input.yaml, code));
   // A save that does not speak for the canvas (REST API, CLI) keeps the places people gave the nodes that remain.
   const positions = input.canvasPositions ?? keptPositions(storedCanvasPositions(latest?.canvasPositions), names);
 

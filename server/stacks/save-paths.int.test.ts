@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unzipSync } from "fflate";
 import { asUser } from "@/server/actions/test-session";
-import { createApiToken } from "@/server/actions/tokens/create-api-token";
 import { saveRevision } from "@/server/actions/stacks/save-revision";
 import { restoreRevision } from "@/server/actions/stacks/restore-revision";
 import { setupTestDatabase } from "@/server/db/test-database";
-import { addRevision, seedOrganization } from "@/server/deploy/test-support";
+import { addRevision, mintDeployToken, seedOrganization } from "@/server/deploy/test-support";
 import { startApiServer } from "@/server/api/test-server";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
 import { codeArchive, findRevisionForExport } from "./export";
@@ -44,9 +43,7 @@ beforeAll(async () => {
   people = await seedOrganization(database.prisma, "pathco");
   stackId = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "shop" } })).id;
   await addRevision(database.prisma, stackId, shopYaml(256), SHOP_CODE);
-  const token = await asUser(people.owner, () => createApiToken({ orgSlug: people.org.slug, name: "ci", scopes: ["deploy"], expiresInDays: 30 }));
-  if (!token.ok) expect.fail(token.error);
-  deployToken = token.data.token;
+  deployToken = await mintDeployToken(people.owner, people.org.slug);
   api = await startApiServer();
 }, 60_000);
 

@@ -2,6 +2,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { asUser } from "@/server/actions/test-session";
 import { setupTestDatabase } from "@/server/db/test-database";
 import { seedOrganization } from "@/server/deploy/test-support";
+import { TENANT_LIMITS } from "@/server/tenant-limits";
 import { listSavedPayloads } from "@/server/invoke/saved-payloads";
 import { deletePayload } from "./delete-payload";
 import { savePayload } from "./save-payload";
@@ -55,5 +56,25 @@ describe("bounds on saved payloads", () => {
     expect(fiftyFirst).toMatchObject({ ok: false, status: 400, error: "name: at most 50 saved payloads per function (worker); delete one first." });
     // Replacing one of the fifty by name is still allowed.
     expect(await save("p0", '{"v":2}')).toMatchObject({ ok: true });
+  });
+
+  it("takes only a function name as the stack's resource names are written, and nothing is saved otherwise", async () => {
+    const save = (functionName: string) => asUser(people.deployer, () => savePayload({ orgSlug: people.org.slug, stackId, functionName, name: "x", payload: "{}" }));
+    const before = await database.prisma.savedPayload.count();
+    expect(await save("f".repeat(129))).toMatchObject({ ok: false, status: 400, fieldErrors: { functionName: expect.stringMatching(/128/) } });
+    expect(await save("../api")).toMatchObject({ ok: false, status: 400, fieldErrors: { functionName: "must start with a letter and contain only letters and digits" } });
+    expect(await save("")).toMatchObject({ ok: false, status: 400, fieldErrors: { functionName: "Choose a function." } });
+    expect(await database.prisma.savedPayload.count()).toBe(before);
+  });
+
+  it("refuses more than savedPayloadsPerStack payloads in one stack, whatever the function names, and saves nothing", async () => {
+    const limit = TENANT_LIMITS.savedPayloadsPerStack;
+    const crowded = (await database.prisma.stack.create({ data: { organizationId: people.org.id, name: "crowded" } })).id;
+    await database.prisma.savedPayload.createMany({ data: Array.from({ length: limit }, (_, i) => ({ stackId: crowded, functionName: `invented${i}`, name: "p", payload: "{}" })) });
+    const refused = await asUser(people.deployer, () => savePayload({ orgSlug: people.org.slug, stackId: crowded, functionName: "another", name: "p", payload: "{}" }));
+    expect(refused).toMatchObject({ ok: false, status: 400, error: `name: at most ${limit} saved payloads per stack; delete one first.` });
+    expect(await database.prisma.savedPayload.count({ where: { stackId: crowded } })).toBe(limit);
+    // Replacing one by name still works at the limit.
+    expect(await asUser(people.deployer, () => savePayload({ orgSlug: people.org.slug, stackId: crowded, functionName: "invented0", name: "p", payload: '{"v":2}' }))).toMatchObject({ ok: true });
   });
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { payloadNameSchema, payloadSchema } from "@/lib/invoke/payload";
+import { ResourceNameSchema } from "@/lib/stack/schema";
 import { savePayload as save } from "@/server/invoke/saved-payloads";
 import { utf8Bytes, withinBytes } from "@/server/stacks/size-limits";
 import { TENANT_LIMITS } from "@/server/tenant-limits";
@@ -14,7 +15,8 @@ export const savePayload = defineAction({
   input: z.object({
     orgSlug: z.string(),
     stackId: z.string().min(1),
-    functionName: z.string().min(1, "Choose a function."),
+    // A function's name in the definition (the stack's resource names), so not any string at all.
+    functionName: z.string().min(1, "Choose a function.").pipe(ResourceNameSchema),
     name: payloadNameSchema,
     payload: withinBytes(z.string(), TENANT_LIMITS.savedPayloadBytes, `a saved payload is limited to ${TENANT_LIMITS.savedPayloadBytes / 1024} KB`).pipe(payloadSchema),
   }),

@@ -13,7 +13,7 @@ export const changeMemberRole = defineAction({
     const r = await change(tx, org.id, actorRole, membershipId, role);
     return {
       data: { role: r.after },
-      audit: { targetType: "membership", targetId: membershipId, before: { email: r.email, role: r.before }, after: { email: r.email, role: r.after } },
+      audit: { targetType: "membership", targetId: membershipId, before: { email: r.email, role: r.before }, after: { email: r.email, role: r.after, revokedInvitations: r.revokedInvitations } },
     };
   },
 });

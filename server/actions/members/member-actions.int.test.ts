@@ -79,4 +79,54 @@ describe("member management", () => {
     expect(await asUser(leaver, () => acceptInvitation({ token }))).toMatchObject({ ok: true });
     expect(await authenticateApiToken(database.prisma, bearer)).toMatchObject({ ok: false, error: expect.stringMatching(/was revoked/) });
   });
+
+  describe("invitations issued by an admin who may no longer invite", () => {
+    const week = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    async function adminWithInvitations(email: string) {
+      const user = await database.prisma.user.create({ data: { email } });
+      const m = await database.prisma.membership.create({ data: { userId: user.id, organizationId: org.id, role: "admin" } });
+      const invite = async (to: string) => {
+        const r = await asUser(user, () => inviteMember({ orgSlug: org.slug, email: to, role: "viewer" }));
+        if (!r.ok) throw new Error(r.error);
+        return database.prisma.invitation.findFirstOrThrow({ where: { organizationId: org.id, email: to, revokedAt: null } });
+      };
+      return { user, membershipId: m.id, open: [await invite(`a-${email}`), await invite(`b-${email}`)] };
+    }
+    const boss = async () => {
+      const user = await database.prisma.user.create({ data: { email: "boss@acme.test" } });
+      await database.prisma.membership.create({ data: { userId: user.id, organizationId: org.id, role: "owner" } });
+      return user;
+    };
+    const revokedAt = async (id: string) => (await database.prisma.invitation.findUniqueOrThrow({ where: { id } })).revokedAt;
+
+    it("are revoked when the admin is removed, audited; other admins' and accepted ones are left alone", async () => {
+      const leaver = await adminWithInvitations("inviter@acme.test");
+      const accepted = await database.prisma.invitation.create({
+        data: { organizationId: org.id, email: "joined@acme.test", role: "viewer", tokenHash: "accepted-hash", expiresAt: week(), acceptedAt: new Date(), invitedById: leaver.user.id },
+      });
+      const others = await asUser(people.admin, () => inviteMember({ orgSlug: org.slug, email: "kept@acme.test", role: "viewer" }));
+      if (!others.ok) throw new Error(others.error);
+
+      expect(await asUser(people.admin, () => removeMember({ orgSlug: org.slug, membershipId: leaver.membershipId }))).toMatchObject({ ok: true });
+      for (const inv of leaver.open) expect(await revokedAt(inv.id)).not.toBeNull();
+      expect(await revokedAt(accepted.id)).toBeNull();
+      expect(await database.prisma.invitation.findFirstOrThrow({ where: { email: "kept@acme.test" } })).toMatchObject({ revokedAt: null });
+      const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "member.remove", targetId: leaver.membershipId } });
+      expect(audit.before).toMatchObject({ email: leaver.user.email, revokedInvitations: 2 });
+    });
+
+    it("are revoked when the admin is demoted below member:manage, audited, and kept when the new role may still invite", async () => {
+      const owner = await boss();
+      const promoted = await adminWithInvitations("promoted@acme.test");
+      const promotion = await asUser(owner, () => changeMemberRole({ orgSlug: org.slug, membershipId: promoted.membershipId, role: "owner" }));
+      expect(promotion).toMatchObject({ ok: true });
+      for (const inv of promoted.open) expect(await revokedAt(inv.id)).toBeNull();
+
+      const demoted = await adminWithInvitations("demoted@acme.test");
+      expect(await asUser(owner, () => changeMemberRole({ orgSlug: org.slug, membershipId: demoted.membershipId, role: "editor" }))).toMatchObject({ ok: true });
+      for (const inv of demoted.open) expect(await revokedAt(inv.id)).not.toBeNull();
+      const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "member.change_role", targetId: demoted.membershipId } });
+      expect(audit.after).toEqual({ email: demoted.user.email, role: "editor", revokedInvitations: 2 });
+    });
+  });
 });

@@ -31,7 +31,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <h2 id="history" className="text-lg font-semibold">
           History
         </h2>
-        <RevisionHistory orgSlug={org.slug} stackId={stack.id} revisions={revisions} mayRestore={can(role, "stack:update")} />
+        <RevisionHistory orgSlug={org.slug} stackId={stack.id} revisions={revisions} mayRestore={can(role, "stack:update")} mayDeleteHistory={can(role, "stack:delete")} />
       </section>
       <section aria-labelledby="compare" className="flex flex-col gap-3">
         <h2 id="compare" className="text-lg font-semibold">
