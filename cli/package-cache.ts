@@ -58,7 +58,7 @@ async function lookup(dir: string, key: string, source: FunctionSource): Promise
 }
 
 /** Written to a temporary name and renamed, so a reader never sees half a file. */
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, data);

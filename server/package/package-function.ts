@@ -11,7 +11,8 @@ export interface PackagedFunction {
   name: string;
   kind: FunctionKind;
   runtime: string;
-  zip: Buffer;
+  /** A Uint8Array, not a Buffer: that is what a package is after it crossed from a compute worker. */
+  zip: Uint8Array;
   /** Hex sha256 of the zip: the same code always gives the same value. */
   sha256: string;
   zippedBytes: number;

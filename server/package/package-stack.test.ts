@@ -52,13 +52,13 @@ const CODE = {
   "py/helpers/fmt.py": `def fmt(x):\n    return str(x)\n`,
 };
 
-function files(zip: Buffer): string[] {
+function files(zip: Uint8Array): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), "lp-pkg-"));
   writeFileSync(path.join(dir, "f.zip"), zip);
   return execFileSync("zipinfo", ["-1", path.join(dir, "f.zip")]).toString().trim().split("\n");
 }
 
-function extract(zip: Buffer, file: string): string {
+function extract(zip: Uint8Array, file: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lp-pkg-"));
   writeFileSync(path.join(dir, "f.zip"), zip);
   return execFileSync("unzip", ["-p", path.join(dir, "f.zip"), file]).toString();
