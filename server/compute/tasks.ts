@@ -4,9 +4,11 @@
 import { analyzeStack, type StackDefinition } from "@/lib/stack";
 import { costDifference, deletionCostDifference } from "@/lib/deploy/cost-difference";
 import { renderRevision } from "@/server/api/render";
+import { adoptIntoYaml } from "@/server/drift/adopt";
 import { renderDeployed } from "@/server/drift/render-deployed";
 import { packageStack } from "@/server/package/package-stack";
 import { renderStack } from "@/server/render";
+import { codeArchive } from "@/server/stacks/code-archive";
 import { prepareImport } from "@/server/stacks/prepare-import";
 import { previewStack } from "@/server/stacks/preview";
 import { diffRevisions } from "@/server/stacks/revision-diff";
@@ -42,6 +44,8 @@ export const tasks = {
   deletionCostDifference,
   packageCode,
   renderStack,
+  adoptIntoYaml,
+  codeArchive,
 };
 
 export type ComputeTasks = typeof tasks;

@@ -25,11 +25,12 @@ vi.mock("@/server/package/zip", async (original) => {
 const packaging = vi.hoisted(() => ({ running: false, ticks: 0 }));
 vi.mock("@/server/compute/pool", async (original) => {
   const actual = await original<typeof import("@/server/compute/pool")>();
-  const runCompute: typeof actual.runCompute = async (name, args, job) => {
-    if (name !== "packageCode") return actual.runCompute(name, args, job);
+  const run = actual.runCompute as (...call: unknown[]) => Promise<unknown>;
+  const runCompute = async (...call: unknown[]) => {
+    if (call[0] !== "packageCode") return run(...call);
     packaging.running = true;
     try {
-      return await actual.runCompute(name, args, job);
+      return await run(...call);
     } finally {
       packaging.running = false;
     }
