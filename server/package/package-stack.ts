@@ -70,26 +70,22 @@ const overLimit = (name: string) =>
   `${name}: not packaged: with this function the stack's packages take in more than ${CODE_LIMITS.packagingBytes / MiB} MiB of code together (the packaging limit; ` +
   `a file counts once per package that holds it): put functions that share files in one folder, or import less into each bundle`;
 
-/** Each distinct package prepared, in order; once their input passes the limit the rest are not prepared (null). */
-async function prepareWithin(files: CodeFiles, distinct: FunctionSource[], prepare: PreparePackage): Promise<{ prepared: (PreparedPackage | null)[]; over: boolean }> {
+/** Each distinct package prepared, in order; once their input is past the limit, the rest are not (null). */
+async function prepareWithin(files: CodeFiles, distinct: FunctionSource[], prepare: PreparePackage): Promise<(PreparedPackage | null)[]> {
   let taken = 0;
-  const prepared = await mapLimited(distinct, 8, async (source) => {
+  return mapLimited(distinct, 8, async (source) => {
     if (taken > CODE_LIMITS.packagingBytes) return null;
     const one = await prepare(files, source);
     if (one.ok) taken += one.inputBytes;
     return one;
   });
-  return { prepared, over: taken > CODE_LIMITS.packagingBytes };
 }
 
-/** The first function (in definition order) whose package takes the input past the limit. */
-function crossing(distinct: FunctionSource[], prepared: (PreparedPackage | null)[]): string {
+/** The first function (in definition order) whose package takes the stack's input past the limit, if any. */
+function crossing(distinct: FunctionSource[], prepared: (PreparedPackage | null)[]): string | undefined {
   let taken = 0;
-  for (const [i, one] of prepared.entries()) {
-    if (one?.ok) taken += one.inputBytes;
-    if (taken > CODE_LIMITS.packagingBytes) return distinct[i].name;
-  }
-  throw new Error("packaging: the input is not past the limit");
+  const i = prepared.findIndex((one) => (taken += one?.ok ? one.inputBytes : 0) > CODE_LIMITS.packagingBytes);
+  return i === -1 ? undefined : distinct[i].name;
 }
 
 export async function packageStack(
@@ -105,11 +101,11 @@ export async function packageStack(
   }
   const keys = new Map(sources.map((s) => [s, packageKey(files, s)]));
   const distinct = [...new Map(sources.map((s) => [keys.get(s)!, s])).values()];
-  const { prepared, over } = await prepareWithin(files, distinct, prepare);
-  if (over) {
+  const prepared = await prepareWithin(files, distinct, prepare);
+  const crossed = crossing(distinct, prepared);
+  if (crossed !== undefined) {
     // Nothing is zipped: one diagnostic, at the function that crossed the limit.
-    const name = crossing(distinct, prepared);
-    diagnostics.push({ severity: "error", code: "package", message: overLimit(name), path: ["resources", name, "properties", "packaging"] });
+    diagnostics.push({ severity: "error", code: "package", message: overLimit(crossed), path: ["resources", crossed, "properties", "packaging"] });
     return { packages: [], diagnostics, failed: [...failed, ...sources.map((s) => s.name)] };
   }
   // Within the limit, every package was prepared.
