@@ -39,5 +39,5 @@ export async function locateFileCode(
   } catch (e) {
     return { artifacts: {}, diagnostics: [{ severity: "error", code: "file", message: (e as Error).message, path: [] }] };
   }
-  return locateCode(definition, code, { region: options.region, packageOne: cachedPackager(cacheDir) });
+  return locateCode(definition, code, { region: options.region, prepare: cachedPackager(cacheDir) });
 }

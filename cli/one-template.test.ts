@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseStack } from "@/lib/stack";
 import { renderRevision } from "@/server/api/render";
+import { closeComputePool } from "@/server/compute/pool";
 import type { DeploymentArtifacts } from "@/server/deploy/artifacts";
 import type { RunContext } from "@/server/deploy/run-context";
 import { render as deployTemplate } from "@/server/deploy/steps/template";
@@ -35,6 +36,7 @@ const YAML = `resources:
 
 const work = mkdtempSync(path.join(tmpdir(), "lambdaplane-one-template-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(closeComputePool);
 
 function writeStack(): string {
   mkdirSync(path.join(work, "src", "lib"), { recursive: true });
@@ -66,9 +68,13 @@ describe("one revision, four renders", () => {
       bucket: placeholderBucket(options.region),
       functions: Object.fromEntries(packages.map((p) => [p.name, { key: codeKey(p.sha256), sha256: p.sha256, zippedBytes: p.zippedBytes, unzippedBytes: p.unzippedBytes, uploaded: true }])),
     };
-    // Only what render() reads of a run: the names and region it renders under.
-    const run = { renderName: options.stackName, region: options.region, d: { stage: { name: options.stage } } } as unknown as RunContext;
-    const deployed = serializeTemplate(deployTemplate(run, definition, artifacts).template);
+    // Only what render() reads of a run: the names and region it renders under, and whose revision it is (for the compute pool).
+    const run = {
+      renderName: options.stackName,
+      region: options.region,
+      d: { stage: { name: options.stage, stack: { name: options.stackName, organizationId: "org" } }, revision: { number: 1 } },
+    } as unknown as RunContext;
+    const deployed = serializeTemplate((await deployTemplate(run, definition, artifacts)).template);
 
     expect(cli.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(preview.diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import type { CodeFiles } from "@/server/package/code-files";
 import { esbuildVersion } from "./esbuild-version";
-import { packageFunction, type FunctionSource, type PackageResult } from "@/server/package/package-function";
-import type { PackageOne } from "@/server/package/package-stack";
+import { preparePackage, type FunctionSource, type PackageResult } from "@/server/package/package-function";
+import type { PreparePackage } from "@/server/package/package-stack";
 
 // Bumped when packaging changes what it makes from the same inputs.
 const FORMAT = 1;
@@ -58,7 +58,7 @@ async function lookup(dir: string, key: string, source: FunctionSource): Promise
 }
 
 /** Written to a temporary name and renamed, so a reader never sees half a file. */
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, data);
@@ -76,14 +76,21 @@ async function store(dir: string, key: string, result: PackageResult): Promise<v
   }
 }
 
-/** packageFunction with the cache in `dir` in front of it. */
-export function cachedPackager(dir: string): PackageOne {
+/** preparePackage with the cache in `dir` in front of it; a hit neither bundles nor deflates, so it takes in nothing. */
+export function cachedPackager(dir: string): PreparePackage {
   return async (files, source) => {
     const key = packageCacheKey(files, source);
     const hit = await lookup(dir, key, source);
-    if (hit) return hit;
-    const result = await packageFunction(files, source);
-    await store(dir, key, result);
-    return result;
+    if (hit) return { ok: true, inputBytes: 0, zip: async () => hit };
+    const prepared = await preparePackage(files, source);
+    if (!prepared.ok) return prepared;
+    return {
+      ...prepared,
+      zip: async () => {
+        const result = await prepared.zip();
+        await store(dir, key, result);
+        return result;
+      },
+    };
   };
 }

@@ -77,4 +77,12 @@ export const CODE_LIMITS = {
   totalBytes: 10 * 1024 * 1024,
   /** Characters in one file's path. */
   pathLength: 512,
+  /**
+   * Bytes one stack's packaging may take in, summed over its distinct packages (a Node.js bundle,
+   * or a Python/Ruby folder as it is), checked before anything is deflated. A file is taken in once
+   * per package that holds it, so nested folders with a function each (or many bundles of one big
+   * module) could otherwise make a 10 MB revision cost gigabytes of deflate. Four times the stored
+   * code: packages of a real stack share little, and the deflate stays a few seconds of one worker.
+   */
+  packagingBytes: 4 * 10 * 1024 * 1024,
 } as const;

@@ -4,15 +4,13 @@ import { CreateChangeSetCommand, DeleteStackCommand } from "@aws-sdk/client-clou
 import type { CostDifference } from "@/lib/deploy/cost-difference";
 import { hasErrors, type StackDefinition } from "@/lib/stack";
 import { ActionError, invalid, notFound } from "@/server/auth/errors";
-import { runCompute } from "@/server/compute/pool";
+import { runCompute, type ComputeJob } from "@/server/compute/pool";
 import type { AwsClients } from "@/server/aws/clients";
 import { connectionConfig } from "@/server/aws/connection-config";
 import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
-import { packageStack } from "@/server/package/package-stack";
 import { codeLocations } from "@/server/package/code-locations";
-import { renderStack } from "@/server/render";
 import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary, type ResourceChange } from "./change-set";
 import { deleteChangeSet, describeChangeSet, describeStack } from "./cloudformation";
 import { tryLockStageForPlan } from "./lock";
@@ -25,7 +23,8 @@ import { templateSource } from "./steps/template";
 // `plan`: what deploying a draft (a definition and its code, not a saved revision) to a stage would
 // change. The draft is rendered as a deploy renders it (same code keys, same bucket), a change set is
 // created and described, then deleted, never executed; a stack that only the plan's CREATE change set
-// made is deleted with it. The stage's change-set lock is held throughout (see lock.ts).
+// made is deleted with it. The stage's change-set lock is held throughout (see lock.ts). Packaging,
+// rendering and pricing the draft run in the compute pool, as a deploy's do.
 
 export interface PlanDraft {
   yaml: string;
@@ -68,8 +67,8 @@ async function findPlanStage(client: Db, stack: { id: string; name: string }, st
 }
 
 /** Code keys exactly as a deploy computes them: the bundle's content hash in the account's artifacts bucket. */
-async function artifactLocations(clients: AwsClients, draft: PlanDraft, region: string, env: PlanEnv, endpoint: string | null) {
-  const { packages, diagnostics } = await packageStack(draft.definition, draft.code);
+async function artifactLocations(clients: AwsClients, draft: PlanDraft, region: string, env: PlanEnv, endpoint: string | null, job: ComputeJob) {
+  const { packages, diagnostics } = await runCompute("packageCode", [draft.definition, draft.code], job);
   if (hasErrors(diagnostics)) throw new ActionError(422, describeDiagnostics("Packaging failed", diagnostics));
   if (packages.length === 0) return { bucket: null, artifacts: {} };
   // Only the bucket's name is needed: CloudFormation reads code objects when it executes, which a plan never does.
@@ -87,8 +86,9 @@ export async function planStage(client: Db, stack: { id: string; name: string; o
     const endpoint = stage.awsConnection.endpoint;
     const renderName = stage.deployedStackName ?? stack.name;
     const stackName = cloudFormationStackName(renderName, stage.name);
-    const { bucket, artifacts } = await artifactLocations(clients, draft, stage.region, env, endpoint);
-    const rendered = renderStack(draft.definition, { stackName: renderName, stage: stage.name, region: stage.region, artifacts });
+    const job = { organizationId: stack.organizationId, doing: `Planning stack "${stack.name}"` };
+    const { bucket, artifacts } = await artifactLocations(clients, draft, stage.region, env, endpoint, job);
+    const rendered = await runCompute("renderStack", [draft.definition, { stackName: renderName, stage: stage.name, region: stage.region, artifacts }], job);
     if (hasErrors(rendered.diagnostics)) throw new ActionError(422, describeDiagnostics("The stack does not render", rendered.diagnostics));
 
     const call = <T>(run: () => Promise<T>, action: string, doing: string) => aws(run, action, doing, endpoint);

@@ -4,7 +4,8 @@ import { awsClients, type AwsClients } from "@/server/aws/clients";
 import { connectionConfig, type AwsConnectionConfig } from "@/server/aws/connection-config";
 import { translateAwsError, type AwsCall } from "@/server/aws/errors";
 import { ActionError } from "@/server/auth/errors";
-import { runCompute } from "@/server/compute/pool";
+import { runCompute, type TaskName } from "@/server/compute/pool";
+import type { ComputeTasks } from "@/server/compute/tasks";
 import { formatDiagnostic, hasErrors, type Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { appendEvents } from "./events";
@@ -73,14 +74,17 @@ export function describeDiagnostics(what: string, diagnostics: readonly Diagnost
   return `${what}:\n${listed}${more}`;
 }
 
-/** The revision's definition, validated; a StepFailure listing the errors otherwise. */
-export async function definitionOf(run: RunContext): Promise<StackDefinition> {
-  const analyzed = await runCompute("analyze", [run.d.revision.yaml, { file: "stack.yml", spec: true }], {
-    organizationId: run.d.stage.stack.organizationId,
-    doing: `Checking revision ${run.d.revision.number} of stack "${run.d.stage.stack.name}"`,
-  }).catch((e: unknown) => {
+/** A step's work on the revision in the compute pool (`doing`, e.g. "Packaging"); its refusals (too slow, organization busy, pool full) fail the step in their words. */
+export function computeForRun<K extends TaskName>(run: RunContext, doing: string, name: K, args: Parameters<ComputeTasks[K]>) {
+  const stack = run.d.stage.stack;
+  return runCompute(name, args, { organizationId: stack.organizationId, doing: `${doing} revision ${run.d.revision.number} of stack "${stack.name}"` }).catch((e: unknown) => {
     throw e instanceof ActionError ? new StepFailure(e.message) : e;
   });
+}
+
+/** The revision's definition, validated; a StepFailure listing the errors otherwise. */
+export async function definitionOf(run: RunContext): Promise<StackDefinition> {
+  const analyzed = await computeForRun(run, "Checking", "analyze", [run.d.revision.yaml, { file: "stack.yml", spec: true }]);
   if (!analyzed.definition || hasErrors(analyzed.diagnostics)) {
     throw new StepFailure(describeDiagnostics(`Revision ${run.d.revision.number} is not valid`, analyzed.diagnostics));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StackDefinition } from "@/lib/stack";
 import { isAdoptable } from "@/lib/drift/adoptable";
-import { adoptLiveValues } from "./adopt";
+import { adoptIntoYaml, adoptLiveValues } from "./adopt";
 
 const definition = {
   resources: {
@@ -55,5 +55,22 @@ describe("adoptLiveValues", () => {
       ok: false,
       problem: expect.stringContaining("no function OtherFunction"),
     });
+  });
+});
+
+describe("adoptIntoYaml", () => {
+  const yaml = "resources:\n  worker:\n    type: function\n    properties:\n      memory: 256\n      packaging:\n        type: stacktape-lambda-buildpack\n        properties:\n          entryfilePath: src/worker.ts\n";
+  const memory = { resource: "WorkerFunction", property: "MemorySize", deployed: 256, live: 1024 };
+
+  it("prints the revision with the live values written in, naming what it adopted", () => {
+    const r = adoptIntoYaml(yaml, [memory]);
+    if (!r?.ok) expect.fail(String(r && r.problem));
+    expect(r.adopted).toEqual(["WorkerFunction MemorySize"]);
+    expect(r.yaml).toMatch(/^ {6}memory: 1024$/m);
+  });
+
+  it("says what cannot be adopted, and null when the revision does not parse", () => {
+    expect(adoptIntoYaml(yaml, [{ ...memory, resource: "GoneFunction" }])).toEqual({ ok: false, problem: "GoneFunction MemorySize: the stack's latest revision has no function GoneFunction." });
+    expect(adoptIntoYaml("resources: [", [memory])).toBeNull();
   });
 });

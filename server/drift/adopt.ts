@@ -1,7 +1,7 @@
 // Adopt: take chosen live values of drifted functions into the stack definition, so the next
 // revision renders what runs. Only what the definition can say is adoptable: memory, timeout,
 // runtime, architecture, reserved concurrency and literal environment variables. Pure.
-import type { StackDefinition } from "@/lib/stack";
+import { analyzeStack, printStack, type StackDefinition } from "@/lib/stack";
 import { logicalIds } from "@/server/render/naming";
 import { ENVIRONMENT_PREFIX as ENV, isAdoptable } from "@/lib/drift/adoptable";
 import type { DriftItem } from "./types";
@@ -43,4 +43,15 @@ export function adoptLiveValues(definition: StackDefinition, drifts: readonly Dr
     adopted.push(label);
   }
   return { ok: true, definition: next, adopted };
+}
+
+/**
+ * A revision's YAML with the live values written in and printed again (a compute task: parsing and
+ * printing a whole stack is not work for the web server's event loop); null when the YAML does not parse.
+ */
+export function adoptIntoYaml(yaml: string, drifts: readonly DriftItem[]): { ok: true; yaml: string; adopted: string[] } | { ok: false; problem: string } | null {
+  const { definition } = analyzeStack(yaml, { file: "stack.yml" });
+  if (!definition) return null;
+  const result = adoptLiveValues(definition, drifts);
+  return result.ok ? { ok: true, yaml: printStack(result.definition), adopted: result.adopted } : result;
 }

@@ -2,11 +2,9 @@ import "server-only";
 import type { Db } from "@/server/db/types";
 import { ActionError, notFound } from "@/server/auth/errors";
 import { runCompute } from "@/server/compute/pool";
-import { printStack } from "@/lib/stack";
 import { isPricedRegion, PRICED_REGIONS } from "@/lib/cost";
 import type { RevisionCode } from "@/server/stacks/revision-code";
 import type { RevisionDiff } from "@/server/stacks/revision-diff";
-import { adoptLiveValues } from "./adopt";
 import { MAX_VALUE_CHARS } from "./bound-results";
 import type { DriftResults } from "./check-stage";
 import type { DriftItem } from "./types";
@@ -51,11 +49,10 @@ export async function prepareAdoption(client: Db, organizationId: string, reques
   const latest = await client.stackRevision.findFirst({ where: { stackId: stack.id }, orderBy: { number: "desc" }, select: { number: true, yaml: true, code: true } });
   if (!latest) throw notFound("The stack has no revision.");
   const doing = `Adopting live values into stack "${stack.name}"`;
-  const { definition } = await runCompute("analyze", [latest.yaml, { file: "stack.yml" }], { organizationId, doing });
-  if (!definition) throw new ActionError(409, `Revision ${latest.number} does not parse: fix it in the editor before adopting.`);
-  const result = adoptLiveValues(definition, chosen);
+  const result = await runCompute("adoptIntoYaml", [latest.yaml, chosen], { organizationId, doing });
+  if (!result) throw new ActionError(409, `Revision ${latest.number} does not parse: fix it in the editor before adopting.`);
   if (!result.ok) throw new ActionError(400, `picks: ${result.problem}`, { picks: result.problem });
-  const yaml = printStack(result.definition);
+  const yaml = result.yaml;
   const base = { number: latest.number, yaml: latest.yaml, code: latest.code as RevisionCode };
   // The diff prices both sides: in the stage's region when it is priced.
   const region = isPricedRegion(check.stage.region) ? check.stage.region : PRICED_REGIONS[0];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
 import type { ArtifactLocation } from "@/server/render/options";
-import { packageStack, type PackageOne } from "./package-stack";
+import { packageStack, type PreparePackage } from "./package-stack";
 import type { PackagedFunction } from "./package-function";
 
 // Where each function's code is, named the same way by every path that renders a template (CLI,
@@ -39,13 +39,13 @@ export interface LocateOptions {
    * cannot be packaged the unpackaged key and keep the problem as a warning; others stop at it.
    */
   tolerateUnpackaged?: boolean;
-  packageOne?: PackageOne;
+  prepare?: PreparePackage;
 }
 
 /** Packages the revision's code as a deploy does and names each package's location in the placeholder bucket. */
 export async function locateCode(definition: StackDefinition, code: unknown, options: LocateOptions): Promise<LocatedCode> {
   const bucket = placeholderBucket(options.region);
-  const { packages, diagnostics, failed } = await packageStack(definition, code, options.packageOne);
+  const { packages, diagnostics, failed } = await packageStack(definition, code, options.prepare);
   const artifacts = codeLocations(packages, bucket);
   if (!options.tolerateUnpackaged) return { packages, artifacts, diagnostics };
   for (const name of failed) artifacts[name] = { bucket, key: unpackagedKey(name) };

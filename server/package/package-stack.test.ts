@@ -5,11 +5,24 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
+import { CODE_LIMITS } from "@/lib/stack/limits";
 import type { StackDefinition } from "@/lib/stack/schema";
+import { codeFiles } from "./code-files";
+import { codeLocations } from "./code-locations";
 import { packageStack } from "./package-stack";
-import type { PackagedFunction } from "./package-function";
+import { packageFunction, type PackagedFunction } from "./package-function";
+
+// createZip is where the deflate happens: counted, to see what is built and that a refusal builds nothing.
+const zips = vi.hoisted(() => ({ created: 0 }));
+vi.mock("./zip", async (original) => {
+  const actual = await original<typeof import("./zip")>();
+  return { ...actual, createZip: (entries: Parameters<typeof actual.createZip>[0]) => (zips.created++, actual.createZip(entries)) };
+});
+beforeEach(() => {
+  zips.created = 0;
+});
 
 const definition = (yaml: string) => parse(yaml) as StackDefinition;
 
@@ -39,13 +52,13 @@ const CODE = {
   "py/helpers/fmt.py": `def fmt(x):\n    return str(x)\n`,
 };
 
-function files(zip: Buffer): string[] {
+function files(zip: Uint8Array): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), "lp-pkg-"));
   writeFileSync(path.join(dir, "f.zip"), zip);
   return execFileSync("zipinfo", ["-1", path.join(dir, "f.zip")]).toString().trim().split("\n");
 }
 
-function extract(zip: Buffer, file: string): string {
+function extract(zip: Uint8Array, file: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lp-pkg-"));
   writeFileSync(path.join(dir, "f.zip"), zip);
   return execFileSync("unzip", ["-p", path.join(dir, "f.zip"), file]).toString();
@@ -155,5 +168,54 @@ resources:
     expect(origin.diagnostics).toEqual([]);
     expect(origin.packages[0]).toMatchObject({ kind: "edge-origin" });
     expect(origin.packages[0].zippedBytes).toBeGreaterThan(1024 * 1024);
+  });
+
+  it("builds Python functions of one folder once, at the code location each had on its own", async () => {
+    const py = (entry: string) => `    type: function
+    properties:
+      packaging:
+        type: stacktape-lambda-buildpack
+        properties:
+          entryfilePath: ${entry}
+          handlerFunction: handler`;
+    const twoInOneFolder = definition(`resources:\n  orders:\n${py("py/report.py")}\n  refunds:\n${py("./py/refunds.py")}\n  lost:\n${py("py/lost.py")}\n`);
+    const code = { ...CODE, "py/refunds.py": "def handler(event, context):\n    return 2\n" };
+    const { packages, diagnostics } = await packageStack(twoInOneFolder, code);
+    expect(zips.created).toBe(1);
+    // A missing entry is not hidden by its folder's package.
+    expect(diagnostics.map((d) => d.message)).toEqual(["lost: the entry file py/lost.py is not in the stack's code"]);
+    expect(files(byName(packages, "orders").zip)).toEqual(["helpers/fmt.py", "refunds.py", "report.py"]);
+
+    const alone = async (name: string, entryfilePath: string) => {
+      const result = await packageFunction(codeFiles(code).files, { name, kind: "function", runtime: "python3.14", entryfilePath });
+      if (!result.ok) throw new Error(result.errors.join("; "));
+      return result.package;
+    };
+    const before = codeLocations([await alone("orders", "py/report.py"), await alone("refunds", "./py/refunds.py")], "b");
+    expect(codeLocations(packages, "b")).toEqual(before);
+  });
+
+  it("refuses a stack whose packages take in more than the packaging limit, naming the function, before deflating anything", async () => {
+    // Nested folders with a function each: every package holds the 9 MB at the bottom (the review's attack, scaled down).
+    const folders = ["", "a/", "a/b/", "a/b/c/", "a/b/c/d/", "a/b/c/d/e/"];
+    const code: Record<string, string> = Object.fromEntries(folders.map((f, i) => [`${f}f${i}.py`, "def handler(event, context):\n    return 1\n"]));
+    for (let i = 0; i < 9; i++) code[`a/b/c/d/e/data${i}.txt`] = String(i).repeat(1_000_000);
+    const nested = definition(
+      `resources:\n${folders.map((f, i) => `  f${i}:\n    type: function\n    properties:\n      packaging:\n        type: stacktape-lambda-buildpack\n        properties:\n          entryfilePath: ${f}f${i}.py\n`).join("")}`,
+    );
+    const { packages, diagnostics, failed } = await packageStack(nested, code);
+    expect(zips.created).toBe(0);
+    expect(packages).toEqual([]);
+    expect(failed).toEqual(["f0", "f1", "f2", "f3", "f4", "f5"]);
+    // 9 MB a package: the fifth takes the input to 45 MB, past 40 MiB.
+    expect(CODE_LIMITS.packagingBytes).toBe(40 * 1024 * 1024);
+    expect(diagnostics).toEqual([
+      {
+        severity: "error",
+        code: "package",
+        message: expect.stringMatching(/^f4: not packaged: with this function the stack's packages take in more than 40 MiB of code together \(the packaging limit;/),
+        path: ["resources", "f4", "properties", "packaging"],
+      },
+    ]);
   });
 });

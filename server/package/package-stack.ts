@@ -1,12 +1,15 @@
 import type { Diagnostic } from "@/lib/stack/diagnostics";
+import { CODE_LIMITS } from "@/lib/stack/limits";
 import { detectRuntime } from "@/lib/stack/runtime";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { codeFiles, type CodeFiles } from "./code-files";
 import type { FunctionKind } from "./limits";
-import { packageFunction, type FunctionSource, type PackagedFunction, type PackageResult } from "./package-function";
+import { packageKey, preparePackage, type FunctionSource, type PackagedFunction, type PackageResult, type PreparedPackage } from "./package-function";
 
 // Every function of a definition that Lambdaplane builds (stacktape-lambda-buildpack packaging),
 // packaged from the revision's code. Problems are diagnostics located at the function's packaging.
+// Packages that would be byte-identical are built once (packageKey), and together they take in at
+// most CODE_LIMITS.packagingBytes, counted before anything is deflated: the work is bounded by that.
 
 const VIEWER_TRIGGERS = ["onRequest", "onResponse"] as const;
 
@@ -59,16 +62,36 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-/** Packages one function; the CLI passes one that keeps a cache on disk. */
-export type PackageOne = (files: CodeFiles, source: FunctionSource) => Promise<PackageResult>;
+/** Prepares one function's package; the CLI passes one that keeps a cache on disk. */
+export type PreparePackage = (files: CodeFiles, source: FunctionSource) => Promise<PreparedPackage>;
 
-/** Functions built from the same entry, runtime and size limit get the same bytes: each is packaged once. */
-const packagingKey = (source: FunctionSource) => `${source.runtime}\0${source.kind}\0${source.entryfilePath}`;
+const MiB = 1024 * 1024;
+const overLimit = (name: string) =>
+  `${name}: not packaged: with this function the stack's packages take in more than ${CODE_LIMITS.packagingBytes / MiB} MiB of code together (the packaging limit; ` +
+  `a file counts once per package that holds it): put functions that share files in one folder, or import less into each bundle`;
+
+/** Each distinct package prepared, in order; once their input is past the limit, the rest are not (null). */
+async function prepareWithin(files: CodeFiles, distinct: FunctionSource[], prepare: PreparePackage): Promise<(PreparedPackage | null)[]> {
+  let taken = 0;
+  return mapLimited(distinct, 8, async (source) => {
+    if (taken > CODE_LIMITS.packagingBytes) return null;
+    const one = await prepare(files, source);
+    if (one.ok) taken += one.inputBytes;
+    return one;
+  });
+}
+
+/** The first function (in definition order) whose package takes the stack's input past the limit, if any. */
+function crossing(distinct: FunctionSource[], prepared: (PreparedPackage | null)[]): string | undefined {
+  let taken = 0;
+  const i = prepared.findIndex((one) => (taken += one?.ok ? one.inputBytes : 0) > CODE_LIMITS.packagingBytes);
+  return i === -1 ? undefined : distinct[i].name;
+}
 
 export async function packageStack(
   definition: StackDefinition,
   code: unknown,
-  packageOne: PackageOne = packageFunction,
+  prepare: PreparePackage = preparePackage,
 ): Promise<{ packages: PackagedFunction[]; diagnostics: Diagnostic[]; failed: string[] }> {
   const { files, invalid } = codeFiles(code);
   const { sources, diagnostics } = functionSources(definition);
@@ -76,12 +99,21 @@ export async function packageStack(
   for (const key of invalid) {
     diagnostics.push({ severity: "warning", code: "package", message: `the code file '${key}' has a path outside the stack's folder and is ignored`, path: [] });
   }
-  const distinct = [...new Map(sources.map((s) => [packagingKey(s), s])).values()];
-  const built = await mapLimited(distinct, 8, (source) => packageOne(files, source));
-  const byKey = new Map(distinct.map((s, i) => [packagingKey(s), built[i]]));
+  const keys = new Map(sources.map((s) => [s, packageKey(files, s)]));
+  const distinct = [...new Map(sources.map((s) => [keys.get(s)!, s])).values()];
+  const prepared = await prepareWithin(files, distinct, prepare);
+  const crossed = crossing(distinct, prepared);
+  if (crossed !== undefined) {
+    // Nothing is zipped: one diagnostic, at the function that crossed the limit.
+    diagnostics.push({ severity: "error", code: "package", message: overLimit(crossed), path: ["resources", crossed, "properties", "packaging"] });
+    return { packages: [], diagnostics, failed: [...failed, ...sources.map((s) => s.name)] };
+  }
+  // Within the limit, every package was prepared.
+  const built = await mapLimited(prepared as PreparedPackage[], 8, async (one): Promise<PackageResult> => (one.ok ? one.zip() : one));
+  const byKey = new Map(distinct.map((s, i) => [keys.get(s)!, built[i]]));
   const packages: PackagedFunction[] = [];
   for (const source of sources) {
-    const result = byKey.get(packagingKey(source))!;
+    const result = byKey.get(keys.get(source)!)!;
     const name = source.name;
     if (result.ok) {
       packages.push({ ...result.package, name });

@@ -25,7 +25,7 @@ async function exists(s3: S3Client, bucket: string, key: string): Promise<boolea
 
 export interface UploadRequest {
   key: string;
-  body: Buffer;
+  body: Uint8Array;
   sha256Base64: string;
   contentType: string;
 }

@@ -22,6 +22,7 @@ export const RATE_LIMITS = {
   apiToken: { points: 600, seconds: 60, per: "token", counts: "API requests with this token" },
   stageQuery: { points: 300, seconds: 60, per: "user", counts: "log, metrics and function page queries" },
   invoke: { points: 60, seconds: 60, per: "user", counts: "test invocations" },
+  stackExport: { points: 60, seconds: 60, per: "user", counts: "stack exports" },
   // Per organization: every member's clicks send to the same receivers.
   manualDelivery: { points: 30, seconds: 60, per: "organization", counts: "test deliveries and redeliveries of notifications in this organization" },
 } as const satisfies Record<string, RateLimitRule>;

@@ -1,11 +1,10 @@
 import "server-only";
 import type { Db } from "@/server/db/types";
-import { createZip } from "@/server/package/zip";
-import { codePathProblem } from "@/server/package/code-files";
 import type { RevisionCode } from "./revision-code";
 
 // Export: a revision's YAML as written, plus its handler files as a zip whose paths are relative to
-// the YAML file, so unzipping the archive next to the YAML gives a folder that imports again as is.
+// the YAML file, so unzipping the archive next to the YAML gives a folder that imports again as is
+// (code-archive.ts, built in the compute pool).
 
 export interface ExportedRevision {
   stackName: string;
@@ -23,15 +22,6 @@ export async function findRevisionForExport(client: Db, organizationId: string, 
   });
   if (!revision) return null;
   return { stackName: revision.stack.name, number: revision.number, yaml: revision.yaml, code: revision.code as RevisionCode };
-}
-
-/**
- * Deterministic: the same code always gives the same bytes. Paths the save rules refuse (stored
- * before they were checked on every save) are left out, so no entry can unzip outside the folder.
- */
-export function codeArchive(code: RevisionCode): Buffer {
-  const safe = Object.entries(code).filter(([path]) => codePathProblem(path) === null);
-  return createZip(safe.map(([path, source]) => ({ path, data: Buffer.from(source, "utf8") })));
 }
 
 export function exportFileName(revision: Pick<ExportedRevision, "stackName" | "number">, part: "yaml" | "code"): string {

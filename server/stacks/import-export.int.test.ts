@@ -157,4 +157,24 @@ describe("export", () => {
     const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "no-code" } });
     expect((await download(viewer, stack.id, "part=yaml")).status).toBe(200);
   });
+
+  it("counts each person's exports: over the budget, 429 with Retry-After", async () => {
+    const stack = await database.prisma.stack.findFirstOrThrow({ where: { organizationId: org.id, name: "no-code" } });
+    const reader = await database.prisma.user.create({ data: { email: "reader@acme.test", memberships: { create: { organizationId: org.id, role: "viewer" } } } });
+    process.env.LAMBDAPLANE_RATE_LIMITS = "stackExport=2/60";
+    try {
+      expect((await download(reader, stack.id, "part=yaml")).status).toBe(200);
+      const zip = await download(reader, stack.id, "part=code");
+      expect(zip.status).toBe(200);
+      expect(zip.headers.get("content-type")).toBe("application/zip");
+      const refused = await download(reader, stack.id, "part=code");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error).toMatch(/^Too many stack exports \(at most 2 in 60 seconds\)\. Try again in \d+ seconds\.$/);
+      // Another person's budget is untouched.
+      expect((await download(viewer, stack.id, "part=code")).status).toBe(200);
+    } finally {
+      delete process.env.LAMBDAPLANE_RATE_LIMITS;
+    }
+  });
 });

@@ -7,7 +7,8 @@ import { setupTestDatabase } from "@/server/db/test-database";
 import { addRevision, mintDeployToken, seedOrganization } from "@/server/deploy/test-support";
 import { startApiServer } from "@/server/api/test-server";
 import { shopYaml, SHOP_CODE } from "@/e2e/moto/shop-stack";
-import { codeArchive, findRevisionForExport } from "./export";
+import { codeArchive } from "./code-archive";
+import { findRevisionForExport } from "./export";
 
 // Issue 13, "Data written by every save path": handler file paths are checked with the import's
 // rules, and handler files bounded, on the REST PUT, the editor's save and a restore (issue 14 for

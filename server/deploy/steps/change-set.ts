@@ -31,7 +31,7 @@ async function createChangeSet(run: RunContext): Promise<void> {
   }
   const definition = await definitionOf(run);
   const artifacts = parseArtifacts(d.artifacts);
-  const source = await templateSource(templateTarget(run), render(run, definition, artifacts), artifacts.bucket);
+  const source = await templateSource(templateTarget(run), await render(run, definition, artifacts), artifacts.bucket);
   const out = await run.aws.cloudFormation.send(
     new CreateChangeSetCommand({
       StackName: run.stackName,
@@ -83,7 +83,7 @@ export async function changeSetStep(run: RunContext): Promise<StepResult> {
 
   const stack = await describeStack(cf, run.stackName);
   const changes = summarizeChanges(cs.Changes);
-  const rendered = render(run, await definitionOf(run), parseArtifacts(d.artifacts));
+  const rendered = await render(run, await definitionOf(run), parseArtifacts(d.artifacts));
   const summary: ChangeSetSummary = {
     changeSetName: name,
     changeSetId: cs.ChangeSetId ?? "",

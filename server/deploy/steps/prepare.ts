@@ -1,13 +1,12 @@
 import "server-only";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
-import { packageStack } from "@/server/package/package-stack";
 import type { PackagedFunction } from "@/server/package/package-function";
 import { codeKey } from "@/server/package/code-locations";
 import { uploadIfMissing } from "@/server/package/upload";
 import { appendEvents } from "../events";
 import { toJson } from "../json";
 import type { DeploymentArtifacts, FunctionArtifact } from "../artifacts";
-import { definitionOf, describeDiagnostics, StepFailure, type RunContext, type StepResult } from "../run-context";
+import { computeForRun, definitionOf, describeDiagnostics, StepFailure, type RunContext, type StepResult } from "../run-context";
 import { moveTo } from "../store";
 
 // queued -> packaging -> uploading -> creating_change_set. Packaging is deterministic and uploads
@@ -55,7 +54,7 @@ export async function prepare(run: RunContext): Promise<StepResult> {
   }
 
   const definition = await definitionOf(run);
-  const { packages, diagnostics } = await packageStack(definition, d.revision.code);
+  const { packages, diagnostics } = await computeForRun(run, "Packaging", "packageCode", [definition, d.revision.code]);
   if (diagnostics.some((x) => x.severity === "error")) throw new StepFailure(describeDiagnostics("Packaging failed", diagnostics));
   await appendEvents(
     d.id,

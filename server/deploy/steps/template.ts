@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { renderStack, serializeTemplate, type RenderResult } from "@/server/render";
+import { serializeTemplate, type RenderResult } from "@/server/render";
 import { needsSplitting, splitIntoNestedStacks } from "@/server/render/nested-stacks";
 import { nestedTemplatePrefix } from "@/server/package/code-locations";
 import { templateKey, templateUrl, uploadIfMissing } from "@/server/package/upload";
@@ -8,21 +8,24 @@ import { hasErrors } from "@/lib/stack/diagnostics";
 import type { StackDefinition } from "@/lib/stack/schema";
 import { CLOUDFORMATION_LIMITS } from "@/server/validate/limits";
 import { artifactLocations, type DeploymentArtifacts } from "../artifacts";
-import { describeDiagnostics, StepFailure, type RunContext } from "../run-context";
+import { computeForRun, describeDiagnostics, StepFailure, type RunContext } from "../run-context";
 import { artifactsBucket } from "./prepare";
 
 // The template a deployment hands CloudFormation: rendered from the revision and its uploaded code,
 // split into nested stacks when it is past one stack's limits, and passed by URL when its body is
 // larger than CreateChangeSet accepts inline.
 
-export function render(run: RunContext, definition: StackDefinition, artifacts: DeploymentArtifacts): RenderResult {
-  const rendered = renderStack(definition, {
-    stackName: run.renderName,
-    stage: run.d.stage.name,
-    region: run.region,
-    artifacts: artifactLocations(artifacts),
-    ...(run.d.reconcile ? { reconcileToken: run.d.id } : {}),
-  });
+export async function render(run: RunContext, definition: StackDefinition, artifacts: DeploymentArtifacts): Promise<RenderResult> {
+  const rendered = await computeForRun(run, "Rendering", "renderStack", [
+    definition,
+    {
+      stackName: run.renderName,
+      stage: run.d.stage.name,
+      region: run.region,
+      artifacts: artifactLocations(artifacts),
+      ...(run.d.reconcile ? { reconcileToken: run.d.id } : {}),
+    },
+  ]);
   if (hasErrors(rendered.diagnostics)) throw new StepFailure(describeDiagnostics("The stack does not render", rendered.diagnostics));
   return rendered;
 }

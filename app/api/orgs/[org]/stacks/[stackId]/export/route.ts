@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import { orgRoute } from "@/server/auth/org-route";
-import { codeArchive, exportFileName, findRevisionForExport } from "@/server/stacks/export";
+import { runCompute } from "@/server/compute/pool";
+import { rateLimited } from "@/server/rate-limit/responses";
+import { exportFileName, findRevisionForExport } from "@/server/stacks/export";
 import { jsonError } from "@/server/http/json-error";
 import { readQuery, revisionQuery } from "@/server/http/query";
 
@@ -12,14 +14,20 @@ const exportQuery = z.object({
   revision: revisionQuery,
 });
 
-/** Downloads a revision's definition (?part=yaml) or its handler files as a zip (?part=code); the latest unless ?revision=N. */
+/**
+ * Downloads a revision's definition (?part=yaml) or its handler files as a zip (?part=code); the
+ * latest unless ?revision=N. The zip (up to 10 MB of deflate) is built in the compute pool.
+ */
 export function GET(req: Request, ctx: Params): Promise<Response> {
-  return orgRoute("stack:read", async (request, { org }) => {
+  return orgRoute("stack:read", rateLimited("stackExport", async (request, { org }) => {
     const query = readQuery(request, exportQuery);
     const revision = await findRevisionForExport(db(), org.id, (await ctx.params).stackId, query.revision);
     if (!revision) return jsonError(404, "Not found.");
     const { part } = query;
-    const body = part === "yaml" ? revision.yaml : new Uint8Array(codeArchive(revision.code));
+    const body =
+      part === "yaml"
+        ? revision.yaml
+        : new Uint8Array(await runCompute("codeArchive", [revision.code], { organizationId: org.id, doing: `Exporting the code of stack "${revision.stackName}"` }));
     return new Response(body, {
       headers: {
         "Content-Type": part === "yaml" ? "application/yaml; charset=utf-8" : "application/zip",
@@ -27,5 +35,5 @@ export function GET(req: Request, ctx: Params): Promise<Response> {
         "Cache-Control": "no-store",
       },
     });
-  })(req, ctx);
+  }))(req, ctx);
 }
