@@ -31,6 +31,9 @@ describe("runCompute", () => {
     expect(error).toBeInstanceOf(ActionError);
     expect((error as ActionError).status).toBe(422);
     expect((error as ActionError).message).toBe('Checking stack "s" of org-a took longer than 0.02 s and was stopped. Make the definition smaller (fewer resources or keys) and try again.');
+    // A job that is not about the definition says what to make smaller instead (packaging: the code).
+    const packaging = await runCompute("previewStack", [BIG, {}, "s"], { ...job("org-a"), smaller: "the functions' code smaller" }).catch((e: unknown) => e);
+    expect((packaging as ActionError).message).toMatch(/took longer than 0\.02 s and was stopped\. Make the functions' code smaller and try again\.$/);
     restoreLimit();
     expect((await runCompute("analyze", [SMALL, {}], job("org-a"))).diagnostics).toEqual([]);
   }, 30_000);

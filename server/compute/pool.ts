@@ -57,6 +57,8 @@ export interface ComputeJob {
   organizationId: string;
   /** What the job does, as the user knows it, e.g. `Previewing stack "orders"`. */
   doing: string;
+  /** What to make smaller when the job takes too long; the definition (its resources or keys) unless said. */
+  smaller?: string;
 }
 
 export type TaskName = keyof ComputeTasks;
@@ -84,7 +86,7 @@ export async function runCompute<K extends TaskName>(name: K, args: Parameters<C
     return await pool.run({ name, args, started: startedInWorker }, { signal: stop.signal, transferList: [startedInWorker] });
   } catch (e) {
     if (e instanceof Error && e.name === "AbortError") {
-      throw new ActionError(422, `${job.doing} took longer than ${seconds} s and was stopped. Make the definition smaller (fewer resources or keys) and try again.`);
+      throw new ActionError(422, `${job.doing} took longer than ${seconds} s and was stopped. Make ${job.smaller ?? "the definition smaller (fewer resources or keys)"} and try again.`);
     }
     if (e instanceof Error && /queue is at limit/i.test(e.message)) {
       throw new ActionError(503, `The server is busy checking other stacks; ${job.doing.toLowerCase()} was not started. Try again in a few seconds.`);

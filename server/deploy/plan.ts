@@ -11,6 +11,7 @@ import { AwsCallError, translateAwsError } from "@/server/aws/errors";
 import type { Db } from "@/server/db/types";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import { codeLocations } from "@/server/package/code-locations";
+import { PACKAGING_SMALLER } from "@/server/package/package-stack";
 import { countChanges, isNoChangeReason, summarizeChanges, type ChangeSetSummary, type ResourceChange } from "./change-set";
 import { deleteChangeSet, describeChangeSet, describeStack } from "./cloudformation";
 import { tryLockStageForPlan } from "./lock";
@@ -68,7 +69,7 @@ async function findPlanStage(client: Db, stack: { id: string; name: string }, st
 
 /** Code keys exactly as a deploy computes them: the bundle's content hash in the account's artifacts bucket. */
 async function artifactLocations(clients: AwsClients, draft: PlanDraft, region: string, env: PlanEnv, endpoint: string | null, job: ComputeJob) {
-  const { packages, diagnostics } = await runCompute("packageCode", [draft.definition, draft.code], job);
+  const { packages, diagnostics } = await runCompute("packageCode", [draft.definition, draft.code], { ...job, smaller: PACKAGING_SMALLER });
   if (hasErrors(diagnostics)) throw new ActionError(422, describeDiagnostics("Packaging failed", diagnostics));
   if (packages.length === 0) return { bucket: null, artifacts: {} };
   // Only the bucket's name is needed: CloudFormation reads code objects when it executes, which a plan never does.

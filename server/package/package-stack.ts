@@ -81,6 +81,9 @@ async function prepareWithin(files: CodeFiles, distinct: FunctionSource[], prepa
   });
 }
 
+/** What a packaging job stopped for taking too long should make smaller (the compute pool's message). */
+export const PACKAGING_SMALLER = "the functions' code smaller (fewer or smaller files and dependencies)";
+
 /** The first function (in definition order) whose package takes the stack's input past the limit, if any. */
 function crossing(distinct: FunctionSource[], prepared: (PreparedPackage | null)[]): string | undefined {
   let taken = 0;

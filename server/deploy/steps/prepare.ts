@@ -2,6 +2,7 @@ import "server-only";
 import { ensureArtifactsBucket } from "@/server/package/artifacts-bucket";
 import type { PackagedFunction } from "@/server/package/package-function";
 import { codeKey } from "@/server/package/code-locations";
+import { PACKAGING_SMALLER } from "@/server/package/package-stack";
 import { uploadIfMissing } from "@/server/package/upload";
 import { appendEvents } from "../events";
 import { toJson } from "../json";
@@ -54,7 +55,7 @@ export async function prepare(run: RunContext): Promise<StepResult> {
   }
 
   const definition = await definitionOf(run);
-  const { packages, diagnostics } = await computeForRun(run, "Packaging", "packageCode", [definition, d.revision.code]);
+  const { packages, diagnostics } = await computeForRun(run, "Packaging", "packageCode", [definition, d.revision.code], PACKAGING_SMALLER);
   if (diagnostics.some((x) => x.severity === "error")) throw new StepFailure(describeDiagnostics("Packaging failed", diagnostics));
   await appendEvents(
     d.id,
