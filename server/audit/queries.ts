@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/server/db/types";
 
 export const auditQuerySchema = z.object({
-  page: z.coerce.number("must be a whole number").int("must be a whole number").min(1, "must be 1 or more").default(1),
+  // Bounded: the database skips (page - 1) x pageSize rows to reach a page.
+  page: z.coerce.number("must be a whole number").int("must be a whole number").min(1, "must be 1 or more").max(100_000, "must be at most 100,000").default(1),
   pageSize: z.coerce.number("must be a whole number").int("must be a whole number").min(1, "must be 1 or more").max(200, "must be at most 200").default(50),
   actor: z.string().trim().max(320, "must be at most 320 characters").optional(),
   action: z.string().trim().max(100, "must be at most 100 characters").optional(),
