@@ -164,4 +164,28 @@ describe("invitations", () => {
     // Other organizations' closed invitations are not touched.
     expect(await p.invitation.count({ where: { organizationId: org.id } })).toBeGreaterThan(0);
   });
+
+  it("bounded: an organization sends at most its budget of invitation e-mails through the operator's mail server", async () => {
+    process.env.LAMBDAPLANE_RATE_LIMITS = "invitationEmail=2/3600";
+    // A relay the outbound guard refuses (loopback): each message fails fast and its invitation is revoked, but it counts.
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    try {
+      const p = database.prisma;
+      const spammy = await p.organization.create({ data: { slug: "spammy", name: "Free prizes" } });
+      const boss = await p.user.create({ data: { email: "boss@spammy.test", memberships: { create: { organizationId: spammy.id, role: "owner" } } } });
+      const send = (i: number) => asUser(boss, () => inviteMember({ orgSlug: spammy.slug, email: `target${i}@example.com`, role: "viewer" }));
+      expect(await send(1)).toMatchObject({ ok: false, status: 400 });
+      expect(await send(2)).toMatchObject({ ok: false, status: 400 });
+      expect(await send(3)).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/^Too many invitation e-mails sent from this organization \(at most 2 in 60 minutes\)/) });
+      expect(await p.invitation.count({ where: { organizationId: spammy.id } })).toBe(2);
+      // Another organization's budget is its own.
+      expect(await asUser(owner, () => inviteMember({ orgSlug: org.slug, email: "another@example.com", role: "viewer" }))).toMatchObject({ ok: false, status: 400 });
+      // Without SMTP there is no message, and no budget to spend.
+      delete process.env.SMTP_URL;
+      expect((await send(4)).ok).toBe(true);
+    } finally {
+      delete process.env.LAMBDAPLANE_RATE_LIMITS;
+      delete process.env.SMTP_URL;
+    }
+  });
 });

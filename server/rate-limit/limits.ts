@@ -25,6 +25,8 @@ export const RATE_LIMITS = {
   stackExport: { points: 60, seconds: 60, per: "user", counts: "stack exports" },
   // Per organization: every member's clicks send to the same receivers.
   manualDelivery: { points: 30, seconds: 60, per: "organization", counts: "test deliveries and redeliveries of notifications in this organization" },
+  // Per organization: its name, chosen by whoever created it, goes out through the operator's mail server.
+  invitationEmail: { points: 50, seconds: 3600, per: "organization", counts: "invitation e-mails sent from this organization" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -9,12 +9,15 @@ import { createInvitation, revokeInvitation } from "@/server/invitations/mutatio
 import { invitationUrl } from "@/server/invitations/token";
 import { sendInvitationEmail, smtpConfigured } from "@/server/invitations/email";
 import { redactSecrets } from "@/server/redact/error-for-log";
+import { assertWithinLimit } from "@/server/rate-limit/action-limit";
 
 export const inviteMember = defineAction({
   action: "invitation.create",
   mode: "write",
   permission: "member:manage",
   input: z.object({ orgSlug: z.string(), email: emailSchema, role: z.enum(ROLES) }),
+  // Without SMTP the inviter copies the link; with it, every invitation is a message from the operator's server.
+  prepare: async ({ org }) => (smtpConfigured() ? assertWithinLimit("invitationEmail", { kind: "organization", value: org.id }) : undefined),
   async run({ tx, org, role: actorRole, user }, { email, role }) {
     const inv = await createInvitation(tx, { organizationId: org.id, actorRole, invitedById: user.id, email, role });
     const link = invitationUrl(process.env.NEXTAUTH_URL ?? "http://localhost:3000", inv.token);
