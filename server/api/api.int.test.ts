@@ -142,6 +142,9 @@ describe("stack YAML", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ stack: "shop", revision: 1, yaml: shopYaml(256), code: SHOP_CODE });
     expect((await call("/api/v1/stacks/nope/yaml", tokens.read)).status).toBe(404);
+    // A name that is not valid percent-encoding is no stack's: 404, not a 500 from decoding it.
+    expect((await call("/api/v1/stacks/%E0%A4%A/yaml", tokens.read)).status).toBe(404);
+    expect((await call("/api/v1/stacks/%", tokens.read)).status).toBe(404);
   });
 
   it("saves a new revision, audited as the token's creator with the token's id", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { db } from "@/server/db/client";
+import { percentDecoded } from "@/server/http/percent-decode";
 import { activeSession, type ActiveSession } from "./sessions";
 
 // next-auth v4 stores the JWT session in this cookie ("__Secure-" prefixed on https) and splits
@@ -16,21 +17,13 @@ export interface SessionUser {
   provider: string;
 }
 
-/** A value that is not valid percent-encoding stays as sent: any cookie of the domain must not turn every request into a 500. */
-function cookieValue(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 function parseCookies(header: string | null): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const i = part.indexOf("=");
     if (i <= 0) continue;
-    out.set(part.slice(0, i).trim(), cookieValue(part.slice(i + 1).trim()));
+    // Any cookie of the domain, valid percent-encoding or not, must not turn every request into a 500.
+    out.set(part.slice(0, i).trim(), percentDecoded(part.slice(i + 1).trim()));
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { requireMembership } from "@/server/auth/guard";
 import { findStackByName } from "@/server/stacks/queries";
 import { NavLink } from "@/components/shell/nav-link";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Props = { children: ReactNode; params: Promise<{ org: string; stack: string }> };
 
@@ -12,7 +13,7 @@ type Props = { children: ReactNode; params: Promise<{ org: string; stack: string
 export default async function StackLayout({ children, params }: Props) {
   const { org: slug, stack: encodedName } = await params;
   const { org } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   return (

@@ -7,17 +7,18 @@ import { listStagesWithHistory } from "@/server/deploy/queries";
 import { StagesSummary } from "@/components/deploy/stages-summary";
 import { listStageLogs } from "@/server/logs/queries";
 import { DeployedFunctions } from "@/components/functions/deployed-functions";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).stack) };
+  return { title: percentDecoded((await params).stack) };
 }
 
 export default async function StackPage({ params }: Params) {
   const { org: slug, stack: name } = await params;
   const { org } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
+  const stack = await findStackByName(db(), org.id, percentDecoded(name));
   if (!stack) notFound();
   const latest = await latestRevision(db(), stack.id);
   const [stages, deployed] = await Promise.all([listStagesWithHistory(db(), stack.id, stack.name), listStageLogs(db(), org.id, stack.id)]);

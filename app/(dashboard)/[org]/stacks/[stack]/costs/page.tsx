@@ -8,11 +8,12 @@ import { requireMembership } from "@/server/auth/guard";
 import { stackActualUsage, stackCostView } from "@/server/cost/queries";
 import { db } from "@/server/db/client";
 import { findStackByName } from "@/server/stacks/queries";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Costs · ${decodeURIComponent((await params).stack)}` };
+  return { title: `Costs · ${percentDecoded((await params).stack)}` };
 }
 
 async function ActualUsageSection({ stackId }: { stackId: string }) {
@@ -22,7 +23,7 @@ async function ActualUsageSection({ stackId }: { stackId: string }) {
 export default async function CostsPage({ params }: Params) {
   const { org: slug, stack: name } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
+  const stack = await findStackByName(db(), org.id, percentDecoded(name));
   if (!stack) notFound();
   const view = await stackCostView(db(), stack.id);
   return (

@@ -10,6 +10,7 @@ import { DeployPanel } from "@/components/deploy/deploy-panel";
 import { DeploymentHistory } from "@/components/deploy/deployment-history";
 import { StageCard } from "@/components/deploy/stage-card";
 import { StageForm } from "@/components/deploy/stage-form";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Deployments" };
 export default async function DeploymentsPage({ params }: Params) {
   const { org: slug, stack: encodedName } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   const manage = can(role, "stage:manage");

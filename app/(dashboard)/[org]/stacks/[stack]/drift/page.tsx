@@ -8,6 +8,7 @@ import { stageDrifts } from "@/server/drift/queries";
 import { DriftActions } from "@/components/drift/drift-actions";
 import { DriftScheduleForm } from "@/components/drift/drift-schedule-form";
 import { StageDriftCard } from "@/components/drift/stage-drift-card";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
@@ -17,7 +18,7 @@ export default async function DriftPage({ params }: Params) {
   const { org: slug, stack: encodedName } = await params;
   const { org, role } = await requireMembership(slug);
   if (!can(role, "drift:read")) notFound();
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   const stages = await stageDrifts(db(), stack.id, { revealEnvironment: can(role, "deploy:start") });

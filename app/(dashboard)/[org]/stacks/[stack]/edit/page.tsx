@@ -7,17 +7,18 @@ import { editorRevision } from "@/server/stacks/queries";
 import { costSettings } from "@/server/cost/settings";
 import { revisionDefinition } from "@/server/stacks/revision-reads";
 import { ClientStackEditor } from "@/components/stack-editor/client-editor";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Edit ${decodeURIComponent((await params).stack)}` };
+  return { title: `Edit ${percentDecoded((await params).stack)}` };
 }
 
 export default async function EditStackPage({ params }: Params) {
   const { org: slug, stack: name } = await params;
   const { org, role } = await requireMembership(slug);
-  const loaded = await editorRevision(db(), org.id, decodeURIComponent(name));
+  const loaded = await editorRevision(db(), org.id, percentDecoded(name));
   if (!loaded) notFound();
   const { id } = loaded.revision;
   const definition = id === null ? null : await revisionDefinition({ ...loaded.revision, id }, org.id);

@@ -9,17 +9,18 @@ import { can } from "@/lib/auth/permissions";
 import { listSavedPayloads } from "@/server/invoke/saved-payloads";
 import { EVENT_TEMPLATES, templatePayload } from "@/server/invoke/templates";
 import { LogsWorkspace } from "@/components/logs/logs-workspace";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Logs: ${decodeURIComponent((await params).stack)}` };
+  return { title: `Logs: ${percentDecoded((await params).stack)}` };
 }
 
 export default async function StackLogsPage({ params }: Params) {
   const { org: slug, stack: name } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
+  const stack = await findStackByName(db(), org.id, percentDecoded(name));
   if (!stack) notFound();
   const stages = await listStageLogs(db(), org.id, stack.id);
   const canInvoke = can(role, "function:invoke");

@@ -9,17 +9,18 @@ import { comparePair, compareQuerySchema, loadRevisionDiff } from "@/server/stac
 import { CompareForm } from "@/components/revisions/compare-form";
 import { RevisionDiffView } from "@/components/revisions/revision-diff-view";
 import { RevisionHistory } from "@/components/revisions/revision-history";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Props = { params: Promise<{ org: string; stack: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Revisions · ${decodeURIComponent((await params).stack)}` };
+  return { title: `Revisions · ${percentDecoded((await params).stack)}` };
 }
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { org: slug, stack: name } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(name));
+  const stack = await findStackByName(db(), org.id, percentDecoded(name));
   if (!stack) notFound();
   const revisions = await listRevisions(db(), org.id, stack.id);
   const query = compareQuerySchema.parse(await searchParams);

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { stageNotifications } from "@/server/notifications/targets";
 import { StageNotifications } from "@/components/notifications/stage-notifications";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 export const metadata: Metadata = { title: "Stack settings" };
 
@@ -14,7 +15,7 @@ const iso = (d: Date) => d.toISOString();
 export default async function StackSettingsPage({ params }: { params: Promise<{ org: string; stack: string }> }) {
   const { org: slug, stack: encodedName } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const stages = await stageNotifications(db(), org.id, stack.id);
   const manage = can(role, "stage:manage");

@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { apiRoute, audited, readJson } from "@/server/api/api-route";
 import { apiRevision, findApiStack, findApiStage } from "@/server/api/stacks";
 import { startDeployment } from "@/server/deploy/requests";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const body = z.object({
  * revision by default) and answers 202 with its id; 409 while the stage has a deployment in flight.
  */
 export const POST = apiRoute<{ stack: string }>({ scope: "deploy", permission: "deploy:start", doing: "starting a deploy" }, async (req, caller, params) => {
-  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const stack = await findApiStack(db(), caller.org.id, percentDecoded(params.stack));
   const input = await readJson(req, body);
   const stage = await findApiStage(db(), stack.id, stack.name, input.stage);
   const revisionId = input.revision === undefined ? undefined : (await apiRevision(db(), stack.id, stack.name, input.revision)).id;

@@ -5,6 +5,7 @@ import { findApiStack } from "@/server/api/stacks";
 import { planStage } from "@/server/deploy/plan";
 import { checkDefinition } from "@/server/stacks/revisions";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ const body = z.object({
  * created, described and deleted, never executed; with the monthly cost difference.
  */
 export const POST = apiRoute<{ stack: string }>({ scope: "plan", permission: "deploy:plan", doing: "planning a deploy" }, async (req, caller, params) => {
-  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const stack = await findApiStack(db(), caller.org.id, percentDecoded(params.stack));
   const input = await readJson(req, body);
   const definition = await checkDefinition(caller.org.id, stack.name, input.yaml);
   const plan = await planStage(db(), { ...stack, organizationId: caller.org.id }, input.stage, { yaml: input.yaml, definition, code: input.code });

@@ -5,6 +5,7 @@ import { apiRoute } from "@/server/api/api-route";
 import { runCompute } from "@/server/compute/pool";
 import { apiRevision, findApiStack, findApiStage } from "@/server/api/stacks";
 import { REGION_PATTERN } from "@/lib/names";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ const renderQuery = z.object({
  * needs ?region=. 422 when the revision does not render.
  */
 export const GET = apiRoute<{ stack: string }>({ scope: "read", permission: "stack:read", doing: "rendering a stack" }, async (req, caller, params) => {
-  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const stack = await findApiStack(db(), caller.org.id, percentDecoded(params.stack));
   const query = readQuery(req, renderQuery);
   const stageName = query.stage;
   const region = query.region ?? (await findApiStage(db(), stack.id, stack.name, stageName)).region;

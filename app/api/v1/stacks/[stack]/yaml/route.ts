@@ -5,6 +5,7 @@ import { apiRevision, findApiStack } from "@/server/api/stacks";
 import { checkDefinition, saveRevision } from "@/server/stacks/revisions";
 import { readQuery, revisionQuery } from "@/server/http/query";
 import { codeFiles, definitionYaml } from "@/server/stacks/size-limits";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ type Params = { stack: string };
 
 /** GET /api/v1/stacks/{stack}/yaml[?revision=N]: a revision's YAML and handler code (the latest by default). */
 export const GET = apiRoute<Params>({ scope: "read", permission: "stack:read", doing: "reading a stack's YAML" }, async (req, caller, params) => {
-  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const stack = await findApiStack(db(), caller.org.id, percentDecoded(params.stack));
   const { revision } = readQuery(req, z.object({ revision: revisionQuery }));
   const r = await apiRevision(db(), stack.id, stack.name, revision);
   return Response.json({ stack: stack.name, revision: r.number, yaml: r.yaml, code: r.code, message: r.message, createdAt: r.createdAt.toISOString() });
@@ -31,7 +32,7 @@ const body = z.object({
  * `latest` (the newer revision); invalid YAML answers 400 with the first problem.
  */
 export const PUT = apiRoute<Params>({ scope: "deploy", permission: "stack:update", doing: "saving a stack's YAML" }, async (req, caller, params) => {
-  const stack = await findApiStack(db(), caller.org.id, decodeURIComponent(params.stack));
+  const stack = await findApiStack(db(), caller.org.id, percentDecoded(params.stack));
   const input = await readJson(req, body);
   const definition = await checkDefinition(caller.org.id, stack.name, input.yaml);
   const revision = await audited(caller, "stack.revision.save", async (tx) => {

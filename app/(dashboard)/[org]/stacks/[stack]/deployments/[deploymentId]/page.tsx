@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { findDeploymentDetail } from "@/server/deploy/queries";
 import { DeploymentLive } from "@/components/deploy/deployment-live";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string; deploymentId: string }> };
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Deployment" };
 export default async function DeploymentPage({ params }: Params) {
   const { org: slug, stack: encodedName, deploymentId } = await params;
   const { org, role } = await requireMembership(slug);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const d = await findDeploymentDetail(db(), stack.id, deploymentId);
   if (!d) notFound();

@@ -11,6 +11,7 @@ import { prepareAdoption } from "@/server/drift/adoption";
 import { assertMaySeeEnvironment } from "@/server/drift/environment-values";
 import { AdoptButton } from "@/components/drift/adopt-button";
 import { RevisionDiffView } from "@/components/revisions/revision-diff-view";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Props = { params: Promise<{ org: string; stack: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +27,7 @@ export default async function AdoptPage({ params, searchParams }: Props) {
   const { org: slug, stack: encodedName } = await params;
   const { org, role } = await requireMembership(slug);
   if (!can(role, "drift:adopt")) notFound();
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(encodedName));
+  const stack = await findStackByName(db(), org.id, percentDecoded(encodedName));
   if (!stack) notFound();
   const base = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   const query = querySchema.safeParse(await searchParams);

@@ -8,22 +8,23 @@ import { listStageLogs } from "@/server/logs/queries";
 import { can } from "@/lib/auth/permissions";
 import { functionLinks } from "@/lib/functions/links";
 import { FunctionDetails } from "@/components/functions/function-details";
+import { percentDecoded } from "@/server/http/percent-decode";
 
 type Params = { params: Promise<{ org: string; stack: string; stage: string; fn: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const p = await params;
-  return { title: `${decodeURIComponent(p.fn)} (${decodeURIComponent(p.stage)}): ${decodeURIComponent(p.stack)}` };
+  return { title: `${percentDecoded(p.fn)} (${percentDecoded(p.stage)}): ${percentDecoded(p.stack)}` };
 }
 
 /** One function of a deployed stage, as AWS reports it now (read in the browser, section by section). */
 export default async function FunctionPage({ params }: Params) {
   const p = await params;
   const { org, role } = await requireMembership(p.org);
-  const stack = await findStackByName(db(), org.id, decodeURIComponent(p.stack));
+  const stack = await findStackByName(db(), org.id, percentDecoded(p.stack));
   if (!stack) notFound();
-  const stage = (await listStageLogs(db(), org.id, stack.id)).find((s) => s.name === decodeURIComponent(p.stage));
-  const fn = stage?.functions.find((f) => f.name === decodeURIComponent(p.fn));
+  const stage = (await listStageLogs(db(), org.id, stack.id)).find((s) => s.name === percentDecoded(p.stage));
+  const fn = stage?.functions.find((f) => f.name === percentDecoded(p.fn));
   if (!stage || !fn) notFound();
   const stackPath = `/${org.slug}/stacks/${encodeURIComponent(stack.name)}`;
   const links = functionLinks(stackPath, stage.id, fn.name);
