@@ -27,8 +27,8 @@ export function DeleteOlderRevisionsButton({ orgSlug, stackId, number }: Props) 
         {done ? (
           <div className="flex flex-col gap-3">
             <p role="status" className="text-sm text-slate-700">
-              {done.deleted.length ? `Deleted ${done.deleted.length} revision(s), ${formatBytes(done.freedBytes)}.` : "Nothing was deleted."}
-              {done.keptDeployed.length ? ` Kept ${list(done.keptDeployed)}: deployments refer to them.` : ""}
+              {done.deleted.length ? `Deleted ${done.deleted.length} revision(s), ${formatBytes(done.freedBytes)}, and ${done.deletedDeployments} deployment(s) of them.` : "Nothing was deleted."}
+              {done.keptDeployed.length ? ` Kept ${list(done.keptDeployed)}: stages run them, last ran them or are deploying them.` : ""}
             </p>
             <div className="flex justify-end">
               <Button type="button" onClick={() => setOpen(false)}>
@@ -39,8 +39,9 @@ export function DeleteOlderRevisionsButton({ orgSlug, stackId, number }: Props) 
         ) : (
           <div className="flex flex-col gap-3">
             <p className="text-sm text-slate-700">
-              Revision {number} and the newer ones stay, and so does every revision a deployment refers to. The others older than {number} are deleted for good,
-              which frees room under the organization&apos;s revision limits; the audit log records it.
+              Revision {number} and the newer ones stay, and so do the revisions stages run, last ran or are deploying. The others older than {number} are
+              deleted for good, with the history of the deployments that used them; this frees room under the organization&apos;s revision limits, and the audit log
+              records it.
             </p>
             {failure ? <ErrorText message={failure.error} /> : null}
             <div className="flex justify-end gap-2">

@@ -116,45 +116,54 @@ describe("revision bytes per organization", () => {
 
 describe("deleting old revisions", () => {
   let stackId: string;
-  let deployedId: string;
+  let firstDeployId: string;
 
+  // prod deployed 1 and 2, then failed with 3: it runs 2, its latest deployment is 3. dev is deploying 4. 5 and 6 never deployed.
   beforeAll(async () => {
     stackId = await newStack("history");
-    for (let i = 0; i < 4; i++) await addRevision(database.prisma, stackId, STARTER_YAML, CODE);
-    const revision2 = await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId, number: 2 } });
-    const stage = await database.prisma.stage.create({ data: { stackId, name: "prod", region: "eu-west-1" } });
-    deployedId = (await database.prisma.deployment.create({ data: { stageId: stage.id, revisionId: revision2.id, status: "succeeded" } })).id;
+    for (let i = 0; i < 5; i++) await addRevision(database.prisma, stackId, STARTER_YAML, CODE);
+    const revision = async (number: number) => (await database.prisma.stackRevision.findFirstOrThrow({ where: { stackId, number } })).id;
+    const prod = await database.prisma.stage.create({ data: { stackId, name: "prod", region: "eu-west-1" } });
+    const dev = await database.prisma.stage.create({ data: { stackId, name: "dev", region: "eu-west-1" } });
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 12, minute));
+    const deploy = async (stageId: string, number: number, status: "succeeded" | "failed" | "queued", minute: number) =>
+      (await database.prisma.deployment.create({ data: { stageId, revisionId: await revision(number), status, createdAt: at(minute) } })).id;
+    firstDeployId = await deploy(prod.id, 1, "succeeded", 0);
+    await deploy(prod.id, 2, "succeeded", 1);
+    await deploy(prod.id, 3, "failed", 2);
+    await deploy(dev.id, 4, "queued", 3);
   });
 
   const remove = (before: number, user: { id: string; email: string } = admin) => asUser(user, () => deleteOldRevisions({ orgSlug: people.org.slug, stackId, before }));
 
   it("is refused to members who may not delete the stack, deleting nothing", async () => {
     for (const user of [editor, people.deployer, people.viewer]) expect(await remove(4, user)).toMatchObject({ ok: false, status: 403 });
-    expect(await numbers(stackId)).toEqual([1, 2, 3, 4, 5]);
+    expect(await numbers(stackId)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("refuses a revision after the latest", async () => {
-    expect(await remove(6)).toMatchObject({ ok: false, status: 400, fieldErrors: { before: "revision 6 does not exist; the latest is 5." } });
+    expect(await remove(7)).toMatchObject({ ok: false, status: 400, fieldErrors: { before: "revision 7 does not exist; the latest is 6." } });
   });
 
-  it("deletes the revisions older than the chosen one but keeps the deployed one and the deployment, audited", async () => {
+  it("deletes the older revisions with their finished deployments, keeping what a stage runs, last ran or is deploying, audited", async () => {
     const bytes = revisionBytes(STARTER_YAML, CODE);
-    expect(await remove(4)).toEqual({ ok: true, data: { deleted: [1, 3], keptDeployed: [2], freedBytes: 2 * bytes } });
-    expect(await numbers(stackId)).toEqual([2, 4, 5]);
-    expect(await database.prisma.deployment.count({ where: { id: deployedId } })).toBe(1);
+    expect(await remove(5)).toEqual({ ok: true, data: { deleted: [1], keptDeployed: [2, 3, 4], deletedDeployments: 1, freedBytes: bytes } });
+    expect(await numbers(stackId)).toEqual([2, 3, 4, 5, 6]);
+    expect(await database.prisma.deployment.count({ where: { id: firstDeployId } })).toBe(0);
+    expect(await database.prisma.deployment.count({ where: { stage: { stackId } } })).toBe(3);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "stack.revision.delete_old", targetId: stackId } });
-    expect(audit).toMatchObject({ actorEmail: admin.email, before: { olderThan: 4, deletedRevisions: [1, 3], keptDeployed: [2], freedBytes: 2 * bytes } });
+    expect(audit).toMatchObject({ actorEmail: admin.email, before: { olderThan: 5, deletedRevisions: [1], keptDeployed: [2, 3, 4], deletedDeployments: 1, freedBytes: bytes } });
   });
 
   it("never deletes the latest revision: choosing it deletes the older ones only", async () => {
-    expect(await remove(5, people.owner)).toMatchObject({ ok: true, data: { deleted: [4], keptDeployed: [2] } });
-    expect(await numbers(stackId)).toEqual([2, 5]);
-    expect(await save(stackId)).toMatchObject({ ok: true, data: { number: 6 } });
+    expect(await remove(6, people.owner)).toMatchObject({ ok: true, data: { deleted: [5], keptDeployed: [2, 3, 4], deletedDeployments: 0 } });
+    expect(await numbers(stackId)).toEqual([2, 3, 4, 6]);
+    expect(await save(stackId)).toMatchObject({ ok: true, data: { number: 7 } });
   });
 
   it("finds no stack of another organization", async () => {
     const other = await seedOrganization(database.prisma, "otherco");
     expect(await asUser(other.owner, () => deleteOldRevisions({ orgSlug: other.org.slug, stackId, before: 5 }))).toMatchObject({ ok: false, status: 404 });
-    expect(await numbers(stackId)).toEqual([2, 5, 6]);
+    expect(await numbers(stackId)).toEqual([2, 3, 4, 6, 7]);
   });
 });

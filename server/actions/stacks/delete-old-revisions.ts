@@ -4,9 +4,9 @@ import { defineAction } from "@/server/actions/define-action";
 import { deleteRevisionsBefore } from "@/server/stacks/delete-revisions";
 
 /**
- * Deletes a stack's revisions older than revision `before`, keeping the latest and every revision a
- * deployment refers to: how an organization at its revision limits makes room. Deleting history
- * is for the people who may delete the stack.
+ * Deletes a stack's revisions older than revision `before` (with their finished deployments), keeping
+ * the latest and those stages run, last ran or are deploying (server/stacks/delete-revisions.ts): how
+ * an organization at its revision limits makes room. Deleting history is for the people who may delete the stack.
  */
 export const deleteOldRevisions = defineAction({
   action: "stack.revision.delete_old",
@@ -15,6 +15,6 @@ export const deleteOldRevisions = defineAction({
   input: z.object({ orgSlug: z.string(), stackId: z.string().min(1), before: z.number().int().min(2, "Revision 1 has no older revisions.") }),
   async run({ tx, org }, { stackId, before }) {
     const result = await deleteRevisionsBefore(tx, org.id, stackId, before);
-    return { data: result, audit: { targetType: "stack", targetId: stackId, before: { olderThan: before, deletedRevisions: result.deleted, keptDeployed: result.keptDeployed, freedBytes: result.freedBytes } } };
+    return { data: result, audit: { targetType: "stack", targetId: stackId, before: { olderThan: before, deletedRevisions: result.deleted, keptDeployed: result.keptDeployed, deletedDeployments: result.deletedDeployments, freedBytes: result.freedBytes } } };
   },
 });
