@@ -15,12 +15,15 @@ export class OrgGate {
 
   constructor(private readonly limits: { inFlight: number; waiting: number }) {}
 
-  /** Waits for the organization's turn; the returned function gives it back (call it exactly once). */
-  async enter(organizationId: string): Promise<() => void> {
+  /**
+   * Waits for the organization's turn; the returned function gives it back (call it exactly once).
+   * A `patient` job is never refused for the line's length: for callers bounded on their own.
+   */
+  async enter(organizationId: string, { patient = false }: { patient?: boolean } = {}): Promise<() => void> {
     const line = this.lines.get(organizationId) ?? { running: 0, waiting: [] };
     this.lines.set(organizationId, line);
     if (line.running >= this.limits.inFlight) {
-      if (line.waiting.length >= this.limits.waiting) {
+      if (!patient && line.waiting.length >= this.limits.waiting) {
         throw new OrgBusyError(`${line.running + line.waiting.length} stack checks of this organization are already running or waiting`);
       }
       // leave() hands its slot straight to the first waiter, so no later arrival can overtake it.

@@ -54,5 +54,11 @@ describe("runCompute", () => {
     expect(refused).toHaveLength(1);
     expect((refused[0] as ActionError).status).toBe(429);
     expect((refused[0] as ActionError).message).toMatch(/5 stack checks of this organization are already running or waiting/);
+
+    // A patient job (the deploy worker's) waits behind them instead.
+    const flood = Array.from({ length: 5 }, () => runCompute("analyze", [BIG, {}], job("org-flood")).then(() => "ok", (e: unknown) => e));
+    const patient = runCompute("analyze", [SMALL, {}], { ...job("org-flood"), patient: true }).then(() => "ok", (e: unknown) => e);
+    expect(await Promise.all(flood)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+    expect(await patient).toBe("ok");
   }, 120_000);
 });

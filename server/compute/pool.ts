@@ -59,6 +59,11 @@ export interface ComputeJob {
   doing: string;
   /** What to make smaller when the job takes too long; the definition (its resources or keys) unless said. */
   smaller?: string;
+  /**
+   * Waits its turn however many of the organization's jobs wait, instead of a 429: the deploy
+   * worker's jobs, which a person did not just click and which are one at a time per stage already.
+   */
+  patient?: boolean;
 }
 
 export type TaskName = keyof ComputeTasks;
@@ -68,7 +73,7 @@ export async function runCompute<K extends TaskName>(name: K, args: Parameters<C
   const { pool, gate } = compute();
   let release: () => void;
   try {
-    release = await gate.enter(job.organizationId);
+    release = await gate.enter(job.organizationId, { patient: job.patient });
   } catch (e) {
     if (e instanceof OrgBusyError) throw new ActionError(429, `${job.doing} has to wait: ${e.message}. Try again in a few seconds.`);
     throw e;

@@ -77,7 +77,8 @@ export function describeDiagnostics(what: string, diagnostics: readonly Diagnost
 /** A step's work on the revision in the compute pool (`doing`, e.g. "Packaging"); its refusals (too slow, organization busy, pool full) fail the step in their words. */
 export function computeForRun<K extends TaskName>(run: RunContext, doing: string, name: K, args: Parameters<ComputeTasks[K]>, smaller?: string) {
   const stack = run.d.stage.stack;
-  const job = { organizationId: stack.organizationId, doing: `${doing} revision ${run.d.revision.number} of stack "${stack.name}"`, smaller };
+  // Patient: a deploy waits behind its organization's previews rather than fail for them.
+  const job = { organizationId: stack.organizationId, doing: `${doing} revision ${run.d.revision.number} of stack "${stack.name}"`, smaller, patient: true };
   return runCompute(name, args, job).catch((e: unknown) => {
     throw e instanceof ActionError ? new StepFailure(e.message) : e;
   });
