@@ -171,4 +171,16 @@ test("import with a zip, compare two revisions, restore one and export it", asyn
   const zip = await downloadText(page, "Download revision 3 code zip");
   expect(zip.name).toBe(`${STACK}-r3-code.zip`);
   expect(readCodeZip(zip.bytes, zip.name)).toEqual({ code: { "src/handler.ts": HANDLER }, problems: [] });
+
+  // Delete the history before revision 3 (none deployed): asked first, then said what went.
+  await page.getByRole("button", { name: "Delete revisions older than 3" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete the revisions older than revision 3?" });
+  await expectNoSeriousA11yViolations(page);
+  await confirm.getByRole("button", { name: "Delete older revisions" }).click();
+  await expect(confirm.getByRole("status")).toContainText("Deleted 2 revision(s)");
+  await confirm.getByRole("button", { name: "Close" }).click();
+  await expect(history.getByRole("row")).toHaveCount(2);
+  await expect(history.getByRole("row").nth(1)).toContainText("Restored revision 1");
+  // The comparison the URL still names (2 -> 3) lost a side: nothing to compare, no error.
+  await expect(page.getByRole("heading", { name: "Compare revisions" })).toBeVisible();
 });

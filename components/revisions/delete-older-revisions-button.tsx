@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { deleteOldRevisions } from "@/server/actions/stacks/delete-old-revisions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -14,16 +15,22 @@ const list = (numbers: number[]) => numbers.map((n) => `#${n}`).join(", ");
 /** Deletes the revisions older than this one to free room under the revision limits; what was kept and why is shown after. */
 export function DeleteOlderRevisionsButton({ orgSlug, stackId, number }: Props) {
   const [open, setOpen] = useState(false);
-  const mutation = useServerAction(deleteOldRevisions);
+  const router = useRouter();
+  // The refresh waits for the dialog to close: it removes this row's button (and the dialog with it) once its revision is the oldest.
+  const mutation = useServerAction(deleteOldRevisions, { refresh: false });
   const failure = failureOf(mutation.data);
   const done = mutation.data?.ok ? mutation.data.data : null;
+  const close = () => {
+    setOpen(false);
+    if (done) router.refresh();
+  };
 
   return (
     <>
       <Button variant="secondary" onClick={() => (mutation.reset(), setOpen(true))} aria-label={`Delete revisions older than ${number}`}>
         Delete older
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Delete the revisions older than revision ${number}?`}>
+      <Dialog open={open} onClose={close} title={`Delete the revisions older than revision ${number}?`}>
         {done ? (
           <div className="flex flex-col gap-3">
             <p role="status" className="text-sm text-slate-700">
@@ -31,7 +38,7 @@ export function DeleteOlderRevisionsButton({ orgSlug, stackId, number }: Props) 
               {done.keptDeployed.length ? ` Kept ${list(done.keptDeployed)}: stages run them, last ran them or are deploying them.` : ""}
             </p>
             <div className="flex justify-end">
-              <Button type="button" onClick={() => setOpen(false)}>
+              <Button type="button" onClick={close}>
                 Close
               </Button>
             </div>

@@ -8,15 +8,16 @@ import { singleFlight, type FlightSlot } from "./single-flight";
 /**
  * Runs a server action as a mutation and refreshes the server-rendered page when it succeeds.
  * A call made while one is still running joins it (see singleFlight), so no caller can run the
- * action twice from a double-click.
+ * action twice from a double-click. `refresh: false` is for a result shown inside what the refresh
+ * would remove: the caller refreshes once the person is done with it.
  */
-export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, { refresh = true }: { refresh?: boolean } = {}) {
   const router = useRouter();
   const running: FlightSlot<ActionResult<T>> = useRef(null);
   const mutation = useMutation({
     mutationFn: action,
     onSuccess: (r) => {
-      if (r.ok) router.refresh();
+      if (r.ok && refresh) router.refresh();
     },
   });
   const { mutateAsync: start } = mutation;
