@@ -11,7 +11,7 @@ import { recordAudit, type AuditEntry } from "@/server/audit/record";
 import { databaseProblem } from "@/server/db/errors";
 import { enforceRateLimit } from "@/server/rate-limit/enforce";
 import { log } from "@/server/ops/log";
-import { bindOrganization, requestIdFrom, withRequestScope } from "@/server/ops/request-scope";
+import { bindOrganization, bindUser, requestIdFrom, withRequestScope } from "@/server/ops/request-scope";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -107,6 +107,7 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: OrgRea
   const perform = async (headers: Headers, rawInput: unknown): Promise<ActionResult<T>> => {
     const user = await sessionUserFromHeaders(headers);
     if (!user) return failure(401, "You are signed out. Sign in again to continue.");
+    bindUser(user.id);
     // Counted per user before the call does any other work (server/rate-limit: 429 with the wait).
     const limited = await enforceRateLimit("action", { kind: "user", value: user.id });
     if (!limited.ok) return failure(429, limited.message, undefined, { retryAfterSeconds: limited.retryAfterSeconds });

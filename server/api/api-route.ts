@@ -12,7 +12,7 @@ import { authenticateApiToken, type ApiCaller } from "./authenticate";
 import { errorResponse, jsonError } from "@/server/http/json-error";
 import { BODY_LIMITS, readJsonBody } from "./read-body";
 import { observedRequest } from "@/server/ops/observe-request";
-import { bindOrganization } from "@/server/ops/request-scope";
+import { bindOrganization, bindUser } from "@/server/ops/request-scope";
 
 // The one wrapper every /api/v1 route handler goes through: count the request per client address
 // and, once authenticated, per token (429 with Retry-After); authenticate the bearer token (401),
@@ -40,6 +40,7 @@ export function apiRoute<P = Record<string, never>>(need: ApiNeed, handler: ApiH
         if (!auth.ok) return jsonError(401, auth.error);
         const { caller } = auth;
         bindOrganization(caller.org.slug);
+        bindUser(caller.actor.id);
         const byToken = await limitResponse("apiToken", { kind: "token", value: caller.token.id });
         if (byToken) return byToken;
         if (!grants(caller.token.scopes, need.scope)) {

@@ -6,7 +6,7 @@ import { changesState, fromAppOrigin } from "./same-origin";
 import { sessionUserFromHeaders, type SessionUser } from "./session-token";
 import { errorResponse, jsonError } from "@/server/http/json-error";
 import { observedRequest } from "@/server/ops/observe-request";
-import { bindOrganization } from "@/server/ops/request-scope";
+import { bindOrganization, bindUser } from "@/server/ops/request-scope";
 
 type OrgRouteHandler = (req: Request, ctx: OrgMembership & { user: SessionUser }) => Promise<Response>;
 
@@ -26,6 +26,7 @@ export function orgRoute(permission: Permission, handler: OrgRouteHandler) {
     observedRequest("orgs", req, async () => {
       const user = await sessionUserFromHeaders(req.headers);
       if (!user) return jsonError(401, "Sign in to continue.");
+      bindUser(user.id);
       if (changesState(req.method) && !fromAppOrigin(req.headers.get("origin"), appOrigin(req))) {
         return jsonError(403, "Origin: this request did not come from Lambdaplane's own pages.");
       }

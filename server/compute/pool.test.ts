@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { definitionYaml } from "@/bench/stacks";
 import { ActionError } from "@/server/auth/errors";
+import { withRequestScope } from "@/server/ops/request-scope";
 import { closeComputePool, runCompute, whenComputeIdle } from "./pool";
 
 // Real worker threads, loaded through worker-entry.mjs exactly as under `next start`.
@@ -60,5 +61,17 @@ describe("runCompute", () => {
     const patient = runCompute("analyze", [SMALL, {}], { ...job("org-flood"), patient: true }).then(() => "ok", (e: unknown) => e);
     expect(await Promise.all(flood)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
     expect(await patient).toBe("ok");
+  }, 120_000);
+
+  it("refuses a person's job with 429 when too many of theirs wait, across the organizations they own; others' jobs run", async () => {
+    const as = <T>(userId: string, run: () => Promise<T>) => withRequestScope({ requestId: `test-${userId}`, userId }, run);
+    const mine = Array.from({ length: 6 }, (_, i) => as("owner-of-many", () => runCompute("analyze", [BIG, {}], job(`org-owned-${i}`))).then(() => "ok", (e: unknown) => e));
+    const theirs = as("someone-else", () => runCompute("analyze", [SMALL, {}], job("org-theirs"))).then(() => "ok", (e: unknown) => e);
+    const outcomes = await Promise.all(mine);
+    const refused = outcomes.filter((o) => o instanceof ActionError);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as ActionError).status).toBe(429);
+    expect((refused[0] as ActionError).message).toMatch(/5 stack checks of yours are already running or waiting/);
+    expect(await theirs).toBe("ok");
   }, 120_000);
 });

@@ -6,24 +6,29 @@ import { Piscina } from "piscina";
 import { ActionError } from "@/server/auth/errors";
 import { REPO_ROOT } from "@/server/db/paths";
 import { computeThreads, computeTimeLimitSeconds } from "@/server/instance/settings";
-import { OrgBusyError, OrgGate } from "./org-gate";
+import { BusyError, TurnGate } from "./turn-gate";
 import type { ComputeTasks } from "./tasks";
 import { log } from "@/server/ops/log";
+import { currentRequestScope } from "@/server/ops/request-scope";
 
 // CPU-heavy work on user input (parse, validate, render, preview, cost, import) runs here, in a
 // pool of worker threads, so the web server's event loop keeps answering everyone else. Each job
 // has a time limit (a job past it is aborted and its worker replaced), the pool's queue is bounded
-// (503 when full), and OrgGate keeps one organization from holding more than one worker.
+// (503 when full), and TurnGates keep one organization, and one person, from holding more than one worker.
 
 const ENTRY = path.join(REPO_ROOT, "server/compute/worker-entry.mjs");
-/** One job per organization in the pool: with two or more workers, another organization always finds one. */
-const ORG_LIMITS = { inFlight: 1, waiting: 4 };
+/**
+ * One job per organization in the pool, and per person (who may own several organizations): with two
+ * or more workers, another organization always finds one, and no one fills the pool's queue alone.
+ */
+const TURN_LIMITS = { inFlight: 1, waiting: 4 };
 /** Jobs waiting for a worker, per worker, before new ones are refused. */
 const QUEUE_PER_THREAD = 8;
 
 interface Compute {
   pool: Piscina;
-  gate: OrgGate;
+  organizations: TurnGate;
+  people: TurnGate;
   /** Workers that have loaded their tasks (worker-entry.mjs says so; piscina's own ready mark comes before that). */
   loaded: number;
 }
@@ -42,7 +47,7 @@ function compute(): Compute {
       // The tasks import modules marked "server-only"; that guard must see the server condition.
       execArgv: ["--conditions=react-server"],
     });
-    const created: Compute = { pool, gate: new OrgGate(ORG_LIMITS), loaded: 0 };
+    const created: Compute = { pool, organizations: new TurnGate(TURN_LIMITS, "of this organization"), people: new TurnGate(TURN_LIMITS, "of yours"), loaded: 0 };
     pool.on("message", (message: unknown) => {
       if (typeof message === "object" && message !== null && "lambdaplaneWorkerLoaded" in message) created.loaded++;
     });
@@ -68,16 +73,30 @@ export interface ComputeJob {
 
 export type TaskName = keyof ComputeTasks;
 
-/** Runs a task of tasks.ts in a worker; ActionErrors (422 too slow, 429 organization busy, 503 pool full) otherwise. */
-export async function runCompute<K extends TaskName>(name: K, args: Parameters<ComputeTasks[K]>, job: ComputeJob): Promise<Awaited<ReturnType<ComputeTasks[K]>>> {
-  const { pool, gate } = compute();
-  let release: () => void;
+/** The person's turn (when a request of theirs asks), then the organization's; both given back by the returned function. */
+async function takeTurns({ organizations, people }: Compute, job: ComputeJob): Promise<() => void> {
+  const person = currentRequestScope()?.userId;
+  let leavePerson = () => {};
   try {
-    release = await gate.enter(job.organizationId, { patient: job.patient });
+    // Person first, organization second, always: no two jobs can each hold what the other waits for.
+    if (person !== undefined && !job.patient) leavePerson = await people.enter(person);
+    const leaveOrganization = await organizations.enter(job.organizationId, { patient: job.patient });
+    return () => {
+      leaveOrganization();
+      leavePerson();
+    };
   } catch (e) {
-    if (e instanceof OrgBusyError) throw new ActionError(429, `${job.doing} has to wait: ${e.message}. Try again in a few seconds.`);
+    leavePerson();
+    if (e instanceof BusyError) throw new ActionError(429, `${job.doing} has to wait: ${e.message}. Try again in a few seconds.`);
     throw e;
   }
+}
+
+/** Runs a task of tasks.ts in a worker; ActionErrors (422 too slow, 429 organization or person busy, 503 pool full) otherwise. */
+export async function runCompute<K extends TaskName>(name: K, args: Parameters<ComputeTasks[K]>, job: ComputeJob): Promise<Awaited<ReturnType<ComputeTasks[K]>>> {
+  const current = compute();
+  const { pool } = current;
+  const release = await takeTurns(current, job);
   const seconds = computeTimeLimitSeconds();
   // The clock starts when a worker takes the job (it says so on `started`): time spent waiting
   // for a worker, or for a replaced one to load, is not the job's.

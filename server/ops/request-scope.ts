@@ -8,6 +8,8 @@ import { randomUUID } from "node:crypto";
 export interface RequestScope {
   requestId: string;
   org?: string;
+  /** The person the request acts for (a session's user, an API token's creator), once authenticated: the compute pool's fairness counts per person. */
+  userId?: string;
 }
 
 // On globalThis: Next loads route handlers and instrumentation as separate module instances.
@@ -28,6 +30,12 @@ export function withRequestScope<T>(scope: RequestScope, fn: () => Promise<T>): 
 
 export function currentRequestScope(): RequestScope | undefined {
   return storage.getStore();
+}
+
+/** Names the person in the current scope once the request is authenticated. */
+export function bindUser(userId: string): void {
+  const scope = storage.getStore();
+  if (scope) scope.userId = userId;
 }
 
 /** Names the organization in the current scope once the membership is resolved. */
