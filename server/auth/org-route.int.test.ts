@@ -43,6 +43,7 @@ async function stateChangingHandlers(): Promise<[string, Handler, Record<string,
 }
 
 let cookie: string;
+let ownerId: string;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= TEST_NEXTAUTH_SECRET;
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const owner = await database.prisma.user.create({ data: { email: "owner@acme.test" } });
   await database.prisma.membership.create({ data: { userId: owner.id, organizationId: org.id, role: "owner" } });
   cookie = await sessionCookie(owner);
+  ownerId = owner.id;
 });
 
 async function send(handler: Handler, params: Record<string, string>, method: string, origin: string | null) {
@@ -125,8 +127,8 @@ describe("an org route's request in the log and the metrics", () => {
   const get = (headers: Record<string, string>) =>
     scopeEcho(new Request("http://localhost/api/orgs/acme/x", { headers: new Headers({ cookie, ...headers }) }), { params: Promise.resolve({ org: "acme" }) });
 
-  it("runs under the caller's sane X-Request-Id (else a new one) with the organization bound", async () => {
-    expect(await (await get({ "x-request-id": "lb-7f3a.91:2" })).json()).toEqual({ requestId: "lb-7f3a.91:2", org: "acme" });
+  it("runs under the caller's sane X-Request-Id (else a new one) with the organization and the person bound", async () => {
+    expect(await (await get({ "x-request-id": "lb-7f3a.91:2" })).json()).toEqual({ requestId: "lb-7f3a.91:2", org: "acme", userId: ownerId });
     for (const hostile of ["", "has space", "a".repeat(101), "<script>", "id/../x", "tab\there"]) {
       const scope = await (await get({ "x-request-id": hostile })).json();
       expect(scope.requestId, hostile).toMatch(/^[0-9a-f-]{36}$/);
