@@ -7,6 +7,7 @@ import type { RevisionCode } from "@/server/stacks/revision-code";
 import type { RevisionDiff } from "@/server/stacks/revision-diff";
 import { MAX_VALUE_CHARS } from "./bound-results";
 import type { DriftResults } from "./check-stage";
+import { assertMaySeeEnvironment } from "./environment-values";
 import type { DriftItem } from "./types";
 
 // An adoption as people review it before saving: the stack's latest revision with the chosen live
@@ -17,6 +18,8 @@ export interface AdoptionRequest {
   checkId: string;
   /** `<resource> <property>` of each drift to adopt. */
   picks: string[];
+  /** Whether the person may see live environment values (environment-values.ts); adopting one shows it. */
+  revealEnvironment: boolean;
 }
 
 export interface Adoption {
@@ -31,6 +34,7 @@ export interface Adoption {
 const key = (d: DriftItem) => `${d.resource} ${d.property}`;
 
 export async function prepareAdoption(client: Db, organizationId: string, request: AdoptionRequest): Promise<Adoption> {
+  assertMaySeeEnvironment(request.picks, request.revealEnvironment);
   const check = await client.driftCheck.findFirst({
     where: { id: request.checkId, stage: { stack: { organizationId } } },
     include: { stage: { select: { name: true, region: true, stack: { select: { id: true, name: true } } } } },

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { defineAction } from "@/server/actions/define-action";
 import { prepareAdoption } from "@/server/drift/adoption";
-import { assertMaySeeEnvironment } from "@/server/drift/environment-values";
 import { can } from "@/lib/auth/permissions";
 import { checkDefinition, saveRevision } from "@/server/stacks/revisions";
 
@@ -21,8 +20,7 @@ export const adoptDrift = defineAction({
     baseNumber: z.number().int().min(1),
   }),
   async prepare({ db, org, role }, input) {
-    assertMaySeeEnvironment(input.picks, can(role, "deploy:start"));
-    const adoption = await prepareAdoption(db, org.id, input);
+    const adoption = await prepareAdoption(db, org.id, { ...input, revealEnvironment: can(role, "deploy:start") });
     const definition = await checkDefinition(org.id, adoption.stack.name, adoption.yaml);
     return { adoption, definition };
   },

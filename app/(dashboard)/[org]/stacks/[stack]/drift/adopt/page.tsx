@@ -8,7 +8,6 @@ import { ActionError } from "@/server/auth/errors";
 import { can } from "@/lib/auth/permissions";
 import { findStackByName } from "@/server/stacks/queries";
 import { prepareAdoption } from "@/server/drift/adoption";
-import { assertMaySeeEnvironment } from "@/server/drift/environment-values";
 import { AdoptButton } from "@/components/drift/adopt-button";
 import { RevisionDiffView } from "@/components/revisions/revision-diff-view";
 import { percentDecoded } from "@/server/http/percent-decode";
@@ -36,8 +35,7 @@ export default async function AdoptPage({ params, searchParams }: Props) {
   }
   let adoption;
   try {
-    assertMaySeeEnvironment(query.data.pick, can(role, "deploy:start"));
-    adoption = await prepareAdoption(db(), org.id, { checkId: query.data.check, picks: query.data.pick });
+    adoption = await prepareAdoption(db(), org.id, { checkId: query.data.check, picks: query.data.pick, revealEnvironment: can(role, "deploy:start") });
   } catch (error) {
     if (error instanceof ActionError && error.status !== 500) return <p className="text-sm text-red-800">{error.message}</p>;
     throw error;
